@@ -1,0 +1,93 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Business, Currency
+
+User = get_user_model()
+
+
+class SignupForm(UserCreationForm):
+    """E-mail and password, plus the business the owner runs.
+
+    The e-mail is stored as the username too, so Django's own login works unchanged.
+    """
+
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("You log in with this address."), max_length=150
+    )
+    business_name = forms.CharField(
+        label=_("Business name"),
+        max_length=120,
+        help_text=_("As your customers know it, e.g. 'Rosie's Bakery'."),
+    )
+    currency = forms.ChoiceField(
+        label=_("Currency"), choices=Currency.choices, initial=Currency.GBP
+    )
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Create my account"), css_class="w-100"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this email already exists. Try logging in instead.")
+            )
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.username = self.cleaned_data["email"]
+        user.email = self.cleaned_data["email"]
+        if commit:
+            user.save()
+            Business.objects.create(
+                owner=user,
+                name=self.cleaned_data["business_name"],
+                currency=self.cleaned_data["currency"],
+            )
+        return user
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Email"),
+        max_length=150,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That email and password do not match an account. Check both and try again."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Log in"), css_class="w-100"))
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class BusinessForm(forms.ModelForm):
+    class Meta:
+        model = Business
+        fields = ("name", "currency", "what_you_offer", "website")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))

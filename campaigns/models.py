@@ -1,0 +1,221 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GoalType(models.TextChoices):
+    CUSTOMERS = "customers", _("Get more customers")
+    AWARENESS = "awareness", _("Get known by more people")
+    SALES = "sales", _("Sell more")
+    ENGAGEMENT = "engagement", _("Build a community around the business")
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", _("Planning")
+    ACTIVE = "active", _("Running")
+    FINISHED = "finished", _("Finished")
+
+
+class CheckinFrequency(models.IntegerChoices):
+    WEEKLY = 7, _("Every week")
+    FORTNIGHTLY = 14, _("Every two weeks")
+
+
+class Campaign(models.Model):
+    """One micro-influencer campaign: its plan (the wizard's answers) and its money."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="campaigns"
+    )
+    name = models.CharField(_("campaign name"), max_length=120)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+    )
+
+    # Step 2: the main goal.
+    goal_type = models.CharField(
+        _("main goal"), max_length=12, choices=GoalType.choices, blank=True
+    )
+    goal_number = models.DecimalField(
+        _("how many"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    goal_unit = models.CharField(_("of what"), max_length=60, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("deadline"), null=True, blank=True)
+    goal_sentence = models.TextField(_("goal in one sentence"), blank=True)
+
+    # Step 4: the business-needs questions.
+    need_main_goal = models.TextField(_("what your business needs most right now"), blank=True)
+    need_ideal_customers = models.TextField(_("who your ideal customers are"), blank=True)
+    need_challenges = models.TextField(_("what is holding the business back"), blank=True)
+    need_influencer_help = models.TextField(_("how influencers could help"), blank=True)
+    need_resources = models.TextField(_("what time and money you can put in"), blank=True)
+
+    # Step 5: tracking plan.
+    checkin_frequency = models.PositiveSmallIntegerField(
+        _("how often to check progress"),
+        choices=CheckinFrequency.choices,
+        default=CheckinFrequency.WEEKLY,
+    )
+    tracking_tools = models.JSONField(_("tracking tools"), default=list, blank=True)
+    adjustment_threshold = models.PositiveSmallIntegerField(
+        _("adjust when below this % of pace"),
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    adjustment_action = models.TextField(_("what you will change"), blank=True)
+
+    # Step 6: budget. Money is Decimal in the business's currency.
+    cash_budget = models.DecimalField(
+        _("cash budget"), max_digits=12, decimal_places=2, default=Decimal("0")
+    )
+    other_costs = models.DecimalField(
+        _("other costs (tools, printing)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+    )
+    gross_margin = models.DecimalField(
+        _("gross margin %"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("100"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_(
+            "Of each sale, the share you keep after paying for what you sold. "
+            "Leave at 100 if you are not sure."
+        ),
+    )
+    budget_tools = models.JSONField(_("free or cheap tools"), default=list, blank=True)
+
+    # The wizard's own storage (formtools data for steps in progress) and where it got to.
+    plan_data = models.JSONField(default=dict, blank=True, editable=False)
+    plan_step = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    launched_at = models.DateTimeField(_("launched"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="campaign_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class DealType(models.TextChoices):
+    GIFTED = "gifted", _("Free product or service")
+    DISCOUNT = "discount", _("Discount code for their followers")
+    FEE = "fee", _("Paid fee")
+    COMMISSION = "commission", _("Commission on sales")
+
+
+class PartnershipStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CONTACTED = "contacted", _("Contacted")
+    AGREED = "agreed", _("Agreed")
+    GIFTED_NOT_POSTED = "gifted_not_posted", _("Gifted, not posted yet")
+    POSTED = "posted", _("Posted")
+    DECLINED = "declined", _("Declined")
+
+
+class Partnership(models.Model):
+    """An influencer working on one campaign: the deal, what it costs, and how it is tracked."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="partnerships")
+    influencer = models.ForeignKey(
+        "influencers.Influencer", on_delete=models.CASCADE, related_name="partnerships"
+    )
+    deal_type = models.CharField(
+        _("deal"), max_length=12, choices=DealType.choices, default=DealType.GIFTED
+    )
+    fee = models.DecimalField(_("fee"), max_digits=12, decimal_places=2, default=Decimal("0"))
+    product_value = models.DecimalField(
+        _("value of products given (at cost)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+    )
+    shipping = models.DecimalField(
+        _("shipping and extras"), max_digits=12, decimal_places=2, default=Decimal("0")
+    )
+    commission_rate = models.DecimalField(
+        _("commission %"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    deliverables = models.CharField(
+        _("what they will post"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. '1 reel, 3 stories'"),
+    )
+    due_date = models.DateField(_("post due by"), null=True, blank=True)
+    promo_code = models.CharField(_("promo code"), max_length=40, blank=True)
+    outreach_message = models.TextField(_("outreach message"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PartnershipStatus.choices,
+        default=PartnershipStatus.PLANNED,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["influencer__name"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "influencer"], name="one_partnership_per_influencer"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "promo_code"],
+                condition=~models.Q(promo_code=""),
+                name="unique_promo_code_per_owner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.influencer} – {self.campaign}"
+
+    @property
+    def fixed_cost(self):
+        """Fee, products at cost and shipping: what the deal costs before any commission."""
+        return self.fee + self.product_value + self.shipping
+
+
+class ChecklistTick(models.Model):
+    """A checklist item the owner (or the app, from the plan) has ticked for a campaign."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="ticks")
+    item_key = models.CharField(max_length=60)
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    ticked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "item_key"], name="one_tick_per_item")
+        ]
+
+    def __str__(self):
+        return self.item_key

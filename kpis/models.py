@@ -1,0 +1,176 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .catalogue import KPIKind, Source, definition
+
+
+class CampaignKPI(models.Model):
+    """A number the owner chose to watch for one campaign, with where it starts and should end."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="kpis"
+    )
+    kind = models.CharField(_("what to measure"), max_length=12, choices=KPIKind.choices)
+    baseline = models.DecimalField(
+        _("starting point"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        help_text=_("Where it stands before the campaign. Use 0 for things you count from now."),
+    )
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    source = models.CharField(
+        _("where the numbers come from"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.MANUAL,
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("campaign KPI")
+        verbose_name_plural = _("campaign KPIs")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind"], name="one_kpi_kind_per_campaign")
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def definition(self):
+        return definition(self.kind)
+
+    @property
+    def cumulative(self):
+        return self.definition.cumulative
+
+
+class CheckIn(models.Model):
+    """A dated progress check: the numbers read that day and what was changed, and why."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="checkins"
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    note = models.TextField(_("what did we change, and why?"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+
+    def __str__(self):
+        return f"{self.campaign} {self.date}"
+
+
+class Measurement(models.Model):
+    """One reading of a KPI. For cumulative kinds the value is what was added on that date;
+    for snapshot kinds (followers) it is the level on that date."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kpi = models.ForeignKey(CampaignKPI, on_delete=models.CASCADE, related_name="measurements")
+    checkin = models.ForeignKey(
+        CheckIn, on_delete=models.SET_NULL, null=True, blank=True, related_name="measurements"
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.MANUAL
+    )
+    influencer = models.ForeignKey(
+        "influencers.Influencer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["kpi", "date"])]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self):
+        return f"{self.kpi} {self.date}: {self.value}"
+
+
+class TrackedLink(models.Model):
+    """A short link of ours an influencer shares; each click is counted, then forwarded."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partnership = models.OneToOneField(
+        "campaigns.Partnership", on_delete=models.CASCADE, related_name="tracked_link"
+    )
+    slug = models.SlugField(_("short name"), max_length=40, unique=True)
+    destination = models.URLField(_("where it goes"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tracked link")
+        verbose_name_plural = _("tracked links")
+
+    def __str__(self):
+        return self.slug
+
+
+class Click(models.Model):
+    """One request to a tracked link. No IP address is kept: only a salted daily hash."""
+
+    link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE, related_name="clicks")
+    at = models.DateTimeField(default=timezone.now)
+    referrer_domain = models.CharField(max_length=255, blank=True)
+    visitor_hash = models.CharField(max_length=64, blank=True)
+    is_bot = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["link", "at"])]
+
+    def __str__(self):
+        return f"{self.link} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Redemption(models.Model):
+    """A customer used a partnership's promo code. Imported orders keep their order number, so
+    the same order is never counted twice."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partnership = models.ForeignKey(
+        "campaigns.Partnership", on_delete=models.CASCADE, related_name="redemptions"
+    )
+    date = models.DateField(_("date"))
+    order_ref = models.CharField(_("order number"), max_length=60, blank=True)
+    revenue = models.DecimalField(
+        _("order value"), max_digits=12, decimal_places=2, default=Decimal("0")
+    )
+    new_customer = models.BooleanField(_("first-time customer"), default=False)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.MANUAL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "order_ref"],
+                condition=~models.Q(order_ref=""),
+                name="one_redemption_per_order",
+            )
+        ]
+        verbose_name = _("promo code use")
+        verbose_name_plural = _("promo code uses")
+
+    def __str__(self):
+        return f"{self.partnership.promo_code} {self.date}"

@@ -1,0 +1,33 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from .conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_new_owner_signs_up_lands_on_campaigns_and_logs_out(page):
+    page.goto("/")
+    screenshot(page, "landing")
+    page.get_by_role("link", name="Start free").click()
+
+    page.get_by_label("Email").fill("maya@example.com")
+    page.get_by_label("Business name").fill("Maya's Yoga Studio")
+    page.get_by_label("Currency").select_option("EUR")
+    page.locator("#id_password1").fill("stretch-and-breathe-77")
+    page.locator("#id_password2").fill("stretch-and-breathe-77")
+    page.get_by_role("button", name="Create my account").click()
+
+    page.wait_for_url(re.compile(r"/campaigns/$"))
+    screenshot(page, "after-signup")
+    assert page.get_by_role("heading", name="Your campaigns").is_visible()
+    owner = get_user_model().objects.get(email="maya@example.com")
+    assert owner.business.name == "Maya's Yoga Studio"
+    assert owner.business.currency == "EUR"
+
+    page.get_by_role("button", name="Maya's Yoga Studio").click()  # the account menu
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.get_by_role("link", name="Log in").first.is_visible()

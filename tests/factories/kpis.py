@@ -1,0 +1,57 @@
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from kpis.models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
+
+from .campaigns import CampaignFactory, PartnershipFactory
+
+
+class CampaignKPIFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CampaignKPI
+
+    campaign = factory.SubFactory(CampaignFactory)
+    owner = factory.SelfAttribute("campaign.owner")
+    kind = "customers"
+    baseline = Decimal("0")
+    target = Decimal("50")
+    source = "manual"
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    kpi = factory.SubFactory(CampaignKPIFactory)
+    owner = factory.SelfAttribute("kpi.owner")
+    date = factory.LazyFunction(timezone.localdate)
+    value = Decimal("5")
+
+
+class TrackedLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrackedLink
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    owner = factory.SelfAttribute("partnership.owner")
+    slug = factory.Sequence(lambda n: f"link-{n}")
+    destination = "https://shop.example/spring?ref=ig"
+
+
+class ClickFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Click
+
+    link = factory.SubFactory(TrackedLinkFactory)
+
+
+class RedemptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Redemption
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    owner = factory.SelfAttribute("partnership.owner")
+    date = factory.LazyFunction(timezone.localdate)
+    revenue = Decimal("24.50")
