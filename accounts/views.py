@@ -13,13 +13,13 @@ from .forms import BusinessForm, SignupForm
 
 def home(request):
     if request.user.is_authenticated:
-        return redirect("campaigns:list")
+        return redirect("reports:portfolio")
     return render(request, "accounts/landing.html")
 
 
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("campaigns:list")
+        return redirect("reports:portfolio")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -27,7 +27,7 @@ def signup(request):
         messages.success(
             request, _("Welcome to Microreach! Start by planning your first campaign.")
         )
-        return redirect("campaigns:list")
+        return redirect("reports:portfolio")
     return render(request, "registration/signup.html", {"form": form})
 
 

@@ -131,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "campaigns:list"
+LOGIN_REDIRECT_URL = "reports:portfolio"
 LOGOUT_REDIRECT_URL = "home"
 
 # Login attempt limiting: five failures per e-mail and address lock the pair for 15 minutes.

@@ -126,14 +126,6 @@ CATALOGUE = {
     ),
 }
 
-# Which KPIs fit which main goal (goal types are campaigns.models.GoalType values), best first.
-RECOMMENDED_FOR_GOAL = {
-    "customers": (KPIKind.NEW_CUSTOMERS, KPIKind.REDEMPTIONS, KPIKind.LINK_CLICKS),
-    "awareness": (KPIKind.NEW_FOLLOWERS, KPIKind.WEBSITE_VISITS, KPIKind.LINK_CLICKS),
-    "sales": (KPIKind.REVENUE, KPIKind.ORDERS, KPIKind.REDEMPTIONS),
-    "engagement": (KPIKind.ENGAGEMENT, KPIKind.NEW_FOLLOWERS, KPIKind.ENQUIRIES),
-}
-
 
 def definition(kind):
     return CATALOGUE[KPIKind(kind)]

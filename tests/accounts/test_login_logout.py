@@ -9,7 +9,7 @@ def test_login_with_email_any_case(client, owner, password):
         reverse("login"), {"username": owner.email.upper(), "password": password}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("campaigns:list")
+    assert response["Location"] == reverse("reports:portfolio")
 
 
 def test_wrong_password_says_so_plainly(client, owner):
@@ -22,11 +22,11 @@ def test_logout_needs_post_and_ends_the_session(owner_client):
     assert owner_client.get(reverse("logout")).status_code == 405
     response = owner_client.post(reverse("logout"))
     assert response.status_code == 302
-    assert owner_client.get(reverse("campaigns:list")).status_code == 302
+    assert owner_client.get(reverse("reports:portfolio")).status_code == 302
 
 
 def test_signed_in_owner_goes_from_home_to_campaigns(owner_client, client):
-    assert owner_client.get("/")["Location"] == reverse("campaigns:list")
+    assert owner_client.get("/")["Location"] == reverse("reports:portfolio")
 
 
 def test_visitor_sees_landing_page(client):

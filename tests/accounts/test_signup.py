@@ -16,12 +16,12 @@ SIGNUP = {
 def test_signup_creates_owner_and_business_and_logs_in(client):
     response = client.post(reverse("signup"), SIGNUP)
     assert response.status_code == 302
-    assert response["Location"] == reverse("campaigns:list")
+    assert response["Location"] == reverse("reports:portfolio")
     user = get_user_model().objects.get()
     assert user.email == "sam@example.com"
     assert user.business.name == "Sam's Bikes"
     assert user.business.currency == "USD"
-    assert client.get(reverse("campaigns:list")).status_code == 200
+    assert client.get(reverse("reports:portfolio")).status_code == 200
 
 
 def test_signup_refuses_taken_email_and_keeps_what_was_typed(client, owner):

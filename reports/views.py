@@ -2,11 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accounts.owned import owned
-
-from .models import Campaign
+from campaigns.models import Campaign
 
 
 @login_required
-def campaign_list(request):
+def portfolio(request):
     campaigns = owned(Campaign, request.user)
-    return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
+    return render(request, "reports/portfolio.html", {"campaigns": campaigns})
