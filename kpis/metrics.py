@@ -149,6 +149,11 @@ def cash_roi_percent(revenue, cost):
     return _ratio(Decimal(revenue) - Decimal(cost), cost, HUNDRED)
 
 
+def gross_profit(revenue, gross_margin_percent):
+    """What the owner keeps of the revenue after paying for the goods sold."""
+    return _round(Decimal(revenue) * Decimal(gross_margin_percent) / HUNDRED)
+
+
 def profit_roi_percent(revenue, cost, gross_margin_percent):
     """(revenue x gross margin - cost) / cost: what the campaign returned in profit.
 
@@ -156,8 +161,7 @@ def profit_roi_percent(revenue, cost, gross_margin_percent):
     """
     if not cost:
         return None
-    gross_profit = Decimal(revenue) * Decimal(gross_margin_percent) / HUNDRED
-    return _ratio(gross_profit - Decimal(cost), cost, HUNDRED)
+    return _ratio(gross_profit(revenue, gross_margin_percent) - Decimal(cost), cost, HUNDRED)
 
 
 def break_even_sales(cost, average_order_value, gross_margin_percent):

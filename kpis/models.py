@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import KPIKind, Source, definition
@@ -129,6 +131,20 @@ class TrackedLink(models.Model):
 
     def __str__(self):
         return self.slug
+
+    @classmethod
+    def create_for(cls, partnership, destination):
+        """A new link for a partnership, with a short slug made from the influencer's name."""
+        stem = slugify(partnership.influencer.name)[:24].strip("-") or "link"
+        while True:
+            slug = f"{stem}-{get_random_string(5, allowed_chars='abcdefghjkmnpqrstuvwxyz23456789')}"
+            if not cls.objects.filter(slug=slug).exists():
+                return cls.objects.create(
+                    owner=partnership.owner,
+                    partnership=partnership,
+                    slug=slug,
+                    destination=destination,
+                )
 
 
 class Click(models.Model):

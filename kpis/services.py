@@ -187,3 +187,188 @@ def checkin_dates(campaign):
         day += step
     dates.append(campaign.end_date)
     return dates
+
+
+@dataclass
+class ROISummary:
+    """What the campaign cost, what it brought in, and the ratios between the two."""
+
+    revenue: Decimal
+    orders: int
+    new_customers: int
+    clicks: int
+    engagements: Decimal
+    costs: metrics.CostBreakdown
+    gross_margin: Decimal
+
+    @property
+    def cost(self):
+        return self.costs.total
+
+    @property
+    def roas(self):
+        return metrics.roas(self.revenue, self.cost)
+
+    @property
+    def cash_roi(self):
+        return metrics.cash_roi_percent(self.revenue, self.cost)
+
+    @property
+    def profit_roi(self):
+        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+
+    @property
+    def profit(self):
+        return metrics.gross_profit(self.revenue, self.gross_margin) - self.cost
+
+    @property
+    def average_order_value(self):
+        return metrics.cost_per(self.revenue, self.orders)
+
+    @property
+    def break_even_sales(self):
+        return metrics.break_even_sales(self.cost, self.average_order_value, self.gross_margin)
+
+    @property
+    def cpc(self):
+        return metrics.cost_per(self.cost, self.clicks)
+
+    @property
+    def cpa(self):
+        return metrics.cost_per(self.cost, self.new_customers)
+
+    @property
+    def cpe(self):
+        return metrics.cost_per(self.cost, self.engagements)
+
+    @property
+    def conversion_rate(self):
+        return metrics.conversion_rate(self.orders, self.clicks)
+
+    reference_return = metrics.INDUSTRY_RETURN_PER_UNIT
+
+
+def _measured_totals(campaign):
+    """{(kind, influencer_id): total} of measurements of cumulative KPIs of the campaign."""
+    rows = (
+        Measurement.objects.filter(kpi__campaign=campaign)
+        .values("kpi__kind", "influencer_id")
+        .annotate(total=Sum("value"))
+    )
+    return {(row["kpi__kind"], row["influencer_id"]): row["total"] for row in rows}
+
+
+def _total_for(measured, kind, influencer_id=None):
+    """Sum of measurements of a kind: for one influencer, or for the whole campaign."""
+    return sum(
+        (
+            total
+            for (measured_kind, measured_influencer), total in measured.items()
+            if measured_kind == kind
+            and (influencer_id is None or influencer_id == measured_influencer)
+        ),
+        Decimal(0),
+    )
+
+
+@dataclass
+class PartnershipResult:
+    partnership: object
+    clicks: int
+    orders: int
+    new_customers: int
+    revenue: Decimal
+    cost: Decimal
+    engagement_rate: Decimal | None
+
+    @property
+    def cpa(self):
+        return metrics.cost_per(self.cost, self.new_customers)
+
+    @property
+    def roas(self):
+        return metrics.roas(self.revenue, self.cost)
+
+
+def partnership_results(campaign):
+    """One row per influencer on the campaign, for side-by-side comparison (fixed queries)."""
+    partnerships = list(
+        campaign.partnerships.select_related("influencer").prefetch_related("influencer__profiles")
+    )
+    clicks = dict(
+        Click.objects.filter(link__partnership__campaign=campaign, is_bot=False)
+        .values_list("link__partnership_id")
+        .annotate(Count("id"))
+    )
+    codes = {
+        row["partnership_id"]: row
+        for row in Redemption.objects.filter(partnership__campaign=campaign)
+        .values("partnership_id")
+        .annotate(
+            orders=Count("id"),
+            revenue=Sum("revenue"),
+            customers=Count("id", filter=Q(new_customer=True)),
+        )
+    }
+    measured = _measured_totals(campaign)
+    results = []
+    for partnership in partnerships:
+        influencer_id = partnership.influencer_id
+        code_row = codes.get(partnership.pk, {})
+        revenue = (code_row.get("revenue") or Decimal(0)) + _total_for(
+            measured, KPIKind.REVENUE, influencer_id
+        )
+        orders = code_row.get("orders", 0) + int(
+            _total_for(measured, KPIKind.ORDERS, influencer_id)
+        )
+        customers = code_row.get("customers", 0) + int(
+            _total_for(measured, KPIKind.NEW_CUSTOMERS, influencer_id)
+        )
+        commission = metrics.commission_due(revenue, partnership.commission_rate)
+        rates = [
+            metrics.engagement_rate(
+                p.avg_likes, p.avg_comments, p.avg_shares, p.avg_reach or p.followers
+            )
+            for p in partnership.influencer.profiles.all()
+        ]
+        known_rates = [rate for rate in rates if rate is not None]
+        results.append(
+            PartnershipResult(
+                partnership=partnership,
+                clicks=clicks.get(partnership.pk, 0),
+                orders=orders,
+                new_customers=customers,
+                revenue=revenue,
+                cost=partnership.fixed_cost + commission,
+                engagement_rate=max(known_rates) if known_rates else None,
+            )
+        )
+    return results
+
+
+def campaign_roi(campaign, results=None):
+    """The campaign's ROI panel, with every cost counted. Pass ``partnership_results`` if you
+    already have them, to save their queries."""
+    results = partnership_results(campaign) if results is None else results
+    measured = _measured_totals(campaign)
+    # Readings typed in for the whole campaign, not for one influencer.
+    unattributed = {kind: measured.get((kind, None), Decimal(0)) for kind in KPIKind}
+    partnerships = [result.partnership for result in results]
+    costs = metrics.CostBreakdown(
+        fees=sum((p.fee for p in partnerships), Decimal(0)),
+        products=sum((p.product_value for p in partnerships), Decimal(0)),
+        shipping=sum((p.shipping for p in partnerships), Decimal(0)),
+        commission=sum((r.cost - r.partnership.fixed_cost for r in results), Decimal(0)),
+        other=campaign.other_costs,
+    )
+    return ROISummary(
+        revenue=sum((r.revenue for r in results), unattributed[KPIKind.REVENUE]),
+        orders=sum((r.orders for r in results), int(unattributed[KPIKind.ORDERS])),
+        new_customers=sum(
+            (r.new_customers for r in results), int(unattributed[KPIKind.NEW_CUSTOMERS])
+        ),
+        clicks=sum(r.clicks for r in results),
+        engagements=_total_for(measured, KPIKind.ENGAGEMENT),
+        costs=costs,
+        gross_margin=campaign.gross_margin,
+    )
