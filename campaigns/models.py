@@ -63,6 +63,10 @@ class Campaign(models.Model):
     need_challenges = models.TextField(_("what is holding the business back"), blank=True)
     need_influencer_help = models.TextField(_("how influencers could help"), blank=True)
     need_resources = models.TextField(_("what time and money you can put in"), blank=True)
+    # Step 4's review of the goal sentence: {"specific": True, "achievable": False, ...}.
+    goal_review = models.JSONField(_("goal sentence review"), default=dict, blank=True)
+    # Step 3: more than two KPIs only when the owner says so explicitly.
+    track_more_kpis = models.BooleanField(_("track more than two KPIs"), default=False)
 
     # Step 5: tracking plan.
     checkin_frequency = models.PositiveSmallIntegerField(
