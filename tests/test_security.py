@@ -1,0 +1,257 @@
+"""Production security: deploy checks, error pages, CSP, login attempt limiting."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.test import Client, RequestFactory, override_settings
+from django.urls import include, path, reverse
+
+from accounts.backends import client_address
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def boom(request):
+    raise RuntimeError("secret-internal-detail 42")
+
+
+def forbidden(request):
+    raise PermissionDenied
+
+
+# A test-only URLconf (used through override_settings): the site plus views that fail on purpose.
+urlpatterns = [path("boom/", boom), path("forbidden/", forbidden), path("", include("config.urls"))]
+
+
+def run_manage(*args, **env):
+    """Runs manage.py in a fresh process, the way a server would start, with ``env`` on top
+    of a clean production-less environment."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+    "DJANGO_ALLOWED_HOSTS": "example.com",
+}
+
+
+def test_deploy_check_is_clean_under_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "System check identified no issues" in output
+    assert "WARNING" not in output
+
+
+def test_development_settings_would_fail_the_deploy_check():
+    """Proves the check above can fail: without production settings Django warns."""
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "security.W004" in output  # no HSTS
+    assert "security.W018" in output  # DEBUG on
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", **{**PRODUCTION, "DJANGO_SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", **{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "Set DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_turns_on_https_only_settings():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.ALLOWED_HOSTS, s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = run_manage("shell", "--verbosity", "0", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(" ", 5)[:5] == ["False", "True", "31536000", "True", "True"]
+    assert "['example.com']" in result.stdout
+    assert "CompressedManifestStaticFilesStorage" in result.stdout
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/signup/"])
+def test_pages_carry_a_content_security_policy_without_inline_code(client, url):
+    policy = client.get(url)["Content-Security-Policy"]
+    directives = dict(
+        (part.split()[0], part.split()[1:]) for part in policy.split(";") if part.strip()
+    )
+    assert "'unsafe-inline'" not in policy
+    assert "'unsafe-eval'" not in policy
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+
+
+def template_files():
+    roots = [BASE_DIR / "templates"] + [
+        BASE_DIR / app / "templates"
+        for app in ("accounts", "influencers", "campaigns", "kpis", "reports")
+    ]
+    return sorted(file for root in roots if root.exists() for file in root.rglob("*.html"))
+
+
+INLINE_CODE = [
+    (
+        re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", re.I),
+        "inline <script>",
+    ),
+    (re.compile(r"\sstyle\s*=", re.I), "style= attribute"),
+    (re.compile(r"<style[\s>]", re.I), "<style> element"),
+    (re.compile(r"\son(click|change|submit|load|input|keyup|keydown)\s*=", re.I), "on...= handler"),
+]
+
+
+def test_no_template_holds_inline_script_or_style():
+    """The CSP would block them in the browser; find them before a user does."""
+    offences = [
+        f"{file.relative_to(BASE_DIR)}: {what}"
+        for file in template_files()
+        for pattern, what in INLINE_CODE
+        if pattern.search(file.read_text())
+    ]
+    assert template_files(), "no templates found: the scan would pass vacuously"
+    assert not offences, "inline code the CSP will block:\n" + "\n".join(offences)
+
+
+@pytest.mark.django_db
+def test_unknown_address_shows_the_404_page_in_the_site_layout(client):
+    assert settings.DEBUG is False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "We can’t find that page" in page
+    assert 'class="navbar' in page and "Microreach" in page
+    assert "css/app.css" in page
+
+
+@pytest.mark.django_db
+def test_signed_in_owner_gets_a_way_back_to_campaigns_from_the_404_page(owner_client):
+    page = owner_client.get("/no-such-page/").content.decode()
+    assert reverse("reports:portfolio") in page
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_crash_shows_the_500_page_without_any_detail():
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Something went wrong on our side" in page
+    assert "css/app.css" in page
+    for leak in ("Traceback", "secret-internal-detail", "RuntimeError", "settings.py"):
+        assert leak not in page
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_forbidden_shows_the_403_page_in_the_site_layout(client):
+    response = client.get("/forbidden/")
+    assert response.status_code == 403
+    assert "You can’t open this page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_five_wrong_passwords_lock_the_login_with_a_clear_message(client, owner, password):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    for attempt in range(4):
+        response = client.post(reverse("login"), {"username": owner.email, "password": "wrong"})
+        assert response.status_code == 200, f"attempt {attempt + 1} was already locked"
+        assert "do not match an account" in response.content.decode()
+
+    # The fifth, typed in capitals, counts against the same e-mail.
+    response = client.post(reverse("login"), {"username": owner.email.upper(), "password": "wrong"})
+    assert response.status_code == 429
+    assert "Too many login attempts" in response.content.decode()
+    assert "reset your password" in response.content.decode()
+
+    # Now even the right password is refused, and nobody is logged in.
+    response = client.post(reverse("login"), {"username": owner.email, "password": password})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_lockout_does_not_stop_other_owners(client, owner, other_owner, password):
+    for _attempt in range(5):
+        client.post(reverse("login"), {"username": owner.email, "password": "wrong"})
+    response = client.post(reverse("login"), {"username": other_owner.email, "password": password})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_successful_login_resets_the_count(client, owner, password):
+    for _attempt in range(4):
+        client.post(reverse("login"), {"username": owner.email, "password": "wrong"})
+    assert (
+        client.post(reverse("login"), {"username": owner.email, "password": password}).status_code
+        == 302
+    )
+    client.post(reverse("logout"))
+    response = client.post(reverse("login"), {"username": owner.email, "password": "wrong"})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_test_client_login_still_works_beside_the_attempt_limit(client, owner, password):
+    assert client.login(username=owner.email, password=password)
+    assert not client.login(username=owner.email, password="wrong")
+
+
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (0, "6.6.6.6", "10.0.0.1"),  # no proxy: a typed header is ignored
+        (1, "6.6.6.6, 203.0.113.7", "203.0.113.7"),  # the visitor typed the first one
+        (2, "203.0.113.7, 10.0.0.9", "203.0.113.7"),
+        (2, "10.0.0.9", "10.0.0.1"),  # fewer entries than proxies: not trusted
+    ],
+)
+def test_client_address_trusts_only_the_configured_proxies(proxies, forwarded, expected):
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
+    with override_settings(TRUSTED_PROXY_COUNT=proxies):
+        assert client_address(request) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("weak", ["password", "12345678901", "short7"])
+def test_sign_up_refuses_weak_passwords(client, weak):
+    response = client.post(
+        reverse("signup"),
+        {
+            "email": "new@example.com",
+            "business_name": "Bike shop",
+            "currency": "GBP",
+            "password1": weak,
+            "password2": weak,
+        },
+    )
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(email="new@example.com").exists()
+    assert "password" in response.content.decode().lower()
