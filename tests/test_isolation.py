@@ -1,0 +1,404 @@
+"""Tenant isolation across the whole site, found from the URL resolver.
+
+Every URL pattern that takes an object id is opened by a second owner, by GET and by POST,
+with owner A's ids (and, for nested addresses, with B's own outer object and A's inner one).
+Each must answer 404 and change nothing in the database. New views are covered as soon as
+they are added to a urls.py; a keyword this walker cannot map fails the test by name.
+
+Convention (team brief): under ``influencers/`` ``pk`` is an Influencer, under ``campaigns/``
+a Campaign; ``<model>_pk`` names the model (``kpi_pk`` -> CampaignKPI, ``link_pk`` ->
+TrackedLink, matched by the end of the model name). The admin is left out: it is for staff,
+checked by ``is_staff``, and an owner is never staff (see the last test).
+"""
+
+import datetime
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, resolve
+from django.urls.converters import IntConverter
+from django.utils import timezone
+
+from accounts.owned import get_owned_or_404
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import InfluencerFactory, ProfileFactory
+from tests.factories.kpis import (
+    CampaignKPIFactory,
+    ClickFactory,
+    MeasurementFactory,
+    RedemptionFactory,
+    TrackedLinkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = ("accounts", "influencers", "campaigns", "kpis", "reports")
+ID_NAME = re.compile(r"^(pk|id|.+_pk|.+_id)$")
+ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+def checklist_keys():
+    try:
+        from campaigns.checklist import ITEMS
+    except ImportError:
+        return []
+    return list(ITEMS)[:1]
+
+
+# Values tried, in order, for keyword arguments that are not ids; the first one owner A can
+# open is used (so a 404 for B proves isolation, not a wrong guess).
+WORDS = {
+    "step": ["1", "influencers", "goal", "kpis", "needs", "tracking", "budget", "launch"],
+    "item_key": checklist_keys,
+}
+ANY_WORD = ["1", "csv", "xlsx", "pdf", "a4", "new", "edit"]
+
+
+@dataclass
+class Walked:
+    route: str  # e.g. "campaigns/<int:pk>/plan/<str:step>/"
+    name: str
+    converters: dict = field(default_factory=dict)
+
+    @property
+    def id_kwargs(self):
+        return [
+            name
+            for name, converter in self.converters.items()
+            if ID_NAME.match(name) or isinstance(converter, IntConverter)
+        ]
+
+
+def walk(patterns=None, prefix="", converters=None, namespace=""):
+    """Every URL pattern of the project, with its full route and all its converters."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    converters = converters or {}
+    for entry in patterns:
+        pattern = entry.pattern
+        own = dict(getattr(pattern, "converters", {}))
+        if not own and hasattr(pattern, "regex"):
+            own = {name: None for name in pattern.regex.groupindex}
+        route = prefix + str(pattern)
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue
+            inner_namespace = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry.url_patterns, route, {**converters, **own}, inner_namespace)
+        elif isinstance(entry, URLPattern):
+            yield Walked(route, f"{namespace}{entry.name or '?'}", {**converters, **own})
+
+
+def owned_models():
+    """Every model of ours with an ``owner`` (plus the user and business tables)."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS
+        and any(f.name == "owner" for f in model._meta.concrete_fields)
+    ]
+
+
+def snapshot():
+    """A fingerprint of every row in our tables and the users table."""
+    models = [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS]
+    digest = {}
+    for model in [get_user_model(), *models]:
+        rows = list(model.objects.order_by("pk").values_list())
+        digest[model._meta.label] = (
+            len(rows),
+            hashlib.sha256(repr(rows).encode()).hexdigest(),
+        )
+    return digest
+
+
+def build_world(user):
+    """One of every owned object for ``user``, by model."""
+    campaign = CampaignFactory(owner=user)
+    partnership = PartnershipFactory(campaign=campaign)
+    influencer = partnership.influencer
+    profile = ProfileFactory(influencer=influencer)
+    kpi = CampaignKPIFactory(campaign=campaign)
+    checkin_model = apps.get_model("kpis", "CheckIn")
+    checkin = checkin_model.objects.create(owner=user, campaign=campaign, note="Posted twice")
+    measurement = MeasurementFactory(kpi=kpi, checkin=checkin)
+    link = TrackedLinkFactory(partnership=partnership)
+    ClickFactory(link=link)
+    redemption = RedemptionFactory(partnership=partnership)
+    tick_model = apps.get_model("campaigns", "ChecklistTick")
+    tick = tick_model.objects.create(
+        owner=user, campaign=campaign, item_key=(checklist_keys() or ["s1"])[0], ticked_by=user
+    )
+    world = {
+        type(obj): obj
+        for obj in (
+            user.business,
+            influencer,
+            profile,
+            campaign,
+            partnership,
+            kpi,
+            checkin,
+            measurement,
+            link,
+            redemption,
+            tick,
+        )
+    }
+    missing = [m._meta.label for m in owned_models() if m not in world]
+    assert not missing, f"build_world makes no {missing}: add them so their views are tested"
+    return world
+
+
+def model_for(kwarg, route):
+    """The model a keyword names, by the team's URL convention, or None."""
+    models = owned_models()
+    if kwarg in ("pk", "id"):
+        wanted = route.strip("^/").split("/")[0].rstrip("s")
+    else:
+        wanted = kwarg.rsplit("_", 1)[0].replace("_", "")
+    exact = [m for m in models if m._meta.model_name == wanted]
+    if exact:
+        return exact[0]
+    ending = [m for m in models if m._meta.model_name.endswith(wanted)]
+    return ending[0] if len(ending) == 1 else None
+
+
+def fill(route, values):
+    """The concrete path of a route ("campaigns/<int:pk>/" -> "/campaigns/7/")."""
+    if "(" in route or "^" in route:
+        raise ValueError("regular-expression route")
+    return "/" + ROUTE_PARAMETER.sub(lambda m: str(values[m["name"]]), route)
+
+
+def word_candidates(name):
+    candidates = WORDS.get(name, ANY_WORD)
+    return candidates() if callable(candidates) else candidates
+
+
+def form_payload(world):
+    """Plausible form data touching the fields our forms have, so a view that forgot the
+    owner check would save something and show up in the snapshot."""
+    today = timezone.localdate().isoformat()
+    return {
+        "name": "Taken over",
+        "note": "Taken over",
+        "value": "999",
+        "date": today,
+        "status": "declined",
+        "ticked": "on",
+        "checked": "true",
+        "confirm": "yes",
+        "target": "1",
+        "baseline": "0",
+        "fee": "1",
+        "slug": "taken-over",
+        "destination": "https://attacker.example/",
+        "influencer": world[InfluencerFactory._meta.model].pk,
+        "end_date": (timezone.localdate() + datetime.timedelta(days=9)).isoformat(),
+    }
+
+
+def not_logged_in(response):
+    return response.status_code in (301, 302) and "/accounts/login/" in response.get("Location", "")
+
+
+@pytest.fixture
+def worlds(owner, other_owner):
+    return build_world(owner), build_world(other_owner)
+
+
+def id_routes():
+    return [walked for walked in walk() if walked.id_kwargs]
+
+
+def reachable_path(owner_client, walked, ids_a):
+    """The address with A's ids and the first words owner A can open, and those words."""
+    words = [name for name in walked.converters if name not in walked.id_kwargs]
+    for combo in itertools.product(*(word_candidates(name) for name in words)):
+        chosen = dict(zip(words, combo, strict=True))
+        response = owner_client.get(fill(walked.route, {**ids_a, **chosen}))
+        if response.status_code != 404 and not not_logged_in(response):
+            return chosen
+    return None
+
+
+def isolation_failures(owner, other_owner, world_a, world_b):
+    """(failures, addresses checked) for every id-taking route the resolver knows."""
+    # A crash is reported with the rest (as a 500), not raised, so one run lists everything.
+    owner_client = Client(raise_request_exception=False)
+    owner_client.force_login(owner)
+    client = Client(raise_request_exception=False)
+    client.force_login(other_owner)
+    failures, checked = [], []
+
+    for walked in id_routes():
+        label = f"{walked.route} ({walked.name})"
+        kwargs_models = {name: model_for(name, walked.route) for name in walked.id_kwargs}
+        unmapped = [name for name, model in kwargs_models.items() if model is None]
+        if unmapped:
+            failures.append(f"{label}: cannot tell which model {unmapped} names")
+            continue
+        if "(" in walked.route or "^" in walked.route:
+            failures.append(f"{label}: write it with path(), not a regular expression")
+            continue
+        ids_a = {name: world_a[model].pk for name, model in kwargs_models.items()}
+        ids_b = {name: world_b[model].pk for name, model in kwargs_models.items()}
+
+        # Owner A must be able to open the address, or the ids or words we made are wrong.
+        words = reachable_path(owner_client, walked, ids_a)
+        if words is None:
+            failures.append(
+                f"{label}: owner A gets 404 for every value tried: "
+                "add the right word to WORDS in tests/test_isolation.py"
+            )
+            continue
+
+        # B with all of A's ids; then, for nested addresses, B's own outer ids with one of A's.
+        variants = [ids_a]
+        if len(ids_a) > 1:
+            variants += [{**ids_b, name: ids_a[name]} for name in ids_a]
+        for ids in variants:
+            path = fill(walked.route, {**ids, **words})
+            before = snapshot()
+            answers = {
+                "GET": client.get(path),
+                "POST {}": client.post(path, {}),
+                "POST form": client.post(path, form_payload(world_b)),
+                "POST htmx": client.post(path, form_payload(world_b), HTTP_HX_REQUEST="true"),
+            }
+            after = snapshot()
+            changed = [table for table in after if before[table] != after[table]]
+            codes = {how: response.status_code for how, response in answers.items()}
+            if any(not_logged_in(response) for response in answers.values()):
+                failures.append(f"{path}: owner B was sent to log in; the test is broken")
+            # 405 (wrong method) is answered before any lookup, the same for every id.
+            elif set(codes.values()) - {404, 405} or 404 not in codes.values():
+                failures.append(f"{path} [{label}]: expected 404, got {codes}")
+            if changed:
+                failures.append(f"{path} [{label}]: owner B changed {changed}")
+            checked.append(path)
+    return failures, checked
+
+
+def test_another_owners_ids_answer_404_and_change_nothing(owner, other_owner, worlds):
+    failures, checked = isolation_failures(owner, other_owner, *worlds)
+    assert not failures, "tenant isolation failures:\n" + "\n".join(failures)
+    assert len(checked) >= len(id_routes())
+
+
+def leaky_read(request, pk):
+    campaign = apps.get_model("campaigns", "Campaign").objects.get(pk=pk)
+    return HttpResponse(campaign.name)
+
+
+def leaky_write(request, pk):
+    """Answers 404 to a stranger, but only after saving what they sent."""
+    campaign_model = apps.get_model("campaigns", "Campaign")
+    if request.method == "POST":
+        campaign_model.objects.filter(pk=pk).update(name=request.POST.get("name", "x"))
+    get_owned_or_404(campaign_model, request.user, pk=pk)
+    return HttpResponse("ok")
+
+
+def leaky_nested(request, pk, kpi_pk):
+    """Checks the campaign's owner but not that the KPI belongs to that campaign."""
+    get_owned_or_404(apps.get_model("campaigns", "Campaign"), request.user, pk=pk)
+    kpi = apps.get_model("kpis", "CampaignKPI").objects.get(pk=kpi_pk)
+    return HttpResponse(kpi.kind)
+
+
+def no_view(request, **kwargs):
+    return HttpResponse("ok")
+
+
+# Used by the test below through override_settings: one mistake of each kind, beside the site
+# (whose pages, such as the 404 page, need its URL names).
+urlpatterns = [
+    path("campaigns/<int:pk>/leaky-read/", leaky_read),
+    path("campaigns/<int:pk>/leaky-write/", leaky_write),
+    path("campaigns/<int:pk>/kpis/<int:kpi_pk>/leaky/", leaky_nested),
+    path("campaigns/<int:pk>/gadgets/<int:gadget_pk>/", no_view),
+    path("", include("config.urls")),
+]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_the_isolation_check_catches_each_kind_of_leak(owner, other_owner, worlds):
+    failures, _ = isolation_failures(owner, other_owner, *worlds)
+    failures = [line for line in failures if "leaky" in line or "gadget" in line]
+    report = "\n".join(failures)
+    assert len(failures) == 4, report
+    assert "leaky-read/ (?)]: expected 404, got {'GET': 200" in report
+    assert "leaky-write/" in report and "changed ['campaigns.Campaign']" in report
+    assert "kpis/" in report and "/leaky/ [" in report  # B's campaign, A's KPI
+    assert "campaigns/<int:pk>/gadgets/<int:gadget_pk>/ (?): cannot tell which model" in report
+
+
+# Addresses the design promises (DESIGN.md, "URL contract"); the walker must find each, so
+# the test above cannot pass by finding nothing.
+CONTRACT = [
+    "/influencers/{influencer}/",
+    "/influencers/{influencer}/edit/",
+    "/campaigns/{campaign}/",
+    "/campaigns/{campaign}/plan/1/",
+    "/campaigns/{campaign}/checklist/",
+    "/campaigns/{campaign}/checklist.pdf",
+    "/campaigns/{campaign}/report.pdf",
+    "/campaigns/{campaign}/measurements/",
+    "/campaigns/{campaign}/calendar.ics",
+]
+
+
+def test_the_walker_finds_every_address_of_the_url_contract(worlds):
+    world_a, _ = worlds
+    influencer_model = InfluencerFactory._meta.model
+    campaign_model = CampaignFactory._meta.model
+    walked_routes = {walked.route for walked in id_routes()}
+    missing = []
+    for template in CONTRACT:
+        path = template.format(
+            influencer=world_a[influencer_model].pk, campaign=world_a[campaign_model].pk
+        )
+        try:
+            match = resolve(path)
+        except Exception:  # noqa: BLE001 - Resolver404 and friends: the view is not there
+            missing.append(f"{template}: no view answers it yet")
+            continue
+        if match.route not in walked_routes:
+            missing.append(f"{template}: resolves to {match.route!r}, which the walker missed")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_walker_sees_nested_and_id_routes_through_includes():
+    routes = [walked.route for walked in walk()]
+    assert "accounts/login/" in routes
+    assert all(not route.startswith("admin/") for route in routes)
+    assert fill("campaigns/<int:pk>/plan/<str:step>/", {"pk": 7, "step": "2"}) == (
+        "/campaigns/7/plan/2/"
+    )
+    assert model_for("pk", "influencers/<int:pk>/") is InfluencerFactory._meta.model
+    assert model_for("kpi_pk", "campaigns/<int:pk>/kpis/<int:kpi_pk>/").__name__ == "CampaignKPI"
+    assert model_for("link_pk", "campaigns/<int:pk>/").__name__ == "TrackedLink"
+    assert model_for("colour_pk", "campaigns/<int:pk>/") is None
+
+
+def test_an_owner_is_not_let_into_the_admin(owner_client):
+    response = owner_client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_snapshot_notices_a_change(worlds):
+    world_a, _ = worlds
+    before = snapshot()
+    campaign = world_a[CampaignFactory._meta.model]
+    campaign.name = "Changed"
+    campaign.save()
+    assert snapshot() != before
