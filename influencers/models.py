@@ -1,7 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from .metrics import profile_engagement, profile_warnings, size_tier
 
 
 class OutreachStatus(models.TextChoices):
@@ -22,6 +28,41 @@ class Platform(models.TextChoices):
     FACEBOOK = "facebook", _("Facebook")
     X = "x", _("X (Twitter)")
     OTHER = "other", _("Other")
+
+
+def main_profiles():
+    """Profiles of the influencer in the outer query, main one first: most followers (unknown
+    last), then the oldest. ``Influencer.main_profile`` picks the same one in Python."""
+    return Profile.objects.filter(influencer=OuterRef("pk")).order_by(
+        F("followers").desc(nulls_last=True), "pk"
+    )
+
+
+class InfluencerQuerySet(models.QuerySet):
+    def with_roster_numbers(self):
+        """Adds ``main_followers`` and ``main_rate`` (the main profile's engagement rate, the
+        same formula as ``metrics.profile_engagement``) so the roster can sort by them."""
+        audience = Case(When(avg_reach__gt=0, then=F("avg_reach")), default=F("followers"))
+        interactions = (
+            Coalesce("avg_likes", 0) + Coalesce("avg_comments", 0) + Coalesce("avg_shares", 0)
+        )
+        rated = main_profiles().annotate(
+            audience=audience,
+            rate=Case(
+                When(
+                    Q(avg_likes__isnull=True, avg_comments__isnull=True, avg_shares__isnull=True)
+                    | Q(audience__isnull=True)
+                    | Q(audience=0),
+                    then=Value(None),
+                ),
+                default=Cast(interactions, FloatField()) * 100 / Cast("audience", FloatField()),
+                output_field=FloatField(),
+            ),
+        )
+        return self.annotate(
+            main_followers=Subquery(main_profiles().values("followers")[:1]),
+            main_rate=Subquery(rated.values("rate")[:1]),
+        )
 
 
 class Influencer(models.Model):
@@ -47,6 +88,8 @@ class Influencer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = InfluencerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("influencer")
@@ -54,6 +97,35 @@ class Influencer(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Whoever changes the status (a form, the importer, the admin), its date follows.
+        saved_status = getattr(self, "_saved_status", None)
+        if self.pk and saved_status is not None and saved_status != self.status:
+            self.status_changed_at = timezone.now()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "status_changed_at"}
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+
+    def get_absolute_url(self):
+        return reverse("influencers:detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    @property
+    def main_profile(self):
+        """The profile with the most followers: the one the roster shows. Uses prefetched
+        profiles when there are any."""
+        profiles = sorted(
+            self.profiles.all(), key=lambda p: (p.followers is None, -(p.followers or 0), p.pk)
+        )
+        return profiles[0] if profiles else None
 
 
 class Profile(models.Model):
@@ -90,3 +162,15 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"@{self.handle} ({self.get_platform_display()})"
+
+    @cached_property
+    def engagement(self):
+        return profile_engagement(self)
+
+    @property
+    def tier(self):
+        return size_tier(self.followers)
+
+    @cached_property
+    def warnings(self):
+        return profile_warnings(self)

@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "influencers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.RosterView.as_view(), name="list"),
+    path("new/", views.influencer_form, name="create"),
+    path("import/", views.import_roster, name="import"),
+    path("engagement-preview/", views.engagement_preview, name="engagement_preview"),
+    path("<int:pk>/", views.influencer_detail, name="detail"),
+    path("<int:pk>/edit/", views.influencer_form, name="edit"),
+    path("<int:pk>/status/", views.influencer_status, name="status"),
+    path("<int:pk>/delete/", views.influencer_delete, name="delete"),
+]

@@ -1,0 +1,72 @@
+import django_filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from .metrics import TIER_LOWER_BOUNDS, Tier
+from .models import Influencer, OutreachStatus, Platform, Profile
+from .services import normalise_handle
+
+
+def tier_follower_range(tier):
+    """(lowest, highest) followers of a tier, inclusive; None where the tier is open-ended."""
+    bounds = dict(TIER_LOWER_BOUNDS)
+    lowest = bounds.get(tier, 0)
+    higher = [bound for bound in bounds.values() if bound > lowest]
+    return lowest, (min(higher) - 1 if higher else None)
+
+
+class InfluencerFilter(django_filters.FilterSet):
+    """Expects a queryset from ``Influencer.objects.with_roster_numbers()``."""
+
+    q = django_filters.CharFilter(label=_("Name or handle"), method="filter_search")
+    platform = django_filters.ChoiceFilter(
+        label=_("Platform"), choices=Platform.choices, method="filter_platform"
+    )
+    niche = django_filters.ChoiceFilter(label=_("Niche"), choices=[])
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=OutreachStatus.choices)
+    tier = django_filters.ChoiceFilter(label=_("Size"), choices=Tier.choices, method="filter_tier")
+
+    class Meta:
+        model = Influencer
+        fields = ("q", "platform", "niche", "status", "tier")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        niches = self.queryset.exclude(niche="").order_by("niche").values_list("niche", flat=True)
+        self.filters["niche"].extra["choices"] = [(niche, niche) for niche in niches.distinct()]
+
+    @property
+    def form(self):
+        form = super().form
+        form.helper = FormHelper()
+        form.helper.form_method = "get"
+        form.helper.form_class = "roster-filters"
+        form.helper.layout = Layout(
+            Row(
+                *(Column(name, css_class="col-12 col-sm-6 col-lg") for name in self.filters),
+                Column(
+                    Submit("", _("Filter"), css_class="btn-brand w-100"),
+                    css_class="col-12 col-lg-auto d-flex align-items-end mb-3",
+                ),
+            )
+        )
+        return form
+
+    def filter_search(self, queryset, name, value):
+        handle = normalise_handle(value)
+        has_handle = Exists(
+            Profile.objects.filter(influencer=OuterRef("pk"), handle__icontains=handle)
+        )
+        return queryset.filter(Q(name__icontains=value.strip()) | Q(has_handle))
+
+    def filter_platform(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Profile.objects.filter(influencer=OuterRef("pk"), platform=value))
+        )
+
+    def filter_tier(self, queryset, name, value):
+        lowest, highest = tier_follower_range(value)
+        queryset = queryset.filter(main_followers__gte=lowest)
+        return queryset.filter(main_followers__lte=highest) if highest is not None else queryset

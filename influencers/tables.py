@@ -1,0 +1,104 @@
+import django_tables2 as tables
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .metrics import TIER_SHORT_NAMES
+
+
+def nulls_last(field):
+    """An ``order_<column>`` method: missing numbers sort last in both directions."""
+
+    def order(table, queryset, is_descending):
+        expression = (
+            F(field).desc(nulls_last=True) if is_descending else F(field).asc(nulls_last=True)
+        )
+        return queryset.order_by(expression, "name"), True
+
+    return order
+
+
+class InfluencerTable(tables.Table):
+    """One row per person; numbers are those of their main profile (the most followers)."""
+
+    name = tables.Column(verbose_name=_("Name"), linkify=True)
+    profiles = tables.Column(verbose_name=_("Profiles"), empty_values=(), orderable=False)
+    followers = tables.Column(
+        verbose_name=_("Followers"), accessor="main_followers", attrs={"td": {"class": "text-end"}}
+    )
+    engagement = tables.Column(
+        verbose_name=_("Engagement rate"), accessor="main_rate", attrs={"td": {"class": "text-end"}}
+    )
+    tier = tables.Column(verbose_name=_("Size"), accessor="main_followers", empty_values=())
+    checks = tables.Column(verbose_name=_("Checks"), empty_values=(), orderable=False)
+    niche = tables.Column(verbose_name=_("Niche"))
+    location = tables.Column(verbose_name=_("Location"))
+    status = tables.Column(verbose_name=_("Status"))
+    status_changed_at = tables.Column(verbose_name=_("Status since"))
+    email = tables.Column(verbose_name=_("Contact email"), visible=False)
+
+    order_followers = nulls_last("main_followers")
+    order_engagement = nulls_last("main_rate")
+    order_tier = nulls_last("main_followers")
+
+    class Meta:
+        attrs = {"class": "table table-hover align-middle roster-table"}
+        order_by = ("name",)
+        empty_text = _("No influencers match. Add one, import a file, or clear the filters.")
+
+    def render_profiles(self, record):
+        return (
+            format_html_join(
+                "",
+                '<span class="d-block text-nowrap">{} @{}</span>',
+                ((p.get_platform_display(), p.handle) for p in record.profiles.all()),
+            )
+            or "—"
+        )
+
+    def value_profiles(self, record):
+        return "; ".join(
+            f"{p.get_platform_display()} @{p.handle} {p.url}".strip() for p in record.profiles.all()
+        )
+
+    def render_followers(self, value):
+        return f"{value:,}"
+
+    def render_engagement(self, record):
+        profile = record.main_profile
+        return render_to_string(
+            "influencers/_rate.html", {"engagement": profile.engagement if profile else None}
+        )
+
+    def value_engagement(self, record):
+        profile = record.main_profile
+        return profile.engagement.rate if profile else None
+
+    def render_tier(self, record):
+        profile = record.main_profile
+        return TIER_SHORT_NAMES[profile.tier].capitalize() if profile and profile.tier else "—"
+
+    def value_tier(self, record):
+        profile = record.main_profile
+        return str(TIER_SHORT_NAMES[profile.tier]) if profile and profile.tier else ""
+
+    def render_checks(self, record):
+        count = sum(len(profile.warnings) for profile in record.profiles.all())
+        if not count:
+            return _("Looks fine")
+        return format_html(
+            '<span class="roster-warning">{}</span>',
+            _("%(count)s to check") % {"count": count},
+        )
+
+    def value_checks(self, record):
+        return " ".join(w for profile in record.profiles.all() for w in profile.warnings)
+
+    def render_status_changed_at(self, value):
+        return date_format(timezone.localtime(value), "SHORT_DATE_FORMAT")
+
+    def value_status_changed_at(self, value):
+        return timezone.localtime(value).date().isoformat()

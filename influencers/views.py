@@ -1,0 +1,195 @@
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from accounts.owned import get_owned_or_404, owned
+
+from .exports import SafeTableExport
+from .filters import InfluencerFilter
+from .forms import (
+    ImportForm,
+    InfluencerForm,
+    OutreachForm,
+    ProfileFormHelper,
+    ProfileFormSet,
+    StatusForm,
+)
+from .importers import parse_count, parse_roster_csv, plan_import, save_import
+from .metrics import profile_engagement, profile_warnings, size_tier
+from .models import Influencer, Profile
+from .services import Offer, outreach_message
+from .tables import InfluencerTable
+
+IMPORT_SESSION_KEY = "influencer_import"
+
+
+class RosterView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+    table_class = InfluencerTable
+    filterset_class = InfluencerFilter
+    template_name = "influencers/list.html"
+    table_pagination = {"per_page": 25}
+    export_class = SafeTableExport
+    export_formats = ("csv", "xlsx")
+    export_name = "influencers"
+
+    def get_queryset(self):
+        return (
+            owned(Influencer, self.request.user).with_roster_numbers().prefetch_related("profiles")
+        )
+
+
+def owned_influencer(request, pk):
+    return get_owned_or_404(Influencer.objects.prefetch_related("profiles"), request.user, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def influencer_form(request, pk=None):
+    """Create (no pk) or edit an influencer together with their platform profiles."""
+    influencer = owned_influencer(request, pk) if pk else Influencer(owner=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = InfluencerForm(data, instance=influencer)
+    formset = ProfileFormSet(data, instance=influencer, owner=request.user, prefix="profiles")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            influencer = form.save()
+            formset.instance = influencer
+            formset.save()
+        messages.success(request, _("%(name)s is saved.") % {"name": influencer.name})
+        return redirect(influencer)
+    return render(
+        request,
+        "influencers/form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "profile_helper": ProfileFormHelper(),
+            "influencer": influencer if pk else None,
+        },
+    )
+
+
+@login_required
+@require_GET
+def influencer_detail(request, pk):
+    influencer = owned_influencer(request, pk)
+    outreach_form = OutreachForm(request.GET or None)
+    offer = outreach_form.cleaned_data["offer"] if outreach_form.is_valid() else Offer.PRODUCT
+    business = getattr(request.user, "business", None)
+    return render(
+        request,
+        "influencers/detail.html",
+        {
+            "influencer": influencer,
+            "profiles": sorted(
+                influencer.profiles.all(), key=lambda p: p != influencer.main_profile
+            ),
+            "status_form": StatusForm(instance=influencer),
+            "outreach_form": OutreachForm(initial={"offer": offer}),
+            "message": outreach_message(influencer, business, offer=offer),
+        },
+    )
+
+
+@login_required
+@require_POST
+def influencer_status(request, pk):
+    influencer = owned_influencer(request, pk)
+    form = StatusForm(request.POST, instance=influencer)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Status of %(name)s: %(status)s.")
+            % {"name": influencer.name, "status": influencer.get_status_display()},
+        )
+    else:
+        messages.error(request, _("Pick one of the listed statuses."))
+    return redirect(influencer)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def influencer_delete(request, pk):
+    influencer = owned_influencer(request, pk)
+    if request.method == "POST":
+        influencer.delete()
+        messages.success(request, _("%(name)s is removed from your roster.") % {"name": influencer})
+        return redirect("influencers:list")
+    return render(request, "influencers/confirm_delete.html", {"influencer": influencer})
+
+
+@login_required
+@require_GET
+def engagement_preview(request):
+    """A small HTML fragment: rate, size and warnings for the numbers in the query string
+    (followers, following, likes, comments, shares, reach), computed by ``metrics``."""
+
+    def number(name):
+        try:
+            return parse_count(request.GET.get(name))
+        except ValueError:
+            return None
+
+    profile = Profile(
+        followers=number("followers"),
+        following=number("following"),
+        avg_likes=number("likes"),
+        avg_comments=number("comments"),
+        avg_shares=number("shares"),
+        avg_reach=number("reach"),
+    )
+    return render(
+        request,
+        "influencers/_engagement.html",
+        {
+            "engagement": profile_engagement(profile),
+            "tier": size_tier(profile.followers),
+            "warnings": profile_warnings(profile),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_roster(request):
+    """Upload -> preview (rows kept in the session, never taken back from the browser) ->
+    confirm writes them all in one transaction."""
+    if request.method == "POST" and "confirm" in request.POST:
+        pending = request.session.get(IMPORT_SESSION_KEY)
+        if not pending or not secrets.compare_digest(
+            pending["token"], request.POST.get("token", "")
+        ):
+            messages.error(
+                request, _("That preview has expired or was already saved. Upload the file again.")
+            )
+            return redirect("influencers:import")
+        added, updated = save_import(request.user, pending["rows"])
+        del request.session[IMPORT_SESSION_KEY]
+        messages.success(
+            request,
+            _("Import saved: %(added)s profiles added, %(updated)s updated.")
+            % {"added": added, "updated": updated},
+        )
+        return redirect("influencers:list")
+
+    request.session.pop(IMPORT_SESSION_KEY, None)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        parsed = parse_roster_csv(form.cleaned_data["file"])
+        context.update(errors=parsed.errors, notices=parsed.notices)
+        if not parsed.errors:
+            token = secrets.token_urlsafe(16)
+            request.session[IMPORT_SESSION_KEY] = {"token": token, "rows": parsed.rows}
+            context.update(token=token, preview=plan_import(request.user, parsed.rows))
+    return render(request, "influencers/import.html", context)

@@ -1,0 +1,58 @@
+// Influencer forms: add another platform profile, and show the engagement rate as numbers are
+// typed (the server computes it with the same function as everywhere else).
+(function () {
+  "use strict";
+
+  // <fieldset data-engagement-preview="URL"> with inputs named ...followers, ...avg_likes etc.
+  // and a [data-engagement-output] box: reusable by any page that includes this file.
+  const PARAMS = { followers: "followers", following: "following", avg_likes: "likes",
+    avg_comments: "comments", avg_shares: "shares", avg_reach: "reach" };
+  const timers = new WeakMap();
+
+  function previewParams(container) {
+    const params = new URLSearchParams();
+    container.querySelectorAll("input").forEach(function (input) {
+      Object.keys(PARAMS).forEach(function (suffix) {
+        if (input.name === suffix || input.name.endsWith("-" + suffix)) {
+          params.set(PARAMS[suffix], input.value.trim());
+        }
+      });
+    });
+    return params;
+  }
+
+  function refreshPreview(container) {
+    const output = container.querySelector("[data-engagement-output]");
+    if (!output) return;
+    const url = container.dataset.engagementPreview + "?" + previewParams(container).toString();
+    fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response); })
+      .then(function (html) { output.innerHTML = html; })
+      .catch(function () { /* the rate still shows after saving */ });
+  }
+
+  document.addEventListener("input", function (event) {
+    const container = event.target.closest("[data-engagement-preview]");
+    if (!container) return;
+    clearTimeout(timers.get(container));
+    timers.set(container, setTimeout(function () { refreshPreview(container); }, 350));
+  });
+
+  // "Add another platform": copies the empty form from <template id="empty-profile-form">.
+  const addButton = document.querySelector("[data-add-profile]");
+  const template = document.getElementById("empty-profile-form");
+  const total = document.querySelector("input[name$='-TOTAL_FORMS']");
+  if (addButton && template && total) {
+    addButton.hidden = false;
+    addButton.addEventListener("click", function () {
+      const index = parseInt(total.value, 10);
+      const html = template.innerHTML.replace(/__prefix__/g, String(index));
+      document.getElementById("profile-forms").insertAdjacentHTML("beforeend", html);
+      total.value = String(index + 1);
+      const forms = document.querySelectorAll("#profile-forms .profile-form");
+      const added = forms[forms.length - 1];
+      const first = added.querySelector("select, input");
+      if (first) first.focus();
+    });
+  }
+})();
