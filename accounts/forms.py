@@ -91,3 +91,38 @@ class BusinessForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save")))
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password and a typed word, so an account is never deleted by a slip."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirmation = forms.CharField(
+        label=_("Type DELETE to confirm"),
+        help_text=_("In capitals or not, it does not matter."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.add_input(
+            Submit("submit", _("Delete my account and all my data"), css_class="btn-danger")
+        )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password. Nothing was deleted."))
+        return password
+
+    def clean_confirmation(self):
+        confirmation = self.cleaned_data["confirmation"].strip()
+        if confirmation.upper() != str(_("DELETE")).upper():
+            raise forms.ValidationError(_("Type the word DELETE to confirm. Nothing was deleted."))
+        return confirmation

@@ -17,6 +17,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/business/", views.business_settings, name="account"),
+    path("accounts/export/", views.export_data, name="account_export"),
+    path("accounts/delete/", views.delete_account, name="account_delete"),
     path(
         "accounts/password/change/",
         auth_views.PasswordChangeView.as_view(),

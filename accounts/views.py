@@ -1,14 +1,16 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .forms import BusinessForm, SignupForm
+from . import data
+from .forms import BusinessForm, DeleteAccountForm, SignupForm
 
 
 def home(request):
@@ -39,6 +41,29 @@ def business_settings(request):
         messages.success(request, _("Your business details are saved."))
         return redirect("account")
     return render(request, "accounts/business.html", {"form": form})
+
+
+@login_required
+@never_cache
+@require_GET
+def export_data(request):
+    """Every row the owner has, as a zip of CSV files (one per table)."""
+    filename = f"microreach-data-{timezone.localdate():%Y-%m-%d}.zip"
+    response = HttpResponse(data.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        data.delete_account(user)
+        messages.success(request, _("Your account and everything in it are deleted. Goodbye!"))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
 
 
 @never_cache

@@ -26,16 +26,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, include, path, re
 from django.urls.converters import IntConverter
 from django.utils import timezone
 
+from accounts.data import owned_models
 from accounts.owned import get_owned_or_404
-from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.factories.influencers import InfluencerFactory, ProfileFactory
-from tests.factories.kpis import (
-    CampaignKPIFactory,
-    ClickFactory,
-    MeasurementFactory,
-    RedemptionFactory,
-    TrackedLinkFactory,
-)
+from tests.accounts.owned_world import build_world, checklist_keys
+from tests.factories.campaigns import CampaignFactory
+from tests.factories.influencers import InfluencerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,19 +39,11 @@ ID_NAME = re.compile(r"^(pk|id|.+_pk|.+_id)$")
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 
-def checklist_keys():
-    try:
-        from campaigns.checklist import ITEMS
-    except ImportError:
-        return []
-    return list(ITEMS)[:1]
-
-
 # Values tried, in order, for keyword arguments that are not ids; the first one owner A can
 # open is used (so a 404 for B proves isolation, not a wrong guess).
 WORDS = {
     "step": ["1", "influencers", "goal", "kpis", "needs", "tracking", "budget", "launch"],
-    "item_key": checklist_keys,
+    "item_key": lambda: checklist_keys()[:1],
 }
 ANY_WORD = ["1", "csv", "xlsx", "pdf", "a4", "new", "edit"]
 
@@ -95,16 +82,6 @@ def walk(patterns=None, prefix="", converters=None, namespace=""):
             yield Walked(route, f"{namespace}{entry.name or '?'}", {**converters, **own})
 
 
-def owned_models():
-    """Every model of ours with an ``owner`` (plus the user and business tables)."""
-    return [
-        model
-        for model in apps.get_models()
-        if model._meta.app_label in PROJECT_APPS
-        and any(f.name == "owner" for f in model._meta.concrete_fields)
-    ]
-
-
 def snapshot():
     """A fingerprint of every row in our tables and the users table."""
     models = [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS]
@@ -116,44 +93,6 @@ def snapshot():
             hashlib.sha256(repr(rows).encode()).hexdigest(),
         )
     return digest
-
-
-def build_world(user):
-    """One of every owned object for ``user``, by model."""
-    campaign = CampaignFactory(owner=user)
-    partnership = PartnershipFactory(campaign=campaign)
-    influencer = partnership.influencer
-    profile = ProfileFactory(influencer=influencer)
-    kpi = CampaignKPIFactory(campaign=campaign)
-    checkin_model = apps.get_model("kpis", "CheckIn")
-    checkin = checkin_model.objects.create(owner=user, campaign=campaign, note="Posted twice")
-    measurement = MeasurementFactory(kpi=kpi, checkin=checkin)
-    link = TrackedLinkFactory(partnership=partnership)
-    ClickFactory(link=link)
-    redemption = RedemptionFactory(partnership=partnership)
-    tick_model = apps.get_model("campaigns", "ChecklistTick")
-    tick = tick_model.objects.create(
-        owner=user, campaign=campaign, item_key=(checklist_keys() or ["s1"])[0], ticked_by=user
-    )
-    world = {
-        type(obj): obj
-        for obj in (
-            user.business,
-            influencer,
-            profile,
-            campaign,
-            partnership,
-            kpi,
-            checkin,
-            measurement,
-            link,
-            redemption,
-            tick,
-        )
-    }
-    missing = [m._meta.label for m in owned_models() if m not in world]
-    assert not missing, f"build_world makes no {missing}: add them so their views are tested"
-    return world
 
 
 def model_for(kwarg, route):
