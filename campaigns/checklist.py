@@ -14,6 +14,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from .models import RECOMMENDED_KPIS, CampaignStatus, ChecklistTick, Partnership
+from .services import cash_costs
 
 MAX_KPIS_WITHOUT_OVERRIDE = 2
 NEEDS_FIELDS = (
@@ -287,9 +288,7 @@ class PlanFacts:
     @property
     def cash_costs(self):
         """Cash going out: fees, shipping and other costs (products given are not cash)."""
-        return sum((p.fee + p.shipping for p in self.partnerships), Decimal(0)) + (
-            self.other_costs or Decimal(0)
-        )
+        return cash_costs((p.fee + p.shipping for p in self.partnerships), self.other_costs)
 
     @property
     def links_needed(self):

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +33,17 @@ class CampaignStatus(models.TextChoices):
 class CheckinFrequency(models.IntegerChoices):
     WEEKLY = 7, _("Every week")
     FORTNIGHTLY = 14, _("Every two weeks")
+
+
+class BudgetTool(models.TextChoices):
+    """Free or cheap tools an owner can measure with (stored in Campaign.budget_tools)."""
+
+    LINKS = "links", _("Microreach tracked links (free, built in)")
+    CODES = "codes", _("Promo codes at your till or in your online shop")
+    ANALYTICS = "analytics", _("Google Analytics (free)")
+    INSIGHTS = "insights", _("The social apps' own insights (free)")
+    DESIGN = "design", _("A free design tool for visuals, e.g. Canva")
+    SCHEDULER = "scheduler", _("A free post scheduler, e.g. a Hootsuite trial")
 
 
 class Campaign(models.Model):
@@ -128,6 +140,18 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """Drafts open in the wizard where the owner left off; launched ones on their
+        dashboard (owned by reports, at the path the URL contract fixes)."""
+        if self.status == CampaignStatus.DRAFT:
+            return reverse("campaigns:plan", kwargs={"pk": self.pk, "step": self.resume_step})
+        return f"/campaigns/{self.pk}/"
+
+    @property
+    def resume_step(self):
+        """The wizard step to continue at: the first one not saved yet (7 when all are)."""
+        return str(min(self.plan_step, 7))
 
 
 class DealType(models.TextChoices):

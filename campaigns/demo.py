@@ -1,0 +1,159 @@
+"""Demo plan for Rosie's Bakery: "Spring sourdough launch", fully planned and running for
+three weeks, with three influencers who each have a promo code and a tracked link.
+
+``load(owner)`` is idempotent: it finds the campaign by name and its rows by influencer or
+KPI kind, and brings them back to the demo state. It runs after ``influencers.demo.load``;
+``kpis.demo`` then adds results to this campaign, finding it by ``DEMO_CAMPAIGN_NAME``.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.apps import apps
+from django.utils import timezone
+
+from influencers.models import Influencer
+
+from .checklist import GOAL_REVIEW_POINTS
+from .models import (
+    BudgetTool,
+    Campaign,
+    CampaignStatus,
+    ChecklistTick,
+    DealType,
+    GoalType,
+    Partnership,
+    PartnershipStatus,
+)
+from .services import compose_goal_sentence, partnership_outreach_message
+
+DEMO_CAMPAIGN_NAME = "Spring sourdough launch"
+DEMO_DESTINATION = "https://rosies-bakery.example/spring"
+
+# (influencer name, deal, fee, products at cost, shipping, code, what they post, status)
+DEMO_DEALS = [
+    (
+        "Bristol Bread Lover",
+        DealType.GIFTED,
+        "0",
+        "24.00",
+        "0",
+        "BREADLOVER",
+        "1 reel and 2 stories",
+        PartnershipStatus.POSTED,
+    ),
+    (
+        "Maya Cooks Clifton",
+        DealType.FEE,
+        "80.00",
+        "15.00",
+        "0",
+        "MAYA10",
+        "A starter video on TikTok",
+        PartnershipStatus.POSTED,
+    ),
+    (
+        "Sam's Bristol Eats",
+        DealType.DISCOUNT,
+        "120.00",
+        "18.00",
+        "4.50",
+        "SAMEATS",
+        "1 review video",
+        PartnershipStatus.GIFTED_NOT_POSTED,
+    ),
+]
+
+# (kind, source, baseline, target)
+DEMO_KPIS = [
+    ("customers", "codes", "0", "60"),
+    ("clicks", "links", "0", "900"),
+]
+
+DEMO_TICKS = ["s1-engagement", "s1-reach-out", "s6-negotiate", "s3-monitor", "s5-record"]
+
+
+def load(owner):
+    today = timezone.localdate()
+    start = today - timedelta(days=21)
+    end = today + timedelta(days=35)
+    campaign, _created = Campaign.objects.update_or_create(
+        owner=owner,
+        name=DEMO_CAMPAIGN_NAME,
+        defaults={
+            "status": CampaignStatus.ACTIVE,
+            "goal_type": GoalType.CUSTOMERS,
+            "goal_number": Decimal("60"),
+            "goal_unit": "new customers",
+            "start_date": start,
+            "end_date": end,
+            "goal_sentence": compose_goal_sentence(
+                GoalType.CUSTOMERS, Decimal("60"), "new customers", end
+            ),
+            "need_main_goal": "More new faces on weekday mornings, when the shop is quiet.",
+            "need_ideal_customers": "Local families and young professionals within a 20-minute "
+            "walk who care where their bread comes from.",
+            "need_challenges": "People pass by without knowing we bake everything on site.",
+            "need_influencer_help": "Bristol food creators can show our bakers at work and give "
+            "their followers a reason to drop in.",
+            "need_resources": "About £400 and two hours a week from Rosie.",
+            "goal_review": {point: True for point in GOAL_REVIEW_POINTS},
+            "track_more_kpis": False,
+            "checkin_frequency": 7,
+            "tracking_tools": ["codes", "links"],
+            "adjustment_threshold": 60,
+            "adjustment_action": "Ask the creators for a behind-the-scenes story with the code, "
+            "and add a weekday-only offer.",
+            "cash_budget": Decimal("400.00"),
+            "other_costs": Decimal("20.00"),
+            "gross_margin": Decimal("65.00"),
+            "budget_tools": [BudgetTool.LINKS, BudgetTool.CODES, BudgetTool.INSIGHTS],
+            "plan_data": {},
+            "plan_step": 8,
+            "launched_at": timezone.now() - timedelta(days=21),
+        },
+    )
+    business = getattr(owner, "business", None)
+    tracked_link = apps.get_model("kpis", "TrackedLink")
+    for name, deal, fee, products, shipping, code, deliverables, status in DEMO_DEALS:
+        influencer = Influencer.objects.filter(owner=owner, name=name).first()
+        if influencer is None:  # the roster demo was not loaded: nothing to pair with
+            continue
+        partnership, _created = Partnership.objects.update_or_create(
+            owner=owner,
+            campaign=campaign,
+            influencer=influencer,
+            defaults={
+                "deal_type": deal,
+                "fee": Decimal(fee),
+                "product_value": Decimal(products),
+                "shipping": Decimal(shipping),
+                "promo_code": code,
+                "deliverables": deliverables,
+                "due_date": start + timedelta(days=10),
+                "status": status,
+            },
+        )
+        if not partnership.outreach_message:
+            partnership.outreach_message = partnership_outreach_message(partnership, business)
+            partnership.save(update_fields=["outreach_message"])
+        if not tracked_link.objects.filter(partnership=partnership).exists():
+            tracked_link.create_for(partnership, DEMO_DESTINATION)
+    kpi_model = apps.get_model("kpis", "CampaignKPI")
+    for position, (kind, source, baseline, target) in enumerate(DEMO_KPIS):
+        kpi_model.objects.update_or_create(
+            owner=owner,
+            campaign=campaign,
+            kind=kind,
+            defaults={
+                "source": source,
+                "baseline": Decimal(baseline),
+                "target": Decimal(target),
+                "position": position,
+            },
+        )
+    for key in DEMO_TICKS:
+        ChecklistTick.objects.get_or_create(
+            campaign=campaign, item_key=key, defaults={"owner": owner, "ticked_by": owner}
+        )
+    return campaign

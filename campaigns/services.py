@@ -1,0 +1,150 @@
+"""Plan rules as plain functions: the goal sentence, its review hints, the outreach message,
+and what must be in place before a campaign can launch."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.templatetags.money import format_money
+from influencers.services import Offer, outreach_message
+
+from .models import CampaignStatus, DealType, GoalType
+
+# The verb that starts a goal sentence, per goal type ("Gain 50 new customers ...").
+GOAL_VERBS = {
+    GoalType.CUSTOMERS: gettext_lazy("Gain"),
+    GoalType.AWARENESS: gettext_lazy("Reach"),
+    GoalType.SALES: gettext_lazy("Make"),
+    GoalType.ENGAGEMENT: gettext_lazy("Get"),
+}
+
+# What the owner is counting, suggested from the goal type (they may type their own).
+SUGGESTED_UNITS = {
+    GoalType.CUSTOMERS: gettext_lazy("new customers"),
+    GoalType.AWARENESS: gettext_lazy("new followers"),
+    GoalType.SALES: gettext_lazy("extra sales"),
+    GoalType.ENGAGEMENT: gettext_lazy("likes, comments and shares"),
+}
+
+MISSING = "…"
+MAX_EXPLAINABLE_WORDS = 25
+
+
+def format_number(number):
+    """50.00 -> "50", 1500 -> "1,500", 12.50 -> "12.5"."""
+    value = Decimal(number)
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def compose_goal_sentence(goal_type, number, unit, deadline):
+    """The owner's goal in one sentence, e.g. "Gain 50 new customers by 31 March 2027 through
+    a micro-influencer campaign." Missing parts show as "…", so a live preview can grow as
+    the owner types."""
+    verb = GOAL_VERBS.get(goal_type, GOAL_VERBS[GoalType.CUSTOMERS])
+    how_many = format_number(number) if number not in (None, "") else MISSING
+    what = (unit or "").strip() or MISSING
+    when = date_format(deadline, "j F Y") if deadline else MISSING
+    return _("%(verb)s %(number)s %(unit)s by %(date)s through a micro-influencer campaign.") % {
+        "verb": verb,
+        "number": how_many,
+        "unit": what,
+        "date": when,
+    }
+
+
+def goal_sentence_hints(campaign, currency="GBP"):
+    """Plain remarks on the goal sentence for step 4's review: what is missing or worth a
+    second look. An empty list means nothing stands out."""
+    hints = []
+    if not campaign.goal_number:
+        hints.append(_("Your goal has no number yet, so you cannot tell when it is met."))
+    if not campaign.end_date:
+        hints.append(_("Your goal has no deadline yet."))
+    if len(campaign.goal_sentence.split()) > MAX_EXPLAINABLE_WORDS:
+        hints.append(_("Your goal sentence is long: try to say it in fewer words."))
+    if campaign.start_date and campaign.end_date:
+        days = (campaign.end_date - campaign.start_date).days + 1
+        if days < 14:
+            hints.append(
+                _("%(days)s days is short: posts often keep bringing people in for weeks.")
+                % {"days": days}
+            )
+    budget = campaign.cash_budget or Decimal(0)
+    if campaign.goal_number and budget > 0:
+        hints.append(
+            _("Your cash budget works out at %(amount)s for each of the %(number)s %(unit)s.")
+            % {
+                "amount": format_money(budget / campaign.goal_number, currency),
+                "number": format_number(campaign.goal_number),
+                "unit": campaign.goal_unit,
+            }
+        )
+    return hints
+
+
+OFFER_FOR_DEAL = {
+    DealType.GIFTED: Offer.PRODUCT,
+    DealType.DISCOUNT: Offer.DISCOUNT,
+    DealType.FEE: Offer.FEE,
+    DealType.COMMISSION: Offer.DISCOUNT,
+}
+
+
+def partnership_outreach_message(partnership, business):
+    """A ready-to-send first message for this influencer, matching the deal on offer."""
+    message = outreach_message(
+        partnership.influencer,
+        business,
+        offer=OFFER_FOR_DEAL[DealType(partnership.deal_type)],
+        campaign_goal=partnership.campaign.goal_sentence or None,
+    )
+    if partnership.promo_code:
+        message += "\n\n" + _("Your followers' code would be %(code)s.") % {
+            "code": partnership.promo_code
+        }
+    return message
+
+
+def cash_costs(deal_amounts, other_costs=Decimal(0)):
+    """Money that leaves the bank: each deal's fee plus shipping, and other costs. Products
+    given away count at cost in the ROI, but are not cash the budget must hold."""
+    return sum(deal_amounts, Decimal(0)) + (other_costs or Decimal(0))
+
+
+@dataclass(frozen=True)
+class Missing:
+    message: str
+    step: int
+
+
+def missing_for_launch(campaign):
+    """What must be filled in before launch, each with the step where to do it."""
+    missing = []
+    if not (campaign.goal_type and campaign.goal_number and campaign.goal_unit):
+        missing.append(Missing(_("Choose a main goal with a number and what you count."), 2))
+    if not (campaign.start_date and campaign.end_date):
+        missing.append(Missing(_("Set a start date and a deadline."), 2))
+    elif campaign.end_date < timezone.localdate():
+        missing.append(Missing(_("The deadline has passed: pick a later one."), 2))
+    if not campaign.kpis.exists():
+        missing.append(Missing(_("Choose at least one number to watch."), 3))
+    partnerships = list(campaign.partnerships.all())
+    if not partnerships:
+        missing.append(Missing(_("Shortlist at least one influencer."), 1))
+    deal_amounts = (p.fee + p.shipping for p in partnerships)
+    if cash_costs(deal_amounts, campaign.other_costs) > campaign.cash_budget:
+        missing.append(Missing(_("The cash budget does not cover the fees and costs."), 6))
+    return missing
+
+
+def launch(campaign):
+    """Start the campaign now: it becomes active and its launch time is kept."""
+    campaign.status = CampaignStatus.ACTIVE
+    campaign.launched_at = timezone.now()
+    campaign.save(update_fields=["status", "launched_at", "updated_at"])

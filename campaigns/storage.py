@@ -1,0 +1,42 @@
+"""Where the wizard keeps its place: in the draft campaign itself, not in the session.
+
+formtools' session storage would lose a half-finished plan at log-out and could not follow the
+owner to another device. Here the data lives in ``Campaign.plan_data``: loaded once per
+request and written back (only if it changed) when the response goes out.
+"""
+
+import copy
+
+from formtools.wizard.storage.base import BaseStorage
+
+from accounts.owned import get_owned_or_404
+
+from .models import Campaign
+
+PREFIX_STEM = "plan_"
+
+
+def plan_prefix(campaign_id):
+    return f"{PREFIX_STEM}{campaign_id}"
+
+
+class CampaignPlanStorage(BaseStorage):
+    def __init__(self, prefix, request=None, file_storage=None):
+        super().__init__(prefix, request, file_storage)
+        campaign_id = prefix.removeprefix(PREFIX_STEM)
+        # Another owner's campaign is simply not found (404), as everywhere else.
+        self.campaign = get_owned_or_404(Campaign, request.user, pk=campaign_id)
+        self.data = copy.deepcopy(self.campaign.plan_data) or {}
+        if not self.data:
+            self.init_data()
+        self._loaded = copy.deepcopy(self.data)
+
+    def update_response(self, response):
+        super().update_response(response)
+        self.save()
+
+    def save(self):
+        if self.data != self._loaded:
+            self.campaign.plan_data = self.data
+            Campaign.objects.filter(pk=self.campaign.pk).update(plan_data=self.data)
+            self._loaded = copy.deepcopy(self.data)

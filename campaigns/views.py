@@ -1,0 +1,197 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from accounts.owned import get_owned_or_404
+
+from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
+from .forms import PLAN_STEPS, STEP_WHY, preview_sentence
+from .models import Campaign, CampaignStatus, ChecklistTick
+from .services import launch, missing_for_launch
+from .storage import plan_prefix
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_campaign(request):
+    """The seven steps at a glance; starting creates the draft the wizard saves into."""
+    if request.method == "POST":
+        name = request.POST.get("name", "").strip()[:120] or _("My first campaign")
+        campaign = Campaign.objects.create(owner=request.user, name=name)
+        return redirect("campaigns:plan", pk=campaign.pk, step="1")
+    steps = [(number, STEP_NAMES[number], STEP_WHY[number]) for number in STEP_NAMES]
+    return render(request, "campaigns/new.html", {"steps": steps})
+
+
+@login_required
+@require_GET
+def resume_plan(request, pk):
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    return redirect("campaigns:plan", pk=campaign.pk, step=campaign.resume_step)
+
+
+class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
+    """Steps 1..7 of the plan. Every valid step is written to the campaign at once; input
+    that is not valid yet is kept in the campaign's plan storage, so Back loses nothing."""
+
+    storage_name = "campaigns.storage.CampaignPlanStorage"
+    done_step_name = "done"
+
+    def get_prefix(self, request, *args, **kwargs):
+        return plan_prefix(kwargs["pk"])
+
+    @property
+    def campaign(self):
+        return self.storage.campaign
+
+    def get_step_url(self, step):
+        return reverse("campaigns:plan", kwargs={"pk": self.campaign.pk, "step": step})
+
+    def get_template_names(self):
+        return [f"campaigns/plan/step_{self.steps.current}.html"]
+
+    def get_form_kwargs(self, step=None):
+        return {"campaign": self.campaign}
+
+    def get_form_initial(self, step):
+        return self.get_form_list()[step].initial_for(self.campaign)
+
+    def get_form(self, step=None, data=None, files=None):
+        # A saved step keeps no raw data: its form starts from what the database holds.
+        return super().get_form(step, data or None, files)
+
+    def get(self, request, *args, **kwargs):
+        if kwargs.get("step") == self.done_step_name:
+            # Launching is a POST from step 7, never a link.
+            return redirect(self.get_step_url(self.steps.last))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        # The step in the address is the one whose form was posted (the form posts back to
+        # its own page), even when the stored step says otherwise, e.g. another device.
+        if kwargs.get("step") in self.get_form_list():
+            self.storage.current_step = kwargs["step"]
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto in self.get_form_list():
+            self.keep_current_input()
+            return self.render_goto_step(goto)
+        return super().post(*args, **kwargs)
+
+    def keep_current_input(self):
+        """Going Back or jumping to another step: save this step if it is valid, else keep
+        what was typed, so it is all there on return."""
+        form = self.get_form(data=self.request.POST)
+        if form.is_valid():
+            self.storage.set_step_data(self.steps.current, self.process_step(form))
+        else:
+            self.storage.set_step_data(self.steps.current, self.get_form_step_data(form))
+
+    def process_step(self, form):
+        form.save()
+        number = int(self.step_of(form))
+        if self.campaign.plan_step <= number:
+            self.campaign.plan_step = number + 1
+            self.campaign.save(update_fields=["plan_step"])
+        return {}
+
+    def step_of(self, form):
+        return next(step for step, cls in self.get_form_list().items() if isinstance(form, cls))
+
+    def render_done(self, form, **kwargs):
+        campaign = self.campaign
+        if campaign.status != CampaignStatus.DRAFT:
+            messages.success(self.request, _("Plan saved."))
+            return redirect(campaign.get_absolute_url())
+        if missing_for_launch(campaign):
+            messages.error(self.request, _("Not ready to launch yet: see what is missing."))
+            return redirect(self.get_step_url(self.steps.last))
+        launch(campaign)
+        self.storage.reset()
+        messages.success(
+            self.request, _("Launched! Your campaign is running. Good luck, and check in often.")
+        )
+        return redirect(campaign.get_absolute_url())
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        campaign = self.campaign
+        number = int(self.steps.current)
+        context.update(
+            campaign=campaign,
+            step_number=number,
+            step_name=STEP_NAMES[number],
+            step_why=STEP_WHY[number],
+            step_total=self.steps.count,
+            step_percent=round(100 * number / self.steps.count),
+            step_links=[
+                {
+                    "number": n,
+                    "name": STEP_NAMES[n],
+                    "url": self.get_step_url(str(n)),
+                    "current": n == number,
+                    "saved": campaign.plan_step > n,
+                }
+                for n in STEP_NAMES
+            ],
+        )
+        if number == self.steps.count:
+            context["review"] = launch_review(campaign)
+            context["missing"] = missing_for_launch(campaign)
+        return context
+
+
+plan_wizard = PlanWizard.as_view(PLAN_STEPS, url_name="campaigns:plan")
+
+
+@login_required
+@require_GET
+def goal_sentence_preview(request, pk):
+    """The goal sentence for the values being typed in step 2 (htmx live preview)."""
+    get_owned_or_404(Campaign, request.user, pk=pk)  # another owner's plan is not found
+    return HttpResponse(preview_sentence(request.GET, prefix="2"))
+
+
+@login_required
+@require_GET
+def checklist(request, pk):
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    sections = checklist_sections(campaign)
+    done, total = progress(sections)
+    return render(
+        request,
+        "campaigns/checklist.html",
+        {"campaign": campaign, "sections": sections, "done": done, "total": total},
+    )
+
+
+@login_required
+@require_POST
+def tick(request, pk, item_key):
+    """Tick or untick one item (``ticked`` says which, so a repeated post changes nothing)."""
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    if item_key not in ITEMS:
+        raise Http404
+    if request.POST.get("ticked") == "1":
+        ChecklistTick.objects.get_or_create(
+            campaign=campaign,
+            item_key=item_key,
+            defaults={"owner": request.user, "ticked_by": request.user},
+        )
+    else:
+        ChecklistTick.objects.filter(campaign=campaign, item_key=item_key).delete()
+    if not request.htmx:
+        return redirect(reverse("campaigns:checklist", kwargs={"pk": campaign.pk}) + f"#{item_key}")
+    sections = checklist_sections(campaign)
+    done, total = progress(sections)
+    item = next(item for section in sections for item in section.items if item.key == item_key)
+    return render(
+        request,
+        "campaigns/_checklist_tick.html",
+        {"campaign": campaign, "item": item, "done": done, "total": total, "oob": True},
+    )
