@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import redirect
 
 app_name = "kpis"
 
-urlpatterns = []
+urlpatterns = [
+    path("r/<slug:slug>", redirect.follow_link, name="redirect"),
+]

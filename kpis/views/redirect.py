@@ -1,0 +1,36 @@
+"""The public tracked link: the one page on the hot path. One SELECT, one INSERT, a 302."""
+
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from accounts.backends import client_address
+
+from .. import tracking
+from ..clicks import find_link, record_click
+
+
+@require_safe
+def follow_link(request, slug):
+    link = find_link(slug)
+    if link is None:
+        return render(request, "kpis/link_not_found.html", status=404)
+    link_id, destination, influencer_name, campaign_name = link
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    now = timezone.now()
+    record_click(
+        link_id,
+        at=now,
+        referrer_domain=tracking.referrer_domain(request.META.get("HTTP_REFERER", "")),
+        visitor_hash=tracking.visitor_hash(
+            timezone.localdate(now), client_address(request), user_agent
+        ),
+        is_bot=tracking.is_bot(user_agent, request.method),
+    )
+    response = HttpResponseRedirect(
+        tracking.tagged_url(destination, tracking.utm_values(influencer_name, campaign_name))
+    )
+    # Every visit must reach us to be counted: no browser or proxy may replay the redirect.
+    response["Cache-Control"] = "no-store"
+    return response
