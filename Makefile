@@ -56,3 +56,13 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Backups (README.md, "Backups"): `make backup` writes backups/microreach-<UTC time>.*;
+# `make restore FILE=backups/...` puts one back (after saving the current data).
+.PHONY: backup restore
+backup:
+	scripts/backup.sh
+
+restore:
+	@[ -n "$(FILE)" ] || (echo "usage: make restore FILE=backups/microreach-....sqlite3" >&2; exit 2)
+	scripts/restore.sh "$(FILE)"
