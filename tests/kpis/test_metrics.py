@@ -1,0 +1,197 @@
+"""The campaign formulas, at their edges: nothing measured, nothing spent, nothing to reach,
+before the start and after the end."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from kpis import metrics
+from kpis.metrics import PaceStatus
+
+D = Decimal
+START = datetime.date(2026, 3, 1)
+END = datetime.date(2026, 3, 31)  # 30 days after the start
+
+
+class TestProgress:
+    def test_halfway_from_baseline_to_target(self):
+        assert metrics.progress_percent(D(150), D(100), D(200)) == D("50.00")
+
+    def test_nothing_measured_has_no_progress(self):
+        assert metrics.progress_percent(None, D(0), D(50)) is None
+
+    def test_target_equal_to_baseline_has_no_sensible_progress(self):
+        assert metrics.progress_percent(D(120), D(100), D(100)) is None
+
+    def test_falling_below_the_baseline_is_negative(self):
+        assert metrics.progress_percent(D(90), D(100), D(200)) == D("-10.00")
+
+    def test_beating_the_target_goes_past_100(self):
+        assert metrics.progress_percent(D(75), D(0), D(50)) == D("150.00")
+
+    def test_rounds_to_two_places(self):
+        assert metrics.progress_percent(D(1), D(0), D(3)) == D("33.33")
+
+
+class TestExpectedProgress:
+    def test_before_the_start_nothing_is_expected(self):
+        assert metrics.expected_progress_percent(START, END, START - datetime.timedelta(1)) == 0
+
+    def test_on_the_first_day_nothing_is_expected_yet(self):
+        assert metrics.expected_progress_percent(START, END, START) == 0
+
+    def test_halfway_through_the_days(self):
+        assert metrics.expected_progress_percent(START, END, START + datetime.timedelta(15)) == D(
+            "50.00"
+        )
+
+    def test_after_the_deadline_everything_is_expected(self):
+        assert metrics.expected_progress_percent(START, END, END + datetime.timedelta(10)) == 100
+
+    def test_unknown_dates(self):
+        assert metrics.expected_progress_percent(None, END, START) is None
+        assert metrics.expected_progress_percent(START, None, START) is None
+
+    def test_a_one_day_campaign(self):
+        assert metrics.expected_progress_percent(START, START, START) == 0
+        assert metrics.expected_progress_percent(START, START, START + datetime.timedelta(1)) == 100
+
+
+class TestPace:
+    @pytest.mark.parametrize(
+        ("progress", "expected", "status"),
+        [
+            (D(60), D(50), PaceStatus.AHEAD),
+            (D("55.01"), D(50), PaceStatus.AHEAD),
+            (D(55), D(50), PaceStatus.ON_TRACK),  # exactly 110% of pace is still on track
+            (D(50), D(50), PaceStatus.ON_TRACK),
+            (D(45), D(50), PaceStatus.ON_TRACK),  # exactly 90% of pace
+            (D("44.99"), D(50), PaceStatus.BEHIND),
+            (D(-5), D(50), PaceStatus.BEHIND),
+            (D(100), D(100), PaceStatus.ON_TRACK),  # campaign over, target met
+            (D(70), D(100), PaceStatus.BEHIND),  # campaign over, target missed
+        ],
+    )
+    def test_status_in_words(self, progress, expected, status):
+        assert metrics.pace_status(progress, expected) == status
+
+    def test_campaign_not_started(self):
+        assert metrics.pace_status(D(10), D(0)) == PaceStatus.NOT_STARTED
+        assert metrics.pace_status(None, None) == PaceStatus.NOT_STARTED
+
+    def test_no_numbers_yet(self):
+        assert metrics.pace_status(None, D(40)) == PaceStatus.NO_DATA
+
+    def test_percent_of_pace(self):
+        assert metrics.percent_of_pace(D(30), D(60)) == D("50.00")
+        assert metrics.percent_of_pace(None, D(60)) is None
+        assert metrics.percent_of_pace(D(30), D(0)) is None
+
+    def test_statuses_have_plain_labels(self):
+        assert PaceStatus(PaceStatus.BEHIND).label == "Behind plan"
+
+
+class TestProjection:
+    def test_a_steady_trend_reaches_the_line_at_the_deadline(self):
+        points = [(START + datetime.timedelta(10), D(10)), (START + datetime.timedelta(20), D(20))]
+        assert metrics.projected_end_value(points, START, END, D(0)) == D("30.00")
+
+    def test_from_a_baseline(self):
+        points = [(START + datetime.timedelta(15), D(1150))]
+        assert metrics.projected_end_value(points, START, END, D(1000)) == D("1300.00")
+
+    def test_nothing_measured_has_no_projection(self):
+        assert metrics.projected_end_value([], START, END, D(0)) is None
+
+    def test_unknown_dates_have_no_projection(self):
+        assert metrics.projected_end_value([(START, D(5))], None, END, D(0)) is None
+
+    def test_a_reading_on_the_first_day_only_is_taken_as_it_is(self):
+        assert metrics.projected_end_value([(START, D(7))], START, END, D(0)) == D("7.00")
+
+    def test_campaign_over_projects_to_the_deadline_not_beyond(self):
+        points = [(START + datetime.timedelta(30), D(60))]
+        assert metrics.projected_end_value(points, START, END, D(0)) == D("60.00")
+
+
+class TestCosts:
+    def test_cost_breakdown_counts_every_cost(self):
+        costs = metrics.CostBreakdown(
+            fees=D(100), products=D("35.50"), shipping=D("4.50"), commission=D(10), other=D(20)
+        )
+        assert costs.total == D("170.00")
+
+    def test_an_empty_breakdown_costs_nothing(self):
+        assert metrics.CostBreakdown().total == D("0.00")
+
+    def test_commission(self):
+        assert metrics.commission_due(D("250.00"), D(10)) == D("25.00")
+        assert metrics.commission_due(D("0"), D(10)) == D("0.00")
+
+    @pytest.mark.parametrize(
+        ("cost", "count", "answer"),
+        [(D(100), 40, D("2.50")), (D(100), 3, D("33.33")), (D(0), 10, D("0.00"))],
+    )
+    def test_cost_per_click_customer_or_interaction(self, cost, count, answer):
+        assert metrics.cost_per(cost, count) == answer
+
+    def test_cost_per_nothing_has_no_answer(self):
+        assert metrics.cost_per(D(100), 0) is None
+        assert metrics.cost_per(D(100), None) is None
+
+
+class TestReturns:
+    def test_conversion_rate(self):
+        assert metrics.conversion_rate(6, 200) == D("3.00")
+        assert metrics.conversion_rate(0, 200) == D("0.00")
+        assert metrics.conversion_rate(5, 0) is None
+
+    def test_roas(self):
+        assert metrics.roas(D(350), D(100)) == D("3.50")
+        assert metrics.roas(D(0), D(100)) == D("0.00")
+
+    def test_zero_cost_has_no_return_ratios(self):
+        assert metrics.roas(D(350), D(0)) is None
+        assert metrics.cash_roi_percent(D(350), D(0)) is None
+        assert metrics.profit_roi_percent(D(350), D(0), D(60)) is None
+
+    def test_cash_roi(self):
+        assert metrics.cash_roi_percent(D(300), D(200)) == D("50.00")
+        assert metrics.cash_roi_percent(D(0), D(200)) == D("-100.00")
+
+    def test_profit_roi_counts_only_the_margin_of_each_sale(self):
+        # 1,000 of sales at a 40% margin leave 400; 400 - 250 = 150 on 250 spent.
+        assert metrics.profit_roi_percent(D(1000), D(250), D(40)) == D("60.00")
+
+    def test_profit_roi_with_a_full_margin_is_the_cash_roi(self):
+        assert metrics.profit_roi_percent(D(300), D(200), D(100)) == metrics.cash_roi_percent(
+            D(300), D(200)
+        )
+
+    def test_gross_profit(self):
+        assert metrics.gross_profit(D("99.99"), D(50)) == D("50.00")
+
+
+class TestBreakEven:
+    def test_sales_needed_to_pay_back_rounds_up(self):
+        # Each 25.00 sale at 40% margin keeps 10.00: 205 of cost needs 21 sales.
+        assert metrics.break_even_sales(D(205), D(25), D(40)) == 21
+
+    def test_exactly_paid_back(self):
+        assert metrics.break_even_sales(D(200), D(25), D(40)) == 20
+
+    def test_nothing_spent_needs_no_sales(self):
+        assert metrics.break_even_sales(D(0), D(25), D(40)) == 0
+
+    @pytest.mark.parametrize(
+        ("average_order", "margin"), [(None, D(40)), (D(0), D(40)), (D(25), D(0)), (D(-5), D(40))]
+    )
+    def test_unknowable_without_sales_or_margin(self, average_order, margin):
+        assert metrics.break_even_sales(D(200), average_order, margin) is None
+
+
+def test_engagement_rate_is_the_shared_formula():
+    assert metrics.engagement_rate(400, 40, 10, 10_000) == D("4.50")
+    assert metrics.engagement_rate(None, None, None, 10_000) is None
+    assert metrics.engagement_rate(400, 40, 10, 0) is None

@@ -1,0 +1,292 @@
+"""Reading a campaign's numbers from measurements, clicks and promo codes."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from kpis import services
+from kpis.metrics import PaceStatus
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import ProfileFactory
+from tests.factories.kpis import (
+    CampaignKPIFactory,
+    ClickFactory,
+    MeasurementFactory,
+    RedemptionFactory,
+    TrackedLinkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = Decimal
+START = datetime.date(2026, 3, 1)
+END = datetime.date(2026, 3, 31)
+
+
+def day(number):
+    return START + datetime.timedelta(days=number)
+
+
+@pytest.fixture
+def campaign(owner):
+    return CampaignFactory(owner=owner, start_date=START, end_date=END)
+
+
+def click_on(link, on_day, **fields):
+    at = datetime.datetime.combine(on_day, datetime.time(12), tzinfo=datetime.UTC)
+    return ClickFactory(link=link, at=at, **fields)
+
+
+def status_of(campaign, kind, today):
+    return next(s for s in services.campaign_kpi_statuses(campaign, today) if s.kpi.kind == kind)
+
+
+class TestKPIStatuses:
+    def test_cumulative_readings_add_up(self, campaign):
+        kpi = CampaignKPIFactory(campaign=campaign, kind="customers", target=D(20))
+        MeasurementFactory(kpi=kpi, date=day(3), value=D(4))
+        MeasurementFactory(kpi=kpi, date=day(7), value=D(3))
+        MeasurementFactory(kpi=kpi, date=day(7), value=D(1))
+
+        status = status_of(campaign, "customers", day(10))
+
+        assert status.series == [(day(3), D(4)), (day(7), D(8))]
+        assert status.current == D(8)
+        assert status.progress == D("40.00")
+
+    def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
+        kpi = CampaignKPIFactory(
+            campaign=campaign, kind="followers", baseline=D(1000), target=D(1200)
+        )
+        MeasurementFactory(kpi=kpi, date=day(5), value=D(1040))
+        MeasurementFactory(kpi=kpi, date=day(12), value=D(1100))
+
+        status = status_of(campaign, "followers", day(15))
+
+        assert status.current == D(1100)
+        assert status.series == [(day(5), D(1040)), (day(12), D(1100))]
+        assert status.progress == D("50.00")
+        assert status.pace == PaceStatus.ON_TRACK
+
+    def test_a_second_reading_the_same_day_replaces_the_first_for_a_snapshot(self, campaign):
+        kpi = CampaignKPIFactory(
+            campaign=campaign, kind="followers", baseline=D(100), target=D(200)
+        )
+        MeasurementFactory(kpi=kpi, date=day(5), value=D(120))
+        MeasurementFactory(kpi=kpi, date=day(5), value=D(130))
+
+        assert status_of(campaign, "followers", day(6)).current == D(130)
+
+    def test_nothing_measured_yet(self, campaign):
+        CampaignKPIFactory(campaign=campaign, kind="enquiries", baseline=D(2), target=D(30))
+
+        status = status_of(campaign, "enquiries", day(10))
+
+        assert status.current == D(2)
+        assert status.progress is None
+        assert status.pace == PaceStatus.NO_DATA
+        assert status.projected is None
+
+    def test_before_the_start_the_campaign_has_not_started(self, campaign):
+        kpi = CampaignKPIFactory(campaign=campaign, kind="customers")
+        MeasurementFactory(kpi=kpi, date=day(-2), value=D(1))
+
+        assert status_of(campaign, "customers", day(-1)).pace == PaceStatus.NOT_STARTED
+
+    def test_behind_plan_and_the_owner_rule(self, campaign):
+        campaign.adjustment_threshold = 50
+        campaign.save()
+        kpi = CampaignKPIFactory(campaign=campaign, kind="customers", target=D(30))
+        MeasurementFactory(kpi=kpi, date=day(10), value=D(3))
+
+        status = status_of(campaign, "customers", day(15))
+
+        assert status.pace == PaceStatus.BEHIND
+        assert status.percent_of_pace == D("20.00")
+        assert status.below_adjustment_threshold is True
+        assert status.pace_label == "Behind plan"
+
+    def test_link_clicks_are_counted_from_people_only(self, campaign):
+        kpi = CampaignKPIFactory(campaign=campaign, kind="clicks", source="links", target=D(100))
+        link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
+        click_on(link, day(2))
+        click_on(link, day(2))
+        click_on(link, day(4))
+        click_on(link, day(4), is_bot=True)
+
+        status = status_of(campaign, "clicks", day(5))
+
+        assert services.is_automatic(kpi)
+        assert status.series == [(day(2), D(2)), (day(4), D(3))]
+
+    def test_website_visits_come_from_links_only_when_the_owner_chose_that(self, campaign):
+        CampaignKPIFactory(campaign=campaign, kind="visits", source="analytics", target=D(500))
+        link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
+        click_on(link, day(2))
+
+        assert status_of(campaign, "visits", day(5)).current == D(0)
+
+        campaign.kpis.update(source="links")
+        assert status_of(campaign, "visits", day(5)).current == D(1)
+
+    def test_promo_codes_feed_orders_revenue_and_new_customers(self, campaign):
+        partnership = PartnershipFactory(campaign=campaign)
+        for kind in ("orders", "revenue", "customers", "redemptions"):
+            CampaignKPIFactory(campaign=campaign, kind=kind, source="codes", target=D(1000))
+        RedemptionFactory(partnership=partnership, date=day(3), revenue=D("20.00"))
+        RedemptionFactory(
+            partnership=partnership, date=day(3), revenue=D("30.50"), new_customer=True
+        )
+
+        assert status_of(campaign, "orders", day(5)).current == D(2)
+        assert status_of(campaign, "redemptions", day(5)).current == D(2)
+        assert status_of(campaign, "revenue", day(5)).current == D("50.50")
+        assert status_of(campaign, "customers", day(5)).current == D(1)
+
+    def test_typed_in_kpis_are_not_automatic(self, campaign):
+        assert not services.is_automatic(CampaignKPIFactory(campaign=campaign, kind="clicks"))
+        assert not services.is_automatic(
+            CampaignKPIFactory(campaign=campaign, kind="followers", source="links")
+        )
+
+    def test_another_campaign_s_numbers_never_count(self, campaign):
+        CampaignKPIFactory(campaign=campaign, kind="clicks", source="links")
+        other = CampaignFactory(owner=campaign.owner, start_date=START, end_date=END)
+        click_on(TrackedLinkFactory(partnership=PartnershipFactory(campaign=other)), day(2))
+
+        assert status_of(campaign, "clicks", day(5)).current == D(0)
+
+    def test_query_count_does_not_grow_with_data(self, campaign, django_assert_max_num_queries):
+        for kind, source in (("clicks", "links"), ("followers", "manual"), ("revenue", "codes")):
+            CampaignKPIFactory(campaign=campaign, kind=kind, source=source)
+        kpi = campaign.kpis.get(kind="followers")
+        for number in range(20):
+            partnership = PartnershipFactory(campaign=campaign)
+            link = TrackedLinkFactory(partnership=partnership)
+            click_on(link, day(number))
+            RedemptionFactory(partnership=partnership, date=day(number))
+            MeasurementFactory(kpi=kpi, date=day(number), value=D(100 + number))
+
+        with django_assert_max_num_queries(5):
+            statuses = services.campaign_kpi_statuses(campaign, day(25))
+        assert [len(s.series) for s in statuses] == [20, 20, 20]
+
+
+class TestCalendar:
+    def test_day_of_campaign(self, campaign):
+        assert services.day_of_campaign(campaign, day(-3)) == (0, 31)
+        assert services.day_of_campaign(campaign, START) == (1, 31)
+        assert services.day_of_campaign(campaign, END) == (31, 31)
+        assert services.day_of_campaign(campaign, END + datetime.timedelta(9)) == (31, 31)
+
+    def test_day_of_a_campaign_without_dates(self, owner):
+        undated = CampaignFactory(owner=owner, start_date=None, end_date=None)
+        assert services.day_of_campaign(undated) == (None, None)
+        assert services.checkin_dates(undated) == []
+
+    def test_weekly_checkins_end_on_the_deadline(self, campaign):
+        assert services.checkin_dates(campaign) == [day(7), day(14), day(21), day(28), END]
+
+    def test_fortnightly_checkins(self, campaign):
+        campaign.checkin_frequency = 14
+        assert services.checkin_dates(campaign) == [day(14), day(28), END]
+
+
+class TestResults:
+    @pytest.fixture
+    def partnerships(self, campaign):
+        fee_deal = PartnershipFactory(
+            campaign=campaign, fee=D(100), product_value=D(20), shipping=D(5)
+        )
+        commission_deal = PartnershipFactory(
+            campaign=campaign,
+            deal_type="commission",
+            fee=D(0),
+            product_value=D(10),
+            shipping=D(0),
+            commission_rate=D(10),
+        )
+        return fee_deal, commission_deal
+
+    def test_each_influencer_side_by_side(self, campaign, partnerships):
+        fee_deal, commission_deal = partnerships
+        ProfileFactory(
+            influencer=fee_deal.influencer, followers=10_000, avg_likes=400, avg_comments=40
+        )
+        click_on(TrackedLinkFactory(partnership=fee_deal), day(1))
+        click_on(fee_deal.tracked_link, day(1), is_bot=True)
+        RedemptionFactory(partnership=fee_deal, revenue=D(50), new_customer=True)
+        RedemptionFactory(partnership=commission_deal, revenue=D(200))
+        revenue_kpi = CampaignKPIFactory(campaign=campaign, kind="revenue")
+        MeasurementFactory(kpi=revenue_kpi, value=D(30), influencer=commission_deal.influencer)
+
+        results = {r.partnership: r for r in services.partnership_results(campaign)}
+
+        fee_result, commission_result = results[fee_deal], results[commission_deal]
+        assert (fee_result.clicks, fee_result.orders, fee_result.new_customers) == (1, 1, 1)
+        assert fee_result.revenue == D(50)
+        assert fee_result.cost == D(125)
+        assert fee_result.engagement_rate == D("4.50")  # (400 + 40 + 10) / 10,000
+        assert fee_result.cpa == D("125.00")
+        assert fee_result.roas == D("0.40")
+        assert commission_result.revenue == D(230)
+        assert commission_result.cost == D(33)  # 10 of products + 10% of 230
+        assert commission_result.engagement_rate is None
+        assert commission_result.cpa is None
+
+    def test_the_roi_panel_counts_every_cost(self, campaign, partnerships):
+        campaign.other_costs = D(15)
+        campaign.gross_margin = D(60)
+        campaign.save()
+        fee_deal, commission_deal = partnerships
+        RedemptionFactory(partnership=fee_deal, revenue=D(100), new_customer=True)
+        RedemptionFactory(partnership=commission_deal, revenue=D(300), new_customer=True)
+        click_on(TrackedLinkFactory(partnership=fee_deal), day(1))
+        engagement = CampaignKPIFactory(campaign=campaign, kind="engagement")
+        MeasurementFactory(kpi=engagement, value=D(350))
+        orders = CampaignKPIFactory(campaign=campaign, kind="orders")
+        MeasurementFactory(kpi=orders, value=D(2))  # typed in for the whole campaign
+
+        roi = services.campaign_roi(campaign)
+
+        # fees 100 + products 30 + shipping 5 + commission 30 + other 15
+        assert roi.cost == D(180)
+        assert roi.revenue == D(400)
+        assert roi.orders == 4
+        assert roi.new_customers == 2
+        assert roi.clicks == 1
+        assert roi.engagements == D(350)
+        assert roi.roas == D("2.22")
+        assert roi.cash_roi == D("122.22")
+        assert roi.profit_roi == D("33.33")  # 400 x 60% = 240; (240 - 180) / 180
+        assert roi.profit == D(60)
+        assert roi.average_order_value == D("100.00")
+        assert roi.break_even_sales == 3
+        assert roi.cpc == D("180.00")
+        assert roi.cpa == D("90.00")
+        assert roi.cpe == D("0.51")
+        assert roi.conversion_rate == D("400.00")
+        assert roi.reference_return == D("6.50")
+
+    def test_a_campaign_with_no_partners_and_no_cost(self, campaign):
+        roi = services.campaign_roi(campaign)
+
+        assert roi.cost == D(0)
+        assert (roi.roas, roi.cash_roi, roi.profit_roi, roi.cpc) == (None, None, None, None)
+        assert roi.break_even_sales is None
+
+    def test_query_counts_do_not_grow_with_data(self, campaign, django_assert_max_num_queries):
+        kpi = CampaignKPIFactory(campaign=campaign, kind="revenue")
+        for _number in range(15):
+            partnership = PartnershipFactory(campaign=campaign)
+            ProfileFactory(influencer=partnership.influencer)
+            click_on(TrackedLinkFactory(partnership=partnership), day(1))
+            RedemptionFactory(partnership=partnership)
+            MeasurementFactory(kpi=kpi, influencer=partnership.influencer)
+
+        with django_assert_max_num_queries(5):
+            results = services.partnership_results(campaign)
+        with django_assert_max_num_queries(1):
+            services.campaign_roi(campaign, results)
+        assert len(results) == 15
