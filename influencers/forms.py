@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.owned import owned
 
 from .importers import ImportFileError, parse_count, read_upload
-from .models import Influencer, Profile
+from .models import Influencer, Platform, Profile
 from .services import Offer, normalise_handle
 
 
@@ -51,6 +51,10 @@ class InfluencerForm(forms.ModelForm):
 
 
 class ProfileForm(forms.ModelForm):
+    # Most small businesses start on Instagram; an untouched extra form still counts as empty.
+    platform = forms.ChoiceField(
+        label=_("Platform"), choices=Platform.choices, initial=Platform.INSTAGRAM
+    )
     followers = CountField(label=_("Followers"), help_text=_("e.g. 12,300 or 12.3k"))
     following = CountField(label=_("Following"), help_text=_("How many accounts they follow."))
     avg_likes = CountField(label=_("Average likes per post"))

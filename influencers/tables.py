@@ -35,7 +35,7 @@ class InfluencerTable(tables.Table):
     tier = tables.Column(verbose_name=_("Size"), accessor="main_followers", empty_values=())
     checks = tables.Column(verbose_name=_("Checks"), empty_values=(), orderable=False)
     niche = tables.Column(verbose_name=_("Niche"))
-    location = tables.Column(verbose_name=_("Location"))
+    location = tables.Column(verbose_name=_("Location"), visible=False)
     status = tables.Column(verbose_name=_("Status"))
     status_changed_at = tables.Column(verbose_name=_("Status since"))
     email = tables.Column(verbose_name=_("Contact email"), visible=False)
@@ -49,15 +49,19 @@ class InfluencerTable(tables.Table):
         order_by = ("name",)
         empty_text = _("No influencers match. Add one, import a file, or clear the filters.")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # On a phone each row becomes a card; CSS shows these labels beside the values.
+        for bound_column in self.columns:
+            bound_column.column.attrs.setdefault("td", {})["data-label"] = str(bound_column.header)
+
     def render_profiles(self, record):
-        return (
-            format_html_join(
-                "",
-                '<span class="d-block text-nowrap">{} @{}</span>',
-                ((p.get_platform_display(), p.handle) for p in record.profiles.all()),
-            )
-            or "—"
+        profiles = format_html_join(
+            "",
+            '<li>{} <span class="text-break-anywhere">@{}</span></li>',
+            ((p.get_platform_display(), p.handle) for p in record.profiles.all()),
         )
+        return format_html('<ul class="list-unstyled mb-0">{}</ul>', profiles) if profiles else "—"
 
     def value_profiles(self, record):
         return "; ".join(

@@ -1,0 +1,89 @@
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from influencers import demo
+from tests.factories.accounts import UserFactory
+
+from .conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+def test_owner_adds_an_influencer_and_sees_the_engagement_rate(page, live_server):
+    log_in(page, live_server, UserFactory(business__name="Rosie's Bakery"))
+    page.goto("/influencers/")
+    page.get_by_role("link", name="Add an influencer").click()
+
+    page.get_by_label("Name").fill("Bristol Bread Lover")
+    page.get_by_label("Niche").fill("food")
+    page.get_by_label("Platform").select_option("instagram")
+    page.get_by_label("Handle").fill("@BristolBreadLover")
+    page.get_by_label("Followers").fill("12,300")
+    page.get_by_label("Average likes per post").fill("410")
+    page.get_by_label("Average comments per post").fill("35")
+
+    # The rate appears while typing, computed by the server.
+    preview = page.locator("[data-engagement-output]").first
+    preview.get_by_text("3.62%").wait_for()
+    assert "Micro" in preview.inner_text()
+    screenshot(page, "influencer-form-live-rate")
+
+    page.get_by_role("button", name="Save influencer").click()
+    page.wait_for_url(re.compile(r"/influencers/\d+/$"))
+    assert page.get_by_role("heading", name="Bristol Bread Lover").is_visible()
+    profile = page.locator(".profile-card").first
+    assert "3.62%" in profile.inner_text()
+    assert "by followers" in profile.inner_text()
+    assert "Micro (10,000 to 99,999)" in profile.inner_text()
+    assert "@bristolbreadlover" in profile.inner_text()
+    assert "Rosie's Bakery" in page.locator("#outreach-message").input_value()
+    screenshot(page, "influencer-detail")
+
+    page.get_by_role("link", name="Influencers", exact=True).first.click()
+    assert page.get_by_role("cell", name="3.62% by followers").is_visible()
+    screenshot(page, "influencer-roster")
+
+
+def test_add_another_platform_and_switch_the_offer(page, live_server):
+    log_in(page, live_server, UserFactory())
+    page.goto("/influencers/new/")
+    page.get_by_label("Name").fill("Maya")
+    page.get_by_label("Handle").fill("maya")
+    page.get_by_role("button", name="Add another platform").click()
+    second = page.locator(".profile-form").nth(1)
+    second.get_by_label("Platform").select_option("tiktok")
+    second.get_by_label("Handle").fill("maya.tt")
+    second.get_by_label("Followers").fill("9k")
+    second.get_by_label("Average likes per post").fill("900")
+    second.locator("[data-engagement-output]").get_by_text("10.00%").wait_for()
+    page.get_by_role("button", name="Save influencer").click()
+    page.wait_for_url(re.compile(r"/influencers/\d+/$"))
+    assert page.locator(".profile-card").count() == 2
+
+    page.get_by_label("A paid post (a fee)").check()
+    page.locator("#outreach-message").filter(has_text="pay you").wait_for()
+
+
+def test_roster_and_profile_on_a_phone(phone_page, live_server):
+    owner = UserFactory()
+    demo.load(owner)
+    log_in(phone_page, live_server, owner)
+    phone_page.goto("/influencers/")
+    screenshot(phone_page, "influencer-roster-phone")
+    phone_page.get_by_role("link", name="Maya Cooks Clifton").click()
+    phone_page.get_by_role("heading", name="Maya Cooks Clifton").wait_for()
+    screenshot(phone_page, "influencer-detail-phone")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375
