@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.owned import owned
@@ -301,14 +302,20 @@ class KPIForm(PlanStepForm):
         for kind, label in self.kinds:
             self.fields[f"{kind}_chosen"] = forms.BooleanField(label=label, required=False)
             self.fields[f"{kind}_baseline"] = forms.DecimalField(
-                label=_("Where it stands today"),
+                label=format_html(
+                    '<span class="visually-hidden">{}: </span>{}', label, _("Where it stands today")
+                ),
                 required=False,
                 max_digits=14,
                 decimal_places=2,
                 min_value=Decimal("0"),
             )
             self.fields[f"{kind}_target"] = forms.DecimalField(
-                label=_("Target by the deadline"),
+                label=format_html(
+                    '<span class="visually-hidden">{}: </span>{}',
+                    label,
+                    _("Target by the deadline"),
+                ),
                 required=False,
                 max_digits=14,
                 decimal_places=2,
@@ -337,7 +344,9 @@ class KPIForm(PlanStepForm):
             initial[f"{kpi.kind}_target"] = kpi.target
         recommended = RECOMMENDED_KPIS.get(campaign.goal_type, ())
         if not kpis and recommended:
-            # The goal's own number is the natural target of the best-fitting KPI.
+            # A first plan starts from the best-fitting KPI, with the goal's own number as
+            # its target; the owner can change both.
+            initial[f"{recommended[0]}_chosen"] = True
             initial[f"{recommended[0]}_baseline"] = Decimal(0)
             initial[f"{recommended[0]}_target"] = campaign.goal_number
         return initial
@@ -360,6 +369,13 @@ class KPIForm(PlanStepForm):
                 )
             )
         return rows
+
+    def suggested_and_others(self):
+        """(suggested choices, other choices, whether to show the others unfolded)."""
+        rows = self.choices()
+        others = [row for row in rows if not row.recommended]
+        unfold = any(row.chosen.value() or row.chosen.errors or row.target.errors for row in others)
+        return [row for row in rows if row.recommended], others, unfold
 
     def chosen_kinds(self):
         return [kind for kind, _label in self.kinds if self.cleaned_data.get(f"{kind}_chosen")]
@@ -688,6 +704,12 @@ class BudgetForm(PlanStepForm):
                     field.widget = forms.Textarea(attrs={"rows": 8})
                     field.label = _("Message to send")
                 field.required = name == "deal_type"
+                # Every card has the same labels: name the influencer for screen readers.
+                field.label = format_html(
+                    '<span class="visually-hidden">{}: </span>{}',
+                    partnership.influencer.name,
+                    field.label,
+                )
                 self.fields[f"{prefix}_{name}"] = field
 
     @classmethod

@@ -141,7 +141,8 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
             ],
         )
         if number == self.steps.count:
-            context["review"] = launch_review(campaign)
+            context["review"] = review = launch_review(campaign)
+            context["review_met"] = sum(answer.met for answer in review)
             context["missing"] = missing_for_launch(campaign)
         return context
 
