@@ -1,11 +1,161 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Report pages: the portfolio, the campaign dashboard, PDFs, the calendar file and exports.
 
-from accounts.owned import owned
-from campaigns.models import Campaign
+Views stay thin: the numbers come from ``reports.services`` (which calls ``kpis.services``),
+the PDFs from ``reports.pdf``, the calendar from ``reports.calendar``.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from accounts.owned import get_owned_or_404, owned
+from campaigns.checklist import checklist_sections, progress
+from campaigns.models import Campaign, CampaignStatus
+from influencers.exports import SafeTableExport
+from kpis import metrics
+from kpis.models import Measurement
+from kpis.services import partnership_results
+
+from . import pdf
+from .calendar import campaign_calendar
+from .services import (
+    campaign_dashboard,
+    campaign_timeline,
+    checklist_details,
+    portfolio_rows,
+    portfolio_totals,
+)
+from .tables import InfluencerResultsTable, MeasurementTable, PortfolioTable
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def currency_of(user):
+    business = getattr(user, "business", None)
+    return business.currency if business else "GBP"
+
+
+def owned_campaign(request, pk):
+    return get_owned_or_404(Campaign, request.user, pk=pk)
 
 
 @login_required
 def portfolio(request):
     campaigns = owned(Campaign, request.user)
-    return render(request, "reports/portfolio.html", {"campaigns": campaigns})
+    rows = portfolio_rows(campaigns)
+    table = PortfolioTable(
+        campaigns,
+        rows=rows,
+        totals=portfolio_totals(rows.values()),
+        currency=currency_of(request.user),
+    )
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(request, "reports/portfolio.html", {"table": table, "has_campaigns": rows})
+
+
+def dashboard_context(request, campaign):
+    data = campaign_dashboard(campaign)
+    table = InfluencerResultsTable(data.results, currency=currency_of(request.user))
+    return {
+        "campaign": campaign,
+        "dashboard": data,
+        "influencer_table": table,
+        "reference_return": metrics.INDUSTRY_RETURN_PER_UNIT,
+    }
+
+
+@login_required
+def dashboard(request, pk):
+    campaign = owned_campaign(request, pk)
+    if campaign.status == CampaignStatus.DRAFT:
+        return render(request, "reports/draft.html", {"campaign": campaign})
+    context = dashboard_context(request, campaign)
+    RequestConfig(request, paginate=False).configure(context["influencer_table"])
+    return render(request, "reports/dashboard.html", context)
+
+
+def pdf_view(request, template_name, context, filename):
+    paper = pdf.paper_from(request)
+    if paper is None:
+        return pdf.bad_paper_response()
+    return pdf.pdf_response(pdf.render_pdf(template_name, context, paper, request), filename)
+
+
+def checklist_blank(request):
+    """The printable goal-setting checklist, open to everyone."""
+    sections = checklist_sections()
+    return pdf_view(
+        request,
+        "reports/pdf/checklist.html",
+        {"sections": sections},
+        _("microreach-checklist.pdf"),
+    )
+
+
+@login_required
+def checklist_pdf(request, pk):
+    campaign = owned_campaign(request, pk)
+    sections = checklist_sections(campaign)
+    context = {
+        "campaign": campaign,
+        "sections": sections,
+        "progress": progress(sections),
+        "details": checklist_details(campaign),
+        "timeline": campaign_timeline(campaign),
+    }
+    filename = f"{slugify(campaign.name) or 'campaign'}-checklist.pdf"
+    return pdf_view(request, "reports/pdf/checklist.html", context, filename)
+
+
+@login_required
+def report_pdf(request, pk):
+    campaign = owned_campaign(request, pk)
+    context = dashboard_context(request, campaign)
+    context["printed_on"] = timezone.localdate()
+    filename = f"{slugify(campaign.name) or 'campaign'}-report.pdf"
+    return pdf_view(request, "reports/pdf/report.html", context, filename)
+
+
+@login_required
+def calendar(request, pk):
+    campaign = owned_campaign(request, pk)
+    response = HttpResponse(
+        campaign_calendar(campaign), content_type="text/calendar; charset=utf-8"
+    )
+    filename = f"{slugify(campaign.name) or 'campaign'}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def export_response(table, export_format, filename):
+    if export_format not in EXPORT_FORMATS:
+        raise Http404(_("Exports come as .csv or .xlsx files."))
+    exporter = SafeTableExport(export_format, table)
+    return exporter.response(filename=f"{filename}.{export_format}")
+
+
+@login_required
+def measurements_export(request, pk, export_format):
+    campaign = owned_campaign(request, pk)
+    measurements = (
+        owned(Measurement, request.user)
+        .filter(kpi__campaign=campaign)
+        .select_related("kpi", "influencer")
+        .order_by("date", "id")
+    )
+    name = f"{slugify(campaign.name) or 'campaign'}-measurements"
+    return export_response(MeasurementTable(measurements), export_format, name)
+
+
+@login_required
+def influencers_export(request, pk, export_format):
+    campaign = owned_campaign(request, pk)
+    table = InfluencerResultsTable(
+        partnership_results(campaign), currency=currency_of(request.user)
+    )
+    name = f"{slugify(campaign.name) or 'campaign'}-influencers"
+    return export_response(table, export_format, name)

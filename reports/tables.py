@@ -1,0 +1,190 @@
+"""Tables on the report pages: the portfolio, the influencer comparison and measurements.
+
+Money is shown in the owner's currency on screen and exported as plain numbers, so a
+spreadsheet can add it up.
+"""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.templatetags.money import format_money, percent
+from campaigns.models import Campaign
+from kpis.models import Measurement
+
+
+class MoneyColumn(tables.Column):
+    """A Decimal amount in the table's currency; exported as the plain number."""
+
+    attrs = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
+
+    def render(self, value, table):
+        return format_money(value, table.currency)
+
+    def value(self, value):
+        return value
+
+
+class NumberColumn(tables.Column):
+    attrs = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
+
+
+class PercentColumn(NumberColumn):
+    def render(self, value):
+        return percent(value, 1)
+
+    def value(self, value):
+        return value
+
+
+class CurrencyTable(tables.Table):
+    """A table whose money columns use the owner's currency (``currency="EUR"``)."""
+
+    def __init__(self, *args, currency="GBP", **kwargs):
+        self.currency = currency
+        super().__init__(*args, **kwargs)
+
+
+class InfluencerResultsTable(CurrencyTable):
+    """One row per influencer on a campaign (``kpis.services.PartnershipResult``), to compare."""
+
+    influencer = tables.Column(
+        accessor="partnership__influencer__name", verbose_name=_("Influencer")
+    )
+    promo_code = tables.Column(
+        accessor="partnership__promo_code", verbose_name=_("Code"), default="—"
+    )
+    clicks = NumberColumn(verbose_name=_("Link clicks"))
+    orders = NumberColumn(verbose_name=_("Sales (orders)"))
+    new_customers = NumberColumn(verbose_name=_("New customers"))
+    revenue = MoneyColumn(verbose_name=_("Revenue"))
+    cost = MoneyColumn(verbose_name=_("Cost"))
+    cpa = MoneyColumn(verbose_name=_("Cost per new customer"), default="—")
+    roas = NumberColumn(verbose_name=_("Revenue per 1 spent"), default="—")
+    engagement_rate = PercentColumn(verbose_name=_("Engagement rate"), default="—")
+
+    class Meta:
+        attrs = {"class": "table table-sm table-hover align-middle"}
+        order_by = "influencer"
+        empty_text = _("No influencers on this campaign yet.")
+
+
+class MeasurementTable(tables.Table):
+    """Every reading of a campaign's KPIs, oldest first: the export for a spreadsheet."""
+
+    date = tables.Column(verbose_name=_("Date"))
+    kpi = tables.Column(accessor="kpi__kind", verbose_name=_("What was measured"))
+    value = tables.Column(verbose_name=_("Value"))
+    source = tables.Column(verbose_name=_("Source"))
+    influencer = tables.Column(accessor="influencer__name", verbose_name=_("Influencer"))
+    note = tables.Column(verbose_name=_("Note"))
+
+    class Meta:
+        model = Measurement
+        fields = ()
+        sequence = ("date", "kpi", "value", "source", "influencer", "note")
+        orderable = False
+
+    def value_kpi(self, record):
+        return str(record.kpi.get_kind_display())
+
+    def value_source(self, record):
+        return str(record.get_source_display())
+
+
+class CampaignResultColumns(CurrencyTable):
+    """Progress, pace and ROI of each campaign, from ``reports.services.portfolio_rows``.
+
+    Built as its own table so it can sit beside the campaigns app's columns.
+    """
+
+    progress = tables.Column(empty_values=(), orderable=False, verbose_name=_("Progress"))
+    pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
+    spent = tables.Column(
+        empty_values=(),
+        orderable=False,
+        verbose_name=_("Spent"),
+        attrs={
+            "td": {"class": "text-end"},
+            "th": {"class": "text-end"},
+            "tf": {"class": "text-end"},
+        },
+        footer=lambda table: format_money(table.totals.cost, table.currency),
+    )
+    revenue = tables.Column(
+        empty_values=(),
+        orderable=False,
+        verbose_name=_("Brought in"),
+        attrs={
+            "td": {"class": "text-end"},
+            "th": {"class": "text-end"},
+            "tf": {"class": "text-end"},
+        },
+        footer=lambda table: format_money(table.totals.revenue, table.currency),
+    )
+    roi = tables.Column(
+        empty_values=(),
+        orderable=False,
+        verbose_name=_("Profit ROI"),
+        attrs={
+            "td": {"class": "text-end"},
+            "th": {"class": "text-end"},
+            "tf": {"class": "text-end"},
+        },
+        footer=lambda table: _("Cash ROI %(roi)s") % {"roi": percent(table.totals.cash_roi)},
+    )
+
+    def __init__(self, *args, rows=None, totals=None, **kwargs):
+        self.campaign_rows = rows or {}
+        self.totals = totals
+        super().__init__(*args, **kwargs)
+
+    def render_progress(self, record):
+        row = self.campaign_rows[record.pk]
+        if row.main is None:
+            return _("No numbers chosen")
+        return format_html(
+            '{}<span class="visually-hidden"> {}</span>',
+            percent(row.progress),
+            _("of the way to the %(kpi)s target") % {"kpi": row.main.kpi.get_kind_display()},
+        )
+
+    def value_progress(self, record):
+        return self.campaign_rows[record.pk].progress
+
+    def render_pace(self, record):
+        row = self.campaign_rows[record.pk]
+        return format_html(
+            '<span class="status-badge status-{}">{}</span>', row.pace, row.pace_label
+        )
+
+    def value_pace(self, record):
+        return str(self.campaign_rows[record.pk].pace_label)
+
+    def render_spent(self, record):
+        return format_money(self.campaign_rows[record.pk].roi.cost, self.currency)
+
+    def render_revenue(self, record):
+        return format_money(self.campaign_rows[record.pk].roi.revenue, self.currency)
+
+    def render_roi(self, record):
+        return percent(self.campaign_rows[record.pk].roi.profit_roi)
+
+
+class PortfolioTable(CampaignResultColumns):
+    name = tables.Column(verbose_name=_("Campaign"))
+    status = tables.Column(verbose_name=_("Status"))
+    end_date = tables.DateColumn(verbose_name=_("Deadline"), default="—")
+
+    class Meta:
+        attrs = {"class": "table table-hover align-middle"}
+        sequence = ("name", "status", "end_date", "...")
+        model = Campaign
+        fields = ()
+        empty_text = _("No campaigns yet.")
+
+    def render_name(self, record, value):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("reports:dashboard", args=[record.pk]), value
+        )

@@ -1,0 +1,75 @@
+"""A running campaign with numbers in every place the dashboard reads from."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import InfluencerFactory, ProfileFactory
+from tests.factories.kpis import (
+    CampaignKPIFactory,
+    ClickFactory,
+    MeasurementFactory,
+    RedemptionFactory,
+    TrackedLinkFactory,
+)
+
+
+def build_campaign(owner, days_in=10, length=30, clicks_per_link=3, **campaign_fields):
+    """An active campaign ``days_in`` days old with two influencers, three KPIs (typed in,
+    tracked links, promo codes) and numbers for each."""
+    today = timezone.localdate()
+    fields = {
+        "owner": owner,
+        "name": "Spring sourdough",
+        "status": "active",
+        "start_date": today - datetime.timedelta(days=days_in),
+        "end_date": today - datetime.timedelta(days=days_in) + datetime.timedelta(days=length),
+        "goal_sentence": "Gain 50 new customers by the end of spring through local foodies.",
+        "other_costs": Decimal("15.00"),
+        "gross_margin": Decimal("60"),
+        "adjustment_action": "Ask both influencers for a second story with the link.",
+        **campaign_fields,
+    }
+    campaign = CampaignFactory(**fields)
+    customers = CampaignKPIFactory(
+        campaign=campaign, kind="customers", target=Decimal("50"), position=0
+    )
+    clicks_kpi = CampaignKPIFactory(
+        campaign=campaign, kind="clicks", source="links", target=Decimal("400"), position=1
+    )
+    CampaignKPIFactory(
+        campaign=campaign, kind="revenue", source="codes", target=Decimal("900"), position=2
+    )
+    for offset, value in ((1, "2"), (4, "3"), (8, "1")):
+        MeasurementFactory(
+            kpi=customers, date=campaign.start_date + datetime.timedelta(days=offset), value=value
+        )
+    for index in range(2):
+        influencer = InfluencerFactory(owner=owner)
+        ProfileFactory(influencer=influencer, followers=10_000 + index * 5_000)
+        partnership = PartnershipFactory(
+            campaign=campaign,
+            influencer=influencer,
+            fee=Decimal("50.00") * (index + 1),
+            commission_rate=Decimal("10"),
+            status="gifted_not_posted" if index else "posted",
+        )
+        link = TrackedLinkFactory(partnership=partnership)
+        for _ in range(clicks_per_link * (index + 1)):
+            ClickFactory(link=link, at=timezone.now() - datetime.timedelta(days=2))
+        RedemptionFactory(
+            partnership=partnership,
+            date=today - datetime.timedelta(days=1),
+            revenue=Decimal("30.00") * (index + 1),
+            new_customer=True,
+        )
+    assert clicks_kpi.source == "links"
+    return campaign
+
+
+@pytest.fixture
+def campaign(owner):
+    return build_campaign(owner)
