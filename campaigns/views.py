@@ -190,9 +190,10 @@ def tick(request, pk, item_key):
         return redirect(reverse("campaigns:checklist", kwargs={"pk": campaign.pk}) + f"#{item_key}")
     sections = checklist_sections(campaign)
     done, total = progress(sections)
-    item = next(item for section in sections for item in section.items if item.key == item_key)
+    section, item = next(
+        (section, item) for section in sections for item in section.items if item.key == item_key
+    )
+    context = {"campaign": campaign, "section": section, "item": item, "oob": True}
     return render(
-        request,
-        "campaigns/_checklist_tick.html",
-        {"campaign": campaign, "item": item, "done": done, "total": total, "oob": True},
+        request, "campaigns/_checklist_tick.html", {**context, "done": done, "total": total}
     )

@@ -45,6 +45,7 @@ def test_ticking_with_htmx_returns_the_item_and_the_new_progress(owner_client, o
     assert html.startswith('<li class="checklist-item checklist-done" id="s1-engagement">')
     assert 'aria-pressed="true"' in html and "Ticked " in html
     assert 'hx-swap-oob="true"' in html and f"{before + 1} of " in html
+    assert 'id="count-s1" hx-swap-oob="true">(1/4)</span>' in html  # the step's own count
 
 
 def test_unknown_item_is_not_found(owner_client, owner):
