@@ -1,9 +1,41 @@
 from django.urls import path
 
-from .views import redirect
+from .views import checkins, imports, links, redirect
 
 app_name = "kpis"
 
 urlpatterns = [
     path("r/<slug:slug>", redirect.follow_link, name="redirect"),
+    path("campaigns/<int:pk>/measurements/", checkins.measurements, name="measurements"),
+    path(
+        "campaigns/<int:pk>/measurements/<int:measurement_pk>/edit/",
+        checkins.measurement_edit,
+        name="measurement_edit",
+    ),
+    path(
+        "campaigns/<int:pk>/measurements/<int:measurement_pk>/delete/",
+        checkins.measurement_delete,
+        name="measurement_delete",
+    ),
+    path(
+        "campaigns/<int:pk>/checkins/<int:checkin_pk>/edit/",
+        checkins.checkin_edit,
+        name="checkin_edit",
+    ),
+    path("campaigns/<int:pk>/promo-code-uses/", checkins.redemption_add, name="redemption_add"),
+    path(
+        "campaigns/<int:pk>/promo-code-uses/<int:redemption_pk>/delete/",
+        checkins.redemption_delete,
+        name="redemption_delete",
+    ),
+    path("campaigns/<int:pk>/measurements/import/", imports.upload, name="import"),
+    path("campaigns/<int:pk>/measurements/import/preview/", imports.preview, name="import_preview"),
+    path("campaigns/<int:pk>/links/", links.link_list, name="links"),
+    path(
+        "campaigns/<int:pk>/links/new/<int:partnership_pk>/",
+        links.link_create,
+        name="link_create",
+    ),
+    path("campaigns/<int:pk>/links/<int:link_pk>/edit/", links.link_edit, name="link_edit"),
+    path("campaigns/<int:pk>/links/<int:link_pk>/qr.svg", links.link_qr, name="link_qr"),
 ]

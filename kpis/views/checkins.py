@@ -1,1 +1,192 @@
+"""The check-in page: numbers typed in by hand, the log of what was changed and why, and
+promo codes used in the shop."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.owned import get_owned_or_404, owned
+
+from .. import recording, services
+from ..forms import CheckInForm, CheckInNoteForm, MeasurementForm, RedemptionForm
+from ..models import CheckIn, Measurement, Redemption
+from .common import owned_campaign
+
+LOG_LENGTH = 30
+OTHER_READINGS_SHOWN = 50
+
+
+def measurements_url(campaign):
+    return reverse("kpis:measurements", args=[campaign.pk])
+
+
+def page_context(request, campaign, checkin_form=None, redemption_form=None):
+    statuses = services.campaign_kpi_statuses(campaign)
+    readings = Measurement.objects.select_related("kpi", "influencer").order_by("-date", "-id")
+    checkins = list(
+        owned(CheckIn, request.user)
+        .filter(campaign=campaign)
+        .prefetch_related(Prefetch("measurements", queryset=readings))[:LOG_LENGTH]
+    )
+    other_readings = owned(readings, request.user).filter(
+        kpi__campaign=campaign, checkin__isnull=True
+    )
+    redemptions = (
+        owned(Redemption, request.user)
+        .filter(partnership__campaign=campaign)
+        .select_related("partnership__influencer")
+        .order_by("-date", "-id")
+    )
+    return {
+        "campaign": campaign,
+        "form": checkin_form or CheckInForm(campaign=campaign),
+        "automatic_statuses": [s for s in statuses if services.is_automatic(s.kpi)],
+        "checkins": checkins,
+        "other_readings": other_readings[:OTHER_READINGS_SHOWN],
+        "other_readings_count": other_readings.count(),
+        "redemption_form": redemption_form or RedemptionForm(campaign=campaign),
+        "redemptions": redemptions[:OTHER_READINGS_SHOWN],
+        "redemptions_count": redemptions.count(),
+        "has_partners": campaign.partnerships.exists(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurements(request, pk):
+    campaign = owned_campaign(request, pk)
+    form = None
+    if request.method == "POST":
+        form = CheckInForm(request.POST, campaign=campaign)
+        if form.is_valid():
+            recording.record_checkin(
+                campaign,
+                request.user,
+                form.cleaned_data["date"],
+                form.cleaned_data["note"].strip(),
+                form.readings(),
+            )
+            messages.success(request, _("Check-in saved."))
+            return redirect(measurements_url(campaign))
+    return render(request, "kpis/measurements.html", page_context(request, campaign, form))
+
+
+def owned_measurement(request, campaign, measurement_pk):
+    return get_owned_or_404(
+        Measurement.objects.select_related("kpi"),
+        request.user,
+        pk=measurement_pk,
+        kpi__campaign=campaign,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_edit(request, pk, measurement_pk):
+    campaign = owned_campaign(request, pk)
+    measurement = owned_measurement(request, campaign, measurement_pk)
+    form = MeasurementForm(request.POST or None, instance=measurement, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Reading updated."))
+        return redirect(measurements_url(campaign))
+    return render(
+        request,
+        "kpis/form_page.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "title": _("Change a reading of %(kpi)s") % {"kpi": measurement.kpi},
+            "cancel_url": measurements_url(campaign),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_delete(request, pk, measurement_pk):
+    campaign = owned_campaign(request, pk)
+    measurement = owned_measurement(request, campaign, measurement_pk)
+    if request.method == "POST":
+        measurement.delete()
+        messages.success(request, _("Reading deleted."))
+        return redirect(measurements_url(campaign))
+    return render(
+        request,
+        "kpis/confirm_delete.html",
+        {
+            "campaign": campaign,
+            "question": _("Delete the reading of %(kpi)s on %(date)s (%(value)s)?")
+            % {"kpi": measurement.kpi, "date": measurement.date, "value": measurement.value},
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_edit(request, pk, checkin_pk):
+    campaign = owned_campaign(request, pk)
+    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_pk, campaign=campaign)
+    form = CheckInNoteForm(request.POST or None, instance=checkin, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        checkin.measurements.update(date=checkin.date)
+        messages.success(request, _("Check-in updated."))
+        return redirect(measurements_url(campaign))
+    return render(
+        request,
+        "kpis/form_page.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "title": _("Change a check-in"),
+            "cancel_url": measurements_url(campaign),
+        },
+    )
+
+
+@login_required
+@require_POST
+def redemption_add(request, pk):
+    campaign = owned_campaign(request, pk)
+    form = RedemptionForm(request.POST, campaign=campaign)
+    if form.is_valid():
+        redemption = form.save(commit=False)
+        redemption.owner = request.user
+        redemption.save()
+        messages.success(request, _("Promo code use saved."))
+        return redirect(measurements_url(campaign) + "#promo-codes")
+    return render(
+        request,
+        "kpis/measurements.html",
+        page_context(request, campaign, redemption_form=form),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def redemption_delete(request, pk, redemption_pk):
+    campaign = owned_campaign(request, pk)
+    redemption = get_owned_or_404(
+        Redemption.objects.select_related("partnership"),
+        request.user,
+        pk=redemption_pk,
+        partnership__campaign=campaign,
+    )
+    if request.method == "POST":
+        redemption.delete()
+        messages.success(request, _("Promo code use deleted."))
+        return redirect(measurements_url(campaign) + "#promo-codes")
+    return render(
+        request,
+        "kpis/confirm_delete.html",
+        {
+            "campaign": campaign,
+            "question": _("Delete this use of code %(code)s on %(date)s?")
+            % {"code": redemption.partnership.promo_code, "date": redemption.date},
+        },
+    )

@@ -1,1 +1,127 @@
+"""Tracked links of a campaign: one per partnership, with click counts and a QR code."""
 
+import io
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from accounts.owned import get_owned_or_404, owned
+from campaigns.models import Partnership
+
+from ..forms import TrackedLinkForm
+from ..models import TrackedLink
+from .common import owned_campaign
+
+
+def public_url(link):
+    return settings.SITE_URL + reverse("kpis:redirect", args=[link.slug])
+
+
+@login_required
+@require_safe
+def link_list(request, pk):
+    campaign = owned_campaign(request, pk)
+    partnerships = (
+        owned(Partnership, request.user)
+        .filter(campaign=campaign)
+        .select_related("influencer", "tracked_link")
+        .annotate(
+            people=Count("tracked_link__clicks", filter=Q(tracked_link__clicks__is_bot=False)),
+            bots=Count("tracked_link__clicks", filter=Q(tracked_link__clicks__is_bot=True)),
+            visitors=Count(
+                "tracked_link__clicks__visitor_hash",
+                filter=Q(tracked_link__clicks__is_bot=False),
+                distinct=True,
+            ),
+        )
+    )
+    rows = []
+    for partnership in partnerships:
+        link = getattr(partnership, "tracked_link", None)
+        rows.append({"partnership": partnership, "link": link, "url": link and public_url(link)})
+    return render(request, "kpis/links.html", {"campaign": campaign, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_create(request, pk, partnership_pk):
+    campaign = owned_campaign(request, pk)
+    partnership = get_owned_or_404(
+        Partnership.objects.select_related("influencer"),
+        request.user,
+        pk=partnership_pk,
+        campaign=campaign,
+    )
+    if hasattr(partnership, "tracked_link"):
+        return redirect("kpis:link_edit", pk=campaign.pk, link_pk=partnership.tracked_link.pk)
+    business = getattr(request.user, "business", None)
+    form = TrackedLinkForm(
+        request.POST or None, initial={"destination": getattr(business, "website", "")}
+    )
+    if request.method == "POST" and form.is_valid():
+        TrackedLink.create_for(partnership, form.cleaned_data["destination"])
+        messages.success(request, _("Link made for %(name)s.") % {"name": partnership.influencer})
+        return redirect("kpis:links", pk=campaign.pk)
+    return render(
+        request,
+        "kpis/form_page.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "title": _("A tracked link for %(name)s") % {"name": partnership.influencer},
+            "cancel_url": reverse("kpis:links", args=[campaign.pk]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_edit(request, pk, link_pk):
+    campaign = owned_campaign(request, pk)
+    link = get_owned_or_404(
+        TrackedLink.objects.select_related("partnership__influencer"),
+        request.user,
+        pk=link_pk,
+        partnership__campaign=campaign,
+    )
+    form = TrackedLinkForm(request.POST or None, instance=link)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The link now goes to %(url)s.") % {"url": link.destination})
+        return redirect("kpis:links", pk=campaign.pk)
+    return render(
+        request,
+        "kpis/form_page.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "title": _("Where %(name)s's link goes") % {"name": link.partnership.influencer},
+            "cancel_url": reverse("kpis:links", args=[campaign.pk]),
+            "intro": _(
+                "The short link itself stays the same, so posts already shared keep working."
+            ),
+        },
+    )
+
+
+@login_required
+@require_safe
+def link_qr(request, pk, link_pk):
+    campaign = owned_campaign(request, pk)
+    link = get_owned_or_404(TrackedLink, request.user, pk=link_pk, partnership__campaign=campaign)
+    svg = io.BytesIO()
+    segno.make(public_url(link), error="m").save(
+        svg, kind="svg", scale=8, border=2, title=public_url(link)
+    )
+    response = HttpResponse(svg.getvalue(), content_type="image/svg+xml")
+    disposition = "attachment" if request.GET.get("download") else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="qr-{link.slug}.svg"'
+    return response

@@ -1,0 +1,298 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MinValueValidator, URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import importers
+from .models import CheckIn, Measurement, Redemption, TrackedLink
+from .recording import Reading
+from .services import is_automatic
+
+# A starting reading may be taken in the week before the campaign starts (the baseline
+# check); anything earlier belongs to another period.
+DAYS_BEFORE_START_ALLOWED = 7
+
+
+def check_reading_date(campaign, day):
+    """The rule for every dated reading: not in the future, and not more than a week before
+    the campaign starts."""
+    today = timezone.localdate()
+    if day > today:
+        raise forms.ValidationError(_("That date is in the future: use today or an earlier day."))
+    if campaign.start_date:
+        earliest = campaign.start_date - datetime.timedelta(days=DAYS_BEFORE_START_ALLOWED)
+        if day < earliest:
+            raise forms.ValidationError(
+                _(
+                    "The campaign starts on %(start)s: use a date from %(earliest)s on "
+                    "(a starting reading may be up to a week early)."
+                )
+                % {"start": campaign.start_date.isoformat(), "earliest": earliest.isoformat()}
+            )
+    return day
+
+
+def partner_choices(campaign):
+    partnerships = campaign.partnerships.select_related("influencer")
+    return [("", _("The whole campaign"))] + [
+        (p.influencer_id, p.influencer.name) for p in partnerships
+    ]
+
+
+def reading_label(kpi):
+    definition = kpi.definition
+    if definition.cumulative:
+        question = _("%(kpi)s: how many since the last check-in?")
+    else:
+        question = _("%(kpi)s: what is the number today?")
+    return question % {"kpi": kpi.get_kind_display()}
+
+
+def reading_help(kpi):
+    definition = kpi.definition
+    unit = _("in your currency") if definition.money else str(definition.unit)
+    return f"{definition.explanation} ({unit})"
+
+
+class CheckInForm(forms.Form):
+    """A check-in: a value for every KPI typed in by hand, and what was changed, and why."""
+
+    date = forms.DateField(
+        label=gettext_lazy("Date of the check-in"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What did we change, and why?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "e.g. 'Asked Maya for a second story because clicks were low.' Leave empty if "
+            "nothing changed."
+        ),
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.fields["date"].initial = timezone.localdate()
+        self.kpis = [kpi for kpi in campaign.kpis.all() if not is_automatic(kpi)]
+        choices = partner_choices(campaign)
+        for kpi in self.kpis:
+            self.fields[f"value_{kpi.pk}"] = forms.DecimalField(
+                label=reading_label(kpi),
+                help_text=reading_help(kpi),
+                required=False,
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+            )
+            if len(choices) > 1:
+                self.fields[f"influencer_{kpi.pk}"] = forms.TypedChoiceField(
+                    label=_("Thanks to"),
+                    choices=choices,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                )
+
+    def readings_fields(self):
+        """[(KPI, value field, influencer field or None)], for the template."""
+        return [
+            (kpi, self[f"value_{kpi.pk}"], self[f"influencer_{kpi.pk}"])
+            if f"influencer_{kpi.pk}" in self.fields
+            else (kpi, self[f"value_{kpi.pk}"], None)
+            for kpi in self.kpis
+        ]
+
+    def clean_date(self):
+        return check_reading_date(self.campaign, self.cleaned_data["date"])
+
+    def clean(self):
+        cleaned = super().clean()
+        has_value = any(cleaned.get(f"value_{kpi.pk}") is not None for kpi in self.kpis)
+        if not has_value and not cleaned.get("note", "").strip() and not self.errors:
+            raise forms.ValidationError(_("Type at least one number, or a note."))
+        return cleaned
+
+    def readings(self):
+        return [
+            Reading(kpi, value, self.cleaned_data.get(f"influencer_{kpi.pk}"))
+            for kpi in self.kpis
+            if (value := self.cleaned_data.get(f"value_{kpi.pk}")) is not None
+        ]
+
+
+class MeasurementForm(forms.ModelForm):
+    influencer = forms.TypedChoiceField(
+        label=gettext_lazy("Thanks to"), coerce=int, empty_value=None, required=False
+    )
+
+    class Meta:
+        model = Measurement
+        fields = ["date", "value", "influencer", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.fields["influencer"].choices = partner_choices(campaign)
+        self.fields["value"].label = reading_label(self.instance.kpi)
+        self.fields["value"].help_text = reading_help(self.instance.kpi)
+        self.fields["value"].validators.append(MinValueValidator(0))
+        self.fields["value"].widget.attrs["min"] = "0"
+        if self.instance.influencer_id:
+            self.initial["influencer"] = self.instance.influencer_id
+
+    def clean_date(self):
+        return check_reading_date(self.campaign, self.cleaned_data["date"])
+
+    def clean_influencer(self):
+        influencer_id = self.cleaned_data["influencer"]
+        if influencer_id is None:
+            return None
+        return self.campaign.partnerships.get(influencer_id=influencer_id).influencer
+
+
+class CheckInNoteForm(forms.ModelForm):
+    class Meta:
+        model = CheckIn
+        fields = ["date", "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"note": gettext_lazy("What did we change, and why?")}
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+
+    def clean_date(self):
+        return check_reading_date(self.campaign, self.cleaned_data["date"])
+
+
+class RedemptionForm(forms.ModelForm):
+    """A promo code used in the shop, typed in by hand."""
+
+    class Meta:
+        model = Redemption
+        fields = ["partnership", "date", "order_ref", "revenue", "new_customer"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        labels = {"partnership": gettext_lazy("Whose code was used?")}
+        help_texts = {
+            "order_ref": gettext_lazy("Optional. With it, the same order is never counted twice."),
+            "revenue": gettext_lazy("What the customer paid, after the discount."),
+        }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        partnerships = campaign.partnerships.select_related("influencer")
+        self.fields["partnership"].queryset = partnerships
+        self.fields["partnership"].label_from_instance = lambda p: (
+            f"{p.promo_code} ({p.influencer.name})" if p.promo_code else p.influencer.name
+        )
+        self.fields["date"].initial = timezone.localdate()
+        self.fields["revenue"].widget.attrs["min"] = "0"
+
+    def clean_date(self):
+        return check_reading_date(self.campaign, self.cleaned_data["date"])
+
+    def clean_revenue(self):
+        revenue = self.cleaned_data["revenue"]
+        if revenue is not None and revenue < 0:
+            raise forms.ValidationError(_("An order value cannot be below zero."))
+        return revenue
+
+    def clean_order_ref(self):
+        return self.cleaned_data["order_ref"].strip()
+
+
+class TrackedLinkForm(forms.ModelForm):
+    destination = forms.URLField(
+        label=gettext_lazy("Where should the link go?"),
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=gettext_lazy("A page of your website or shop, e.g. https://yourshop.com/spring"),
+        error_messages={
+            "invalid": gettext_lazy(
+                "Enter a web address starting with https:// or http://, e.g. "
+                "https://yourshop.com/spring"
+            )
+        },
+    )
+
+    class Meta:
+        model = TrackedLink
+        fields = ["destination"]
+
+
+class ImportKind:
+    GENERIC = "generic"
+    SHOPIFY = "shopify"
+    ANALYTICS = "analytics"
+    CHOICES = [
+        (GENERIC, gettext_lazy("My own spreadsheet (date, KPI, number, influencer)")),
+        (SHOPIFY, gettext_lazy("Shopify orders export (promo codes and revenue)")),
+        (ANALYTICS, gettext_lazy("Google Analytics export (website visits)")),
+    ]
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What kind of file is it?"),
+        choices=ImportKind.CHOICES,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("A .csv file, up to %(size)s MB.")
+        % {"size": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+                % {
+                    "size": f"{upload.size / (1024 * 1024):.1f}",
+                    "limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024),
+                }
+            )
+        try:
+            self.text = importers.decode(upload.read(), settings.MAX_UPLOAD_BYTES)
+        except importers.BadFile as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
+
+
+class ColumnMappingForm(forms.Form):
+    """Which column of the owner's own file holds the date, the KPI, the number and the
+    influencer."""
+
+    LABELS = {
+        "date": gettext_lazy("Date"),
+        "kpi": gettext_lazy("KPI (what was measured)"),
+        "value": gettext_lazy("Number"),
+        "influencer": gettext_lazy("Influencer (optional)"),
+    }
+
+    def __init__(self, *args, header, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— not in this file —"))] + [(name, name) for name in header if name]
+        for name in importers.GENERIC_FIELDS:
+            self.fields[name] = forms.ChoiceField(
+                label=self.LABELS[name],
+                choices=choices,
+                required=name in importers.GENERIC_REQUIRED,
+            )
+
+    def mapping(self):
+        return {name: self.cleaned_data.get(name) or "" for name in importers.GENERIC_FIELDS}
