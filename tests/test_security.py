@@ -5,16 +5,20 @@ import re
 import secrets
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory, override_settings
 from django.urls import include, path, reverse
 
 from accounts.backends import client_address
+from tests.accounts.owned_world import build_world
+from tests.test_isolation import fill, model_for, snapshot, walk, word_candidates
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -255,3 +259,117 @@ def test_sign_up_refuses_weak_passwords(client, weak):
     assert response.status_code == 200
     assert not get_user_model().objects.filter(email="new@example.com").exists()
     assert "password" in response.content.decode().lower()
+
+
+class UploadForms(HTMLParser):
+    """The forms of a page that hold a file input, with the values a browser would send."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self._form, self._select, self._textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._form = {"action": attrs.get("action") or "", "fields": {}, "files": []}
+        elif self._form is None or not attrs.get("name"):
+            return
+        elif tag == "input":
+            kind = attrs.get("type", "text")
+            if kind == "file":
+                self._form["files"].append(attrs["name"])
+            elif kind in ("checkbox", "radio"):
+                if "checked" in attrs or attrs["name"] not in self._form["fields"]:
+                    self._form["fields"][attrs["name"]] = attrs.get("value", "on")
+            elif kind not in ("submit", "button", "image", "reset"):
+                self._form["fields"][attrs["name"]] = attrs.get("value", "")
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select:
+            if "selected" in attrs or self._select not in self._form["fields"]:
+                self._form["fields"][self._select] = attrs.get("value", "")
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self._form["fields"][self._textarea] = ""
+
+    def handle_data(self, data):
+        if self._form is not None and self._textarea:
+            self._form["fields"][self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form" and self._form is not None:
+            if self._form["files"]:
+                self.forms.append(self._form)
+            self._form = None
+
+
+def upload_pages(client, world):
+    """(page path, form) for every GET-able page of the site that offers a file upload."""
+    found = []
+    for walked in walk():
+        values = {}
+        for name in walked.converters:
+            if name in walked.id_kwargs:
+                model = model_for(name, walked.route)
+                if model is None:
+                    break
+                values[name] = world[model].pk
+            else:
+                values[name] = word_candidates(name)[0]
+        else:
+            if "(" in walked.route or "^" in walked.route:
+                continue
+            page_path = fill(walked.route, values)
+            response = client.get(page_path)
+            if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+                parser = UploadForms()
+                parser.feed(response.content.decode())
+                found += [(page_path, form) for form in parser.forms]
+    return found
+
+
+BAD_FILES = {
+    # Bytes no text encoding we accept can read (0x81 is undefined even in Windows-1252).
+    "not text": b"name,platform,handle\n\x81\x8d\x8f\x90\x9d,\xff\xfe\x00\x81\n",
+    "empty": b"",
+    "a picture": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+}
+ERROR_MARKERS = ("invalid-feedback", "alert-danger", "errorlist", "is-invalid")
+
+
+def post_upload(client, page_path, form, content, filename="data.csv"):
+    data = dict(form["fields"])
+    for name in form["files"]:
+        data[name] = SimpleUploadedFile(filename, content, content_type="text/csv")
+    return client.post(form["action"] or page_path, data)
+
+
+@pytest.mark.django_db
+def test_every_upload_form_answers_bad_files_with_a_message_and_saves_nothing(owner, owner_client):
+    """Found from the site itself: every page with a file input, sent files it must refuse."""
+    owner_client.raise_request_exception = False
+    pages = upload_pages(owner_client, build_world(owner))
+    assert len(pages) >= 2, f"expected the roster and measurement imports, found {pages}"
+    too_big = b"name,platform,handle\n" + b"Ann,instagram,ann\n" * (
+        settings.MAX_UPLOAD_BYTES // 18 + 10
+    )
+    limit = f"{settings.MAX_UPLOAD_BYTES / 1_048_576:.1f} MB"
+    problems = []
+    for page_path, form in pages:
+        for what, content in {**BAD_FILES, "too big": too_big}.items():
+            before = snapshot()
+            response = post_upload(owner_client, page_path, form, content)
+            page = response.content.decode(errors="replace")
+            if response.status_code != 200:
+                problems.append(f"{page_path}: a {what} file gave {response.status_code}")
+            elif not any(marker in page for marker in ERROR_MARKERS):
+                problems.append(f"{page_path}: a {what} file shows no error")
+            elif what == "too big" and limit not in page:
+                problems.append(f"{page_path}: the refusal of a big file does not say {limit}")
+            if snapshot() != before:
+                problems.append(f"{page_path}: a {what} file changed the database")
+    assert not problems, "\n".join(problems)
