@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.owned import get_owned_or_404, owned
 
@@ -150,9 +150,11 @@ def checkin_edit(request, pk, checkin_pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def redemption_add(request, pk):
     campaign = owned_campaign(request, pk)
+    if request.method == "GET":  # the form lives on the check-in page
+        return redirect(measurements_url(campaign) + "#promo-codes")
     form = RedemptionForm(request.POST, campaign=campaign)
     if form.is_valid():
         redemption = form.save(commit=False)

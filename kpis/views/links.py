@@ -7,11 +7,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from accounts.owned import get_owned_or_404, owned
 from campaigns.models import Partnership
@@ -20,15 +20,20 @@ from ..forms import TrackedLinkForm
 from ..models import TrackedLink
 from .common import owned_campaign
 
+# Read-only pages still look the campaign up first, so another owner's id is a 404 whatever
+# the method, never a 405 that would confirm the id exists.
+SAFE_METHODS = ["GET", "HEAD"]
+
 
 def public_url(link):
     return settings.SITE_URL + reverse("kpis:redirect", args=[link.slug])
 
 
 @login_required
-@require_safe
 def link_list(request, pk):
     campaign = owned_campaign(request, pk)
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
     partnerships = (
         owned(Partnership, request.user)
         .filter(campaign=campaign)
@@ -113,10 +118,11 @@ def link_edit(request, pk, link_pk):
 
 
 @login_required
-@require_safe
 def link_qr(request, pk, link_pk):
     campaign = owned_campaign(request, pk)
     link = get_owned_or_404(TrackedLink, request.user, pk=link_pk, partnership__campaign=campaign)
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
     svg = io.BytesIO()
     segno.make(public_url(link), error="m").save(
         svg, kind="svg", scale=8, border=2, title=public_url(link)

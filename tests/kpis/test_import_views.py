@@ -1,0 +1,310 @@
+"""Imports end to end: upload, map, preview, confirm; atomic; bad files explained."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
+from django.urls import reverse
+
+from kpis.models import Measurement, Redemption
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import InfluencerFactory
+from tests.factories.kpis import CampaignKPIFactory, RedemptionFactory
+
+pytestmark = pytest.mark.django_db
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture
+def campaign(owner):
+    campaign = CampaignFactory(owner=owner)
+    for name, code in (
+        ("Bristol Bread Lover", "BREADLOVER"),
+        ("Maya Cooks Clifton", "MAYA10"),
+        ("Sam's Bristol Eats", "SAMEATS"),
+    ):
+        PartnershipFactory(
+            campaign=campaign, influencer=InfluencerFactory(owner=owner, name=name), promo_code=code
+        )
+    CampaignKPIFactory(campaign=campaign, kind="customers")
+    CampaignKPIFactory(campaign=campaign, kind="clicks")
+    CampaignKPIFactory(campaign=campaign, kind="visits", source="analytics")
+    return campaign
+
+
+def upload(client, campaign, kind, content, name="file.csv"):
+    return client.post(
+        reverse("kpis:import", args=[campaign.pk]),
+        {"kind": kind, "file": SimpleUploadedFile(name, content, content_type="text/csv")},
+    )
+
+
+def preview_url(campaign, response):
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response["Location"]
+
+
+def token_of(location):
+    return location.split("token=")[1]
+
+
+class TestGenericFile:
+    def test_preview_then_confirm_adds_every_row(self, owner_client, campaign):
+        response = upload(
+            owner_client, campaign, "generic", (SAMPLES / "generic_measurements.csv").read_bytes()
+        )
+        location = preview_url(campaign, response)
+
+        preview = owner_client.get(location)
+
+        assert preview.status_code == 200
+        page = preview.content.decode()
+        assert "4 rows to add" in page
+        assert "Bristol Bread Lover" in page
+        assert not Measurement.objects.exists()
+
+        confirm = owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]),
+            {
+                "token": token_of(location),
+                "date": "date",
+                "kpi": "kpi",
+                "value": "value",
+                "influencer": "influencer",
+            },
+        )
+
+        assert confirm.status_code == 302
+        assert sorted(Measurement.objects.values_list("value", flat=True)) == [
+            Decimal(2),
+            Decimal(5),
+            Decimal(6),
+            Decimal(1204),
+        ]
+        assert set(Measurement.objects.values_list("owner", flat=True)) == {campaign.owner.pk}
+
+    def test_the_owner_maps_columns_with_other_names(self, owner_client, campaign):
+        content = b"Day;Thing;How many\n14/11/2026;New customers;3\n"
+        location = preview_url(campaign, upload(owner_client, campaign, "generic", content))
+
+        first = owner_client.get(location)
+        assert "Which column is which?" in first.content.decode()
+        assert "Choose which column holds" in first.content.decode()
+
+        mapped = owner_client.get(
+            reverse("kpis:import_preview", args=[campaign.pk]),
+            {
+                "token": token_of(location),
+                "date": "Day",
+                "kpi": "Thing",
+                "value": "How many",
+                "influencer": "",
+            },
+        )
+        assert "1 row to add" in mapped.content.decode()
+
+        owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]),
+            {"token": token_of(location), "date": "Day", "kpi": "Thing", "value": "How many"},
+        )
+        assert Measurement.objects.get().value == Decimal(3)
+
+    def test_a_file_with_a_bad_row_saves_nothing_even_when_confirmed(self, owner_client, campaign):
+        content = b"date,kpi,value\n2026-11-02,New customers,3\n2026-11-03,Cakes sold,4\n"
+        location = preview_url(campaign, upload(owner_client, campaign, "generic", content))
+
+        preview = owner_client.get(location)
+        page = preview.content.decode()
+        assert "1 line needs fixing" in page
+        assert "Line 3" in page and "“Cakes sold” is not one of this campaign" in page
+        assert "Add 1 row" not in page
+
+        owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]),
+            {"token": token_of(location), "date": "date", "kpi": "kpi", "value": "value"},
+        )
+        assert not Measurement.objects.exists()
+
+
+class TestShopify:
+    def test_the_sample_export_becomes_one_use_per_order(self, owner_client, campaign):
+        location = preview_url(
+            campaign,
+            upload(
+                owner_client,
+                campaign,
+                "shopify",
+                (SAMPLES / "shopify_orders_export.csv").read_bytes(),
+            ),
+        )
+        page = owner_client.get(location).content.decode()
+        assert "Left out on purpose" in page
+        assert "WELCOME5" in page
+
+        owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+        )
+
+        refs = list(Redemption.objects.values_list("order_ref", flat=True))
+        assert len(refs) == len(set(refs)) > 5
+        assert set(Redemption.objects.values_list("source", flat=True)) == {"shop"}
+
+    def test_importing_the_same_file_again_adds_nothing(self, owner_client, campaign):
+        content = (SAMPLES / "shopify_orders_export.csv").read_bytes()
+        for _attempt in range(2):
+            location = preview_url(campaign, upload(owner_client, campaign, "shopify", content))
+            owner_client.post(
+                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+            )
+        first_count = Redemption.objects.count()
+
+        location = preview_url(campaign, upload(owner_client, campaign, "shopify", content))
+        page = owner_client.get(location).content.decode()
+
+        assert "was imported before" in page
+        assert "0 rows to add" in page
+        assert Redemption.objects.count() == first_count
+
+    def test_an_order_typed_in_by_hand_with_its_number_is_not_imported_again(
+        self, owner_client, campaign
+    ):
+        partnership = campaign.partnerships.get(promo_code="BREADLOVER")
+        RedemptionFactory(partnership=partnership, order_ref="#1001", revenue=Decimal("6.82"))
+        location = preview_url(
+            campaign,
+            upload(
+                owner_client,
+                campaign,
+                "shopify",
+                (SAMPLES / "shopify_orders_export.csv").read_bytes(),
+            ),
+        )
+
+        assert "order #1001 was imported before" in owner_client.get(location).content.decode()
+
+
+class TestAnalytics:
+    def test_visits_by_source_per_influencer(self, owner_client, campaign):
+        location = preview_url(
+            campaign,
+            upload(
+                owner_client,
+                campaign,
+                "analytics",
+                (SAMPLES / "ga4_sessions_by_source.csv").read_bytes(),
+            ),
+        )
+        owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+        )
+
+        visits = {
+            m.influencer.name: m.value for m in Measurement.objects.select_related("influencer")
+        }
+        assert visits == {
+            "Bristol Bread Lover": Decimal(318),
+            "Maya Cooks Clifton": Decimal(164),
+            "Sam's Bristol Eats": Decimal(22),
+        }
+
+    def test_importing_overlapping_days_again_replaces_not_adds(self, owner_client, campaign):
+        content = (SAMPLES / "ga4_sessions_by_date.csv").read_bytes()
+        for _attempt in range(2):
+            location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
+            owner_client.post(
+                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+            )
+
+        assert Measurement.objects.count() == 21
+
+    def test_a_failure_halfway_leaves_the_earlier_readings_untouched(
+        self, owner_client, campaign, monkeypatch
+    ):
+        content = (SAMPLES / "ga4_sessions_by_date.csv").read_bytes()
+        location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
+        owner_client.post(
+            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+        )
+        before = list(Measurement.objects.values_list("pk", "value"))
+        location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
+
+        def fail(*args, **kwargs):
+            raise DatabaseError("disk full")
+
+        # The earlier readings are deleted first, then the new ones fail to be written.
+        monkeypatch.setattr(Measurement.objects, "bulk_create", fail)
+        with pytest.raises(DatabaseError):
+            owner_client.post(
+                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
+            )
+
+        assert list(Measurement.objects.values_list("pk", "value")) == before
+
+    def test_a_campaign_without_a_visits_kpi_is_told_so(self, owner_client, campaign):
+        campaign.kpis.filter(kind="visits").delete()
+        location = preview_url(
+            campaign,
+            upload(
+                owner_client,
+                campaign,
+                "analytics",
+                (SAMPLES / "ga4_sessions_by_date.csv").read_bytes(),
+            ),
+        )
+
+        assert "does not track website visits" in owner_client.get(location).content.decode()
+
+
+class TestBadUploads:
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"", "The submitted file is empty."),
+            ("date,kpi\n2026-11-02,Café\n".encode("cp1252"), "CSV UTF-8"),
+            (b"\x00\x01\x02binary", "binary data"),
+        ],
+    )
+    def test_unreadable_files_are_refused_at_upload(self, owner_client, campaign, content, message):
+        response = upload(owner_client, campaign, "generic", content)
+
+        assert response.status_code == 200
+        assert message in response.content.decode()
+
+    def test_a_file_over_the_size_limit(self, owner_client, campaign, settings):
+        settings.MAX_UPLOAD_BYTES = 100
+        response = upload(owner_client, campaign, "generic", b"date,kpi,value\n" + b"x" * 200)
+
+        assert "too large" in response.content.decode()
+
+    def test_a_shopify_import_of_another_file_names_the_missing_columns(
+        self, owner_client, campaign
+    ):
+        location = preview_url(
+            campaign, upload(owner_client, campaign, "shopify", b"date,kpi,value\n2026-11-02,x,1\n")
+        )
+
+        page = owner_client.get(location).content.decode()
+        assert "This file cannot be imported" in page
+        assert "“Discount Code”" in page
+
+    def test_an_unknown_or_expired_token_is_404(self, owner_client, campaign):
+        response = owner_client.get(
+            reverse("kpis:import_preview", args=[campaign.pk]), {"token": "nope"}
+        )
+
+        assert response.status_code == 404
+
+    def test_a_token_from_another_campaign_is_404(self, owner_client, campaign):
+        location = preview_url(
+            campaign, upload(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
+        )
+        other = CampaignFactory(owner=campaign.owner)
+
+        response = owner_client.get(
+            reverse("kpis:import_preview", args=[other.pk]), {"token": token_of(location)}
+        )
+
+        assert response.status_code == 404
