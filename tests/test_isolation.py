@@ -47,6 +47,12 @@ WORDS = {
 }
 ANY_WORD = ["1", "csv", "xlsx", "pdf", "a4", "new", "edit"]
 
+# Views that answer 404 even to their owner unless a step before left something in the
+# session; B is still checked, but A's 404 is expected. Each needs its reason.
+NEEDS_EARLIER_STEP = {
+    "kpis:import_preview": "the preview needs the token of a file uploaded just before",
+}
+
 
 @dataclass
 class Walked:
@@ -168,8 +174,8 @@ def reachable_path(owner_client, walked, ids_a):
     return None
 
 
-def isolation_failures(owner, other_owner, world_a, world_b):
-    """(failures, addresses checked) for every id-taking route the resolver knows."""
+def isolation_failures(owner, other_owner, world_a, world_b, routes=None):
+    """(failures, addresses checked) for these routes (default: every id-taking route)."""
     # A crash is reported with the rest (as a 500), not raised, so one run lists everything.
     owner_client = Client(raise_request_exception=False)
     owner_client.force_login(owner)
@@ -177,7 +183,7 @@ def isolation_failures(owner, other_owner, world_a, world_b):
     client.force_login(other_owner)
     failures, checked = [], []
 
-    for walked in id_routes():
+    for walked in id_routes() if routes is None else routes:
         label = f"{walked.route} ({walked.name})"
         kwargs_models = {name: model_for(name, walked.route) for name in walked.id_kwargs}
         unmapped = [name for name, model in kwargs_models.items() if model is None]
@@ -192,6 +198,8 @@ def isolation_failures(owner, other_owner, world_a, world_b):
 
         # Owner A must be able to open the address, or the ids or words we made are wrong.
         words = reachable_path(owner_client, walked, ids_a)
+        if words is None and walked.name in NEEDS_EARLIER_STEP:
+            words = {}
         if words is None:
             failures.append(
                 f"{label}: owner A gets 404 for every value tried: "
@@ -270,8 +278,10 @@ urlpatterns = [
 
 @override_settings(ROOT_URLCONF=__name__)
 def test_the_isolation_check_catches_each_kind_of_leak(owner, other_owner, worlds):
-    failures, _ = isolation_failures(owner, other_owner, *worlds)
-    failures = [line for line in failures if "leaky" in line or "gadget" in line]
+    planted = [
+        walked for walked in id_routes() if "leaky" in walked.route or "gadget" in walked.route
+    ]
+    failures, _ = isolation_failures(owner, other_owner, *worlds, routes=planted)
     report = "\n".join(failures)
     assert len(failures) == 4, report
     assert "leaky-read/ (?)]: expected 404, got {'GET': 200" in report
