@@ -10,6 +10,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -138,12 +139,15 @@ class ShortlistForm(PlanStepForm):
     def clean_influencers(self):
         chosen = self.cleaned_data["influencers"]
         dropped = self.campaign.partnerships.exclude(influencer__in=chosen)
-        with_results = dropped.filter(redemptions__isnull=False).distinct()
+        # Removing someone would delete their code uses and link clicks with them.
+        with_results = dropped.filter(
+            Q(redemptions__isnull=False) | Q(tracked_link__clicks__isnull=False)
+        ).distinct()
         if with_results.exists():
             raise forms.ValidationError(
                 _(
-                    "%(names)s already has promo code uses recorded on this campaign, so they "
-                    "stay on it."
+                    "%(names)s already has results (code uses or link clicks) on this "
+                    "campaign, so they stay on it."
                 ),
                 params={"names": ", ".join(p.influencer.name for p in with_results)},
             )

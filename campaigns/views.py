@@ -22,7 +22,7 @@ from .storage import plan_prefix
 def new_campaign(request):
     """The seven steps at a glance; starting creates the draft the wizard saves into."""
     if request.method == "POST":
-        name = request.POST.get("name", "").strip()[:120] or _("My first campaign")
+        name = request.POST.get("name", "").strip()[:120] or _("New campaign")
         campaign = Campaign.objects.create(owner=request.user, name=name)
         return redirect("campaigns:plan", pk=campaign.pk, step="1")
     steps = [(number, STEP_NAMES[number], STEP_WHY[number]) for number in STEP_NAMES]
@@ -34,6 +34,11 @@ def new_campaign(request):
 def resume_plan(request, pk):
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
     return redirect("campaigns:plan", pk=campaign.pk, step=campaign.resume_step)
+
+
+# Steps whose fields depend on an earlier step's answers: step 1's influencers (deals in 6,
+# links in 5) and step 3's KPIs (their sources in 5).
+DEPENDENT_STEPS = {"1": ("5", "6"), "3": ("5",)}
 
 
 class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
@@ -94,7 +99,13 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
 
     def process_step(self, form):
         form.save()
-        number = int(self.step_of(form))
+        step = self.step_of(form)
+        # Later steps build their fields from what this one decides (influencers, KPIs):
+        # input kept for them would no longer fit, so they start again from the database.
+        for later in DEPENDENT_STEPS.get(step, ()):
+            if self.storage.get_step_data(later):
+                self.storage.set_step_data(later, {})
+        number = int(step)
         if self.campaign.plan_step <= number:
             self.campaign.plan_step = number + 1
             self.campaign.save(update_fields=["plan_step"])

@@ -10,7 +10,7 @@ from campaigns.models import Campaign, CampaignStatus, Partnership
 from kpis.models import CampaignKPI, TrackedLink
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
-from tests.factories.kpis import CampaignKPIFactory
+from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFactory
 
 from .plan_helpers import goal_data, kpi_data, post_step, step_url
 
@@ -329,3 +329,23 @@ def test_back_saves_a_valid_step(owner_client, draft):
     post_step(owner_client, draft, 2, goal_data(goal_number="75"), goto=1)
     draft.refresh_from_db()
     assert draft.goal_number == Decimal("75")
+
+
+def test_step_one_keeps_influencers_who_already_have_results(owner_client, owner, draft):
+    partnership = PartnershipFactory(campaign=draft)
+    ClickFactory(link=TrackedLinkFactory(partnership=partnership))
+    other = InfluencerFactory(owner=owner)
+    page = errors_of(post_step(owner_client, draft, 1, {"name": "x", "influencers": [other.pk]}))
+    assert "already has results" in page
+    assert draft.partnerships.get() == partnership
+
+
+def test_unsaved_deals_are_dropped_when_the_shortlist_changes(owner_client, owner, draft):
+    first = PartnershipFactory(campaign=draft, promo_code="")
+    post_step(owner_client, draft, 6, budget_data([first], cash_budget="-1"), goto=5)
+    newcomer = InfluencerFactory(owner=owner)
+    post_step(
+        owner_client, draft, 1, {"name": "x", "influencers": [first.influencer.pk, newcomer.pk]}
+    )
+    page = owner_client.get(step_url(draft, 6)).content.decode()
+    assert "This field is required" not in page and newcomer.name in page
