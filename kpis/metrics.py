@@ -37,6 +37,12 @@ def _round(value):
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
+def two_places(value):
+    """A database sum as an exact two-place Decimal (SQLite hands sums back as floats), and
+    0.00 for the sum of nothing."""
+    return _round(value or 0)
+
+
 def _ratio(numerator, denominator, scale=1):
     if numerator is None or not denominator:
         return None

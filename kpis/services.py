@@ -58,7 +58,7 @@ def redemptions_by_day(campaign):
         row["date"]: {
             KPIKind.ORDERS: Decimal(row["orders"]),
             KPIKind.REDEMPTIONS: Decimal(row["orders"]),
-            KPIKind.REVENUE: row["revenue"] or Decimal(0),
+            KPIKind.REVENUE: metrics.two_places(row["revenue"]),
             KPIKind.NEW_CUSTOMERS: Decimal(row["customers"]),
         }
         for row in rows
@@ -118,7 +118,7 @@ def campaign_kpi_statuses(campaign, today=None):
     by_pk = {kpi.pk: kpi for kpi in kpis}
     for row in measurements:
         if by_pk[row["kpi_id"]].cumulative:
-            daily[row["kpi_id"]][row["date"]] += row["total"]
+            daily[row["kpi_id"]][row["date"]] += metrics.two_places(row["total"])
     if needs_levels:
         for reading in latest_levels.filter(kpi__in=[k for k in kpis if not k.cumulative]).values(
             "kpi_id", "date", "value"
@@ -255,7 +255,9 @@ def _measured_totals(campaign):
         .values("kpi__kind", "influencer_id")
         .annotate(total=Sum("value"))
     )
-    return {(row["kpi__kind"], row["influencer_id"]): row["total"] for row in rows}
+    return {
+        (row["kpi__kind"], row["influencer_id"]): metrics.two_places(row["total"]) for row in rows
+    }
 
 
 def _total_for(measured, kind, influencer_id=None):
@@ -315,7 +317,7 @@ def partnership_results(campaign):
     for partnership in partnerships:
         influencer_id = partnership.influencer_id
         code_row = codes.get(partnership.pk, {})
-        revenue = (code_row.get("revenue") or Decimal(0)) + _total_for(
+        revenue = metrics.two_places(code_row.get("revenue")) + _total_for(
             measured, KPIKind.REVENUE, influencer_id
         )
         orders = code_row.get("orders", 0) + int(

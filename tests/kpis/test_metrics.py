@@ -195,3 +195,9 @@ def test_engagement_rate_is_the_shared_formula():
     assert metrics.engagement_rate(400, 40, 10, 10_000) == D("4.50")
     assert metrics.engagement_rate(None, None, None, 10_000) is None
     assert metrics.engagement_rate(400, 40, 10, 0) is None
+
+
+def test_two_places_makes_database_sums_exact():
+    assert str(metrics.two_places(338.77000000000004)) == "338.77"
+    assert str(metrics.two_places(None)) == "0.00"
+    assert metrics.two_places(D("1.005")) == D("1.01")

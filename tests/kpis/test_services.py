@@ -269,6 +269,17 @@ class TestResults:
         assert roi.conversion_rate == D("400.00")
         assert roi.reference_return == D("6.50")
 
+    def test_money_sums_come_back_exact_to_the_penny(self, campaign, partnerships):
+        for amount in ("10.10", "20.20", "0.07"):
+            RedemptionFactory(partnership=partnerships[0], revenue=D(amount))
+        CampaignKPIFactory(campaign=campaign, kind="revenue", source="codes")
+
+        roi = services.campaign_roi(campaign)
+        status = status_of(campaign, "revenue", day(40))
+
+        assert str(roi.revenue) == "30.37"
+        assert str(status.current) == "30.37"
+
     def test_a_campaign_with_no_partners_and_no_cost(self, campaign):
         roi = services.campaign_roi(campaign)
 
