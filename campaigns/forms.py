@@ -455,32 +455,37 @@ class KPIForm(PlanStepForm):
 # Step 4: your business, and a second look at the goal sentence.
 
 
+# The guide's five questions: (Campaign field, the question, an example answer).
+NEEDS_QUESTIONS = (
+    (
+        "need_main_goal",
+        _("What does your business need most right now?"),
+        _("e.g. more people coming in on weekdays"),
+    ),
+    (
+        "need_ideal_customers",
+        _("Who are your ideal customers?"),
+        _("Age, interests, where they live: whoever you would love more of."),
+    ),
+    (
+        "need_challenges",
+        _("What is holding the business back?"),
+        _("e.g. few people know we exist, quiet afternoons"),
+    ),
+    (
+        "need_influencer_help",
+        _("How could influencers help with that?"),
+        _("e.g. show our bread to local food lovers who trust them"),
+    ),
+    (
+        "need_resources",
+        _("What time and money can you put in?"),
+        _("e.g. two hours a week and £300"),
+    ),
+)
+
+
 class NeedsForm(PlanStepForm):
-    need_main_goal = forms.CharField(
-        label=_("What does your business need most right now?"),
-        help_text=_("e.g. more people coming in on weekdays"),
-        required=False,
-    )
-    need_ideal_customers = forms.CharField(
-        label=_("Who are your ideal customers?"),
-        help_text=_("Age, interests, where they live: whoever you would love more of."),
-        required=False,
-    )
-    need_challenges = forms.CharField(
-        label=_("What is holding the business back?"),
-        help_text=_("e.g. few people know we exist, quiet afternoons"),
-        required=False,
-    )
-    need_influencer_help = forms.CharField(
-        label=_("How could influencers help with that?"),
-        help_text=_("e.g. show our bread to local food lovers who trust them"),
-        required=False,
-    )
-    need_resources = forms.CharField(
-        label=_("What time and money can you put in?"),
-        help_text=_("e.g. two hours a week and £300"),
-        required=False,
-    )
     specific = forms.BooleanField(
         label=_("It says exactly what should change, not just 'more customers'."),
         required=False,
@@ -496,9 +501,18 @@ class NeedsForm(PlanStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in NEEDS_FIELDS:
-            self.fields[name].widget = forms.Textarea(attrs={"rows": 2})
-            self.fields[name].max_length = 2000
+        questions = {
+            name: forms.CharField(
+                label=question,
+                help_text=example,
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            for name, question, example in NEEDS_QUESTIONS
+        }
+        # The questions first, then the review of the goal sentence.
+        self.fields = {**questions, **self.fields}
 
     @classmethod
     def initial_for(cls, campaign):

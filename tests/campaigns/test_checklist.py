@@ -20,6 +20,8 @@ def test_page_lists_every_step_and_the_launch_review(owner_client, owner):
     for heading in ("Step 1: Find influencers", "Step 7: Review and launch", "Launch review"):
         assert heading in page
     assert "Done in your plan" in page  # the factory's goal sentence and deadline
+    # An unmet launch-review question links to the step that answers it.
+    assert f'href="/campaigns/{campaign.pk}/plan/6/">Fix it in step 6' in page
 
 
 def test_ticking_without_javascript_saves_who_and_when_and_returns_to_the_item(owner_client, owner):
