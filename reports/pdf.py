@@ -71,8 +71,8 @@ def bad_paper_response():
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
-def render_pdf(template_name, context, paper=DEFAULT_PAPER, request=None):
-    """The PDF bytes of a template, on A4 or US letter paper."""
+def render_document(template_name, context, paper=DEFAULT_PAPER, request=None):
+    """The laid-out WeasyPrint document of a template, on A4 or US letter paper."""
     html = render_to_string(template_name, {**context, "paper": paper}, request=request)
     fetcher = StaticFilesOnlyFetcher()
     fonts = FontConfiguration()
@@ -82,7 +82,12 @@ def render_pdf(template_name, context, paper=DEFAULT_PAPER, request=None):
         url_fetcher=fetcher,
     )
     document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[page_size], font_config=fonts)
+    return document.render(stylesheets=[page_size], font_config=fonts)
+
+
+def render_pdf(template_name, context, paper=DEFAULT_PAPER, request=None):
+    """The PDF bytes of a template."""
+    return render_document(template_name, context, paper, request).write_pdf()
 
 
 def pdf_response(pdf_bytes, filename):

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -304,7 +305,7 @@ class ChecklistDetails:
 
 
 def tracked_link_url(slug):
-    return f"{settings.SITE_URL}/r/{slug}"
+    return settings.SITE_URL + reverse("kpis:redirect", kwargs={"slug": slug})
 
 
 def checklist_details(campaign):

@@ -5,12 +5,11 @@ spreadsheet can add it up.
 """
 
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.templatetags.money import format_money, percent
-from campaigns.models import Campaign
+from campaigns.tables import CampaignTable
 from kpis.models import Measurement
 
 
@@ -135,8 +134,8 @@ class CampaignResultColumns(CurrencyTable):
         footer=lambda table: _("Cash ROI %(roi)s") % {"roi": percent(table.totals.cash_roi)},
     )
 
-    def __init__(self, *args, rows=None, totals=None, **kwargs):
-        self.campaign_rows = rows or {}
+    def __init__(self, *args, results=None, totals=None, **kwargs):
+        self.campaign_rows = results or {}
         self.totals = totals
         super().__init__(*args, **kwargs)
 
@@ -172,19 +171,9 @@ class CampaignResultColumns(CurrencyTable):
         return percent(self.campaign_rows[record.pk].roi.profit_roi)
 
 
-class PortfolioTable(CampaignResultColumns):
-    name = tables.Column(verbose_name=_("Campaign"))
-    status = tables.Column(verbose_name=_("Status"))
-    end_date = tables.DateColumn(verbose_name=_("Deadline"), default="—")
+class PortfolioTable(CampaignTable, CampaignResultColumns):
+    """The campaigns app's table (name, goal, status, dates, days left, checklist) with each
+    campaign's progress, pace and ROI, and totals across campaigns in the footer."""
 
-    class Meta:
-        attrs = {"class": "table table-hover align-middle"}
-        sequence = ("name", "status", "end_date", "...")
-        model = Campaign
-        fields = ()
-        empty_text = _("No campaigns yet.")
-
-    def render_name(self, record, value):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("reports:dashboard", args=[record.pk]), value
-        )
+    class Meta(CampaignTable.Meta):
+        fields = CampaignTable.Meta.fields

@@ -49,7 +49,7 @@ def portfolio(request):
     rows = portfolio_rows(campaigns)
     table = PortfolioTable(
         campaigns,
-        rows=rows,
+        results=rows,
         totals=portfolio_totals(rows.values()),
         currency=currency_of(request.user),
     )

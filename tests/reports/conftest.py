@@ -73,3 +73,13 @@ def build_campaign(owner, days_in=10, length=30, clicks_per_link=3, **campaign_f
 @pytest.fixture
 def campaign(owner):
     return build_campaign(owner)
+
+
+def pdf_text(content):
+    """All the text of a PDF, as a reader would copy it."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)

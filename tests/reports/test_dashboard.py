@@ -1,0 +1,143 @@
+"""The dashboard shows the numbers kpis.metrics computes, and costs the same queries however
+much data there is."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.templatetags.money import format_money, percent
+from kpis import metrics
+from kpis.services import campaign_kpi_statuses
+from reports.templatetags.report_values import count
+from tests.factories.campaigns import CampaignFactory
+
+from .conftest import build_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+def cell(html, css_class):
+    match = re.search(rf'<td class="[^"]*\b{css_class}\b[^"]*">([^<]*)</td>', html)
+    assert match, f"no cell {css_class}"
+    return match.group(1)
+
+
+def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, campaign):
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+
+    # From the built data: two code uses (30 + 60), fees 50 + 100, products 2 x 20,
+    # shipping 2 x 5, commission 10% of each influencer's revenue, other costs 15.
+    revenue = Decimal("90.00")
+    costs = metrics.CostBreakdown(
+        fees=Decimal("150"),
+        products=Decimal("40"),
+        shipping=Decimal("10"),
+        commission=metrics.commission_due(Decimal("30"), 10)
+        + metrics.commission_due(Decimal("60"), 10),
+        other=Decimal("15"),
+    )
+    assert cell(html, "roi-roas") == count(metrics.roas(revenue, costs.total))
+    assert cell(html, "roi-cash") == percent(metrics.cash_roi_percent(revenue, costs.total))
+    assert cell(html, "roi-profit") == percent(
+        metrics.profit_roi_percent(revenue, costs.total, campaign.gross_margin)
+    )
+    average_order = metrics.cost_per(revenue, 2)
+    assert cell(html, "roi-break-even") == count(
+        metrics.break_even_sales(costs.total, average_order, campaign.gross_margin)
+    )
+    assert format_money(costs.total) in html
+    # The industry figure is shown as a labelled reference, not a result.
+    assert "Industry figure, for reference" in html
+    assert count(metrics.INDUSTRY_RETURN_PER_UNIT) in html
+
+
+def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    today = timezone.localdate()
+    expected = metrics.expected_progress_percent(campaign.start_date, campaign.end_date, today)
+    # New customers: 2 + 3 + 1 typed in, from 0 towards 50.
+    progress = metrics.progress_percent(Decimal(6), 0, 50)
+    assert percent(progress) in html
+    assert percent(expected) in html
+    pace = metrics.PaceStatus(metrics.pace_status(progress, expected))
+    assert f'<span class="status-badge status-{pace.value}">{pace.label}</span>' in html
+    statuses = campaign_kpi_statuses(campaign, today)
+    for status in statuses:
+        assert f"chart-{status.kpi.pk}-title" in html  # one chart per KPI
+        assert count(status.projected) in html
+
+
+def test_timeline_overdue_banner_and_next_checkin(owner_client, campaign):
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert "Day 11 of 31" in html
+    assert "Check-in overdue." in html  # started 10 days ago, weekly, none recorded
+    campaign.checkins.create(owner=campaign.owner, date=timezone.localdate())
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert "Check-in overdue." not in html
+    assert "Next check-in:" in html
+
+
+def test_behind_kpis_get_tips_and_the_owners_own_rule(owner_client, campaign):
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert "What to try next" in html
+    assert "link in their bio" in html  # clicks are behind
+    assert "Ask both influencers for a second story with the link." in html
+
+
+def test_no_tips_when_everything_is_on_pace(owner_client, owner):
+    campaign = build_campaign(owner, days_in=0)  # day one: nothing expected yet
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert "What to try next" not in html
+
+
+def test_gifted_not_posted_influencers_are_listed_for_follow_up(owner_client, campaign):
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    section = html.split("Gifted but not posted yet", 1)[1].split("</section>", 1)[0]
+    gifted = campaign.partnerships.get(status="gifted_not_posted").influencer.name
+    posted = campaign.partnerships.get(status="posted").influencer.name
+    assert gifted in section
+    assert posted not in section
+
+
+def test_influencer_table_sorts_by_any_column(owner_client, campaign):
+    names = [p.influencer.name for p in campaign.partnerships.order_by("fee")]
+    html = owner_client.get(f"/campaigns/{campaign.pk}/?sort=-clicks").content.decode()
+    table = html.split("Influencers side by side", 1)[1]
+    # The second influencer has twice the clicks: first when sorted by clicks, descending.
+    assert table.index(names[1]) < table.index(names[0])
+
+
+def test_draft_campaign_says_still_planning(owner_client, owner):
+    draft = CampaignFactory(owner=owner, status="draft")
+    response = owner_client.get(f"/campaigns/{draft.pk}/")
+    assert b"Still planning." in response.content
+    assert f"/campaigns/{draft.pk}/plan/".encode() in response.content
+
+
+def dashboard_queries(client, campaign):
+    client.get(f"/campaigns/{campaign.pk}/")  # warm the session and caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/campaigns/{campaign.pk}/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_count_is_bounded_and_does_not_grow_with_data(owner_client, owner):
+    small = build_campaign(owner, clicks_per_link=1)
+    big = build_campaign(owner, clicks_per_link=40, name="Big one")
+    for kpi in big.kpis.all():
+        for day in range(20):
+            kpi.measurements.create(
+                owner=owner,
+                date=big.start_date + datetime.timedelta(days=day % 10),
+                value=Decimal(1),
+            )
+    small_count = dashboard_queries(owner_client, small)
+    big_count = dashboard_queries(owner_client, big)
+    assert big_count == small_count
+    assert big_count <= 20
