@@ -17,6 +17,11 @@ from .services import is_automatic
 DAYS_BEFORE_START_ALLOWED = 7
 
 
+def date_input():
+    """A browser date picker; it only understands ISO dates, whatever the site's language."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 def check_reading_date(campaign, day):
     """The rule for every dated reading: not in the future, and not more than a week before
     the campaign starts."""
@@ -63,7 +68,7 @@ class CheckInForm(forms.Form):
 
     date = forms.DateField(
         label=gettext_lazy("Date of the check-in"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
     )
     note = forms.CharField(
         label=gettext_lazy("What did we change, and why?"),
@@ -90,7 +95,8 @@ class CheckInForm(forms.Form):
                 max_digits=14,
                 decimal_places=2,
             )
-            if len(choices) > 1:
+            # A level (followers today) belongs to the business, not to one influencer.
+            if len(choices) > 1 and kpi.cumulative:
                 self.fields[f"influencer_{kpi.pk}"] = forms.TypedChoiceField(
                     label=_("Thanks to"),
                     choices=choices,
@@ -134,7 +140,7 @@ class MeasurementForm(forms.ModelForm):
     class Meta:
         model = Measurement
         fields = ["date", "value", "influencer", "note"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": date_input()}
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,7 +168,7 @@ class CheckInNoteForm(forms.ModelForm):
         model = CheckIn
         fields = ["date", "note"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": date_input(),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {"note": gettext_lazy("What did we change, and why?")}
@@ -181,7 +187,7 @@ class RedemptionForm(forms.ModelForm):
     class Meta:
         model = Redemption
         fields = ["partnership", "date", "order_ref", "revenue", "new_customer"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": date_input()}
         labels = {"partnership": gettext_lazy("Whose code was used?")}
         help_texts = {
             "order_ref": gettext_lazy("Optional. With it, the same order is never counted twice."),

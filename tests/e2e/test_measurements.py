@@ -1,0 +1,126 @@
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from kpis.models import CheckIn
+from tests.factories.accounts import UserFactory
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import InfluencerFactory
+from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFactory
+
+from .axe import FAILING_IMPACTS, describe
+from .conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def assert_main_accessible(page):
+    """axe on this app's part of the page (the site header is the layout's, checked there)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
+    results = page.evaluate("async () => await axe.run('#main', {resultTypes: ['violations']})")
+    violations = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe found on {page.url}:\n{describe(violations)}"
+
+
+def log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+@pytest.fixture
+def campaign():
+    owner = UserFactory(business__name="Rosie's Bakery")
+    today = timezone.localdate()
+    campaign = CampaignFactory(
+        owner=owner,
+        name="Spring sourdough launch",
+        start_date=today - datetime.timedelta(days=14),
+        end_date=today + datetime.timedelta(days=30),
+    )
+    for name, code in (("Bristol Bread Lover", "BREADLOVER"), ("Maya Cooks Clifton", "MAYA10")):
+        partnership = PartnershipFactory(
+            campaign=campaign, influencer=InfluencerFactory(owner=owner, name=name), promo_code=code
+        )
+        link = TrackedLinkFactory(partnership=partnership, destination="https://rosies.example/")
+        ClickFactory.create_batch(4, link=link)
+    CampaignKPIFactory(campaign=campaign, kind="customers", target=Decimal(60), position=0)
+    CampaignKPIFactory(
+        campaign=campaign,
+        kind="followers",
+        baseline=Decimal(1200),
+        target=Decimal(1500),
+        position=1,
+    )
+    CampaignKPIFactory(campaign=campaign, kind="clicks", source="links", target=Decimal(900))
+    return campaign
+
+
+def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, campaign):
+    log_in(page, live_server, campaign.owner)
+    page.goto(f"/campaigns/{campaign.pk}/measurements/")
+    assert page.get_by_text("8 clicks").is_visible()  # counted for you, read-only
+
+    page.get_by_label("New customers: how many since the last check-in?").fill("6")
+    page.get_by_label("Thanks to").first.select_option(label="Maya Cooks Clifton")
+    page.get_by_label("Followers: what is the number today?").fill("1,260".replace(",", ""))
+    page.get_by_label("What did we change, and why?").fill(
+        "Maya's video brought people in. Asked her for a second story."
+    )
+    screenshot(page, "kpis-checkin-filled")
+    page.get_by_role("button", name="Save check-in").click()
+
+    page.wait_for_url(re.compile(r"/measurements/$"))
+    page.get_by_text("Check-in saved.").wait_for()
+    entry = page.locator(".checkin-entry").first
+    assert "Asked her for a second story." in entry.inner_text()
+    assert "Maya Cooks Clifton" in entry.inner_text()
+    assert CheckIn.objects.get().measurements.count() == 2
+    assert_main_accessible(page)
+    screenshot(page, "kpis-checkin-log")
+
+
+def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
+    log_in(page, live_server, campaign.owner)
+    page.goto(f"/campaigns/{campaign.pk}/measurements/")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    page.get_by_label("Date of the check-in").fill(tomorrow.isoformat())
+    page.get_by_label("What did we change, and why?").fill("Kept note")
+    page.get_by_role("button", name="Save check-in").click()
+
+    page.get_by_text("That date is in the future").wait_for()
+    assert page.get_by_label("What did we change, and why?").input_value() == "Kept note"
+    assert not CheckIn.objects.exists()
+
+
+def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
+    page = phone_page
+    log_in(page, live_server, campaign.owner)
+    page.goto(f"/campaigns/{campaign.pk}/measurements/")
+    screenshot(page, "kpis-checkin-phone")
+
+    page.goto(f"/campaigns/{campaign.pk}/links/")
+    page.get_by_role("img", name="QR code of Maya Cooks Clifton's link").wait_for()
+    assert_main_accessible(page)
+    screenshot(page, "kpis-links-phone")
+
+    page.goto(f"/campaigns/{campaign.pk}/measurements/import/")
+    page.get_by_label("Shopify orders export (promo codes and revenue)").check()
+    page.get_by_label("CSV file").set_input_files(str(SAMPLES / "shopify_orders_export.csv"))
+    page.get_by_role("button", name="Check the file").click()
+    page.get_by_text("Left out on purpose").wait_for()
+    screenshot(page, "kpis-import-preview-phone")
+    page.get_by_role("button", name=re.compile(r"^Add all \d+ rows$")).click()
+    page.get_by_text(re.compile(r"Imported \d+ rows")).wait_for()
