@@ -734,7 +734,8 @@ class BudgetForm(PlanStepForm):
     def initial_for(cls, campaign):
         initial = {name: getattr(campaign, name) for name in cls.CAMPAIGN_FIELDS}
         business = getattr(campaign.owner, "business", None)
-        for partnership in campaign.partnerships.select_related("influencer", "campaign"):
+        partnerships = campaign.partnerships.select_related("influencer", "campaign")
+        for partnership in partnerships.prefetch_related("influencer__profiles"):
             for name in PARTNERSHIP_FIELDS:
                 initial[f"p{partnership.pk}_{name}"] = getattr(partnership, name)
             if not partnership.outreach_message:

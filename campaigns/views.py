@@ -91,6 +91,8 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
     def keep_current_input(self):
         """Going Back or jumping to another step: save this step if it is valid, else keep
         what was typed, so it is all there on return."""
+        if self.steps.current == self.steps.last:
+            return  # the review holds no answers; saving it would count as launching
         form = self.get_form(data=self.request.POST)
         if form.is_valid():
             self.storage.set_step_data(self.steps.current, self.process_step(form))
@@ -144,7 +146,6 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
                 {
                     "number": n,
                     "name": STEP_NAMES[n],
-                    "url": self.get_step_url(str(n)),
                     "current": n == number,
                     "saved": campaign.plan_step > n,
                 }

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import ChecklistTick
-from tests.factories.campaigns import CampaignFactory
+from tests.factories.campaigns import CampaignFactory, ChecklistTickFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,14 @@ def test_ticking_without_javascript_saves_who_and_when_and_returns_to_the_item(o
     assert ChecklistTick.objects.filter(campaign=campaign).count() == 1
     owner_client.post(tick_url(campaign, "s1-reach-out"), {"ticked": "0"})
     assert not ChecklistTick.objects.filter(campaign=campaign).exists()
+
+
+def test_unticking_removes_only_that_item(owner_client, owner):
+    campaign = CampaignFactory(owner=owner)
+    kept = ChecklistTickFactory(campaign=campaign, item_key="s1-engagement")
+    ChecklistTickFactory(campaign=campaign, item_key="s1-reach-out")
+    owner_client.post(tick_url(campaign, "s1-reach-out"), {"ticked": "0"})
+    assert list(ChecklistTick.objects.filter(campaign=campaign)) == [kept]
 
 
 def test_ticking_with_htmx_returns_the_item_and_the_new_progress(owner_client, owner):

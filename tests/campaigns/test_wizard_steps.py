@@ -349,3 +349,9 @@ def test_unsaved_deals_are_dropped_when_the_shortlist_changes(owner_client, owne
     )
     page = owner_client.get(step_url(draft, 6)).content.decode()
     assert "This field is required" not in page and newcomer.name in page
+
+
+def test_leaving_the_review_step_does_not_count_it_as_done(owner_client, draft):
+    post_step(owner_client, draft, 7, {}, goto=3)
+    draft.refresh_from_db()
+    assert draft.plan_step == 1 and draft.status == CampaignStatus.DRAFT

@@ -94,10 +94,12 @@ def test_plan_half_way_leave_come_back_on_another_device_and_launch(page, browse
     campaign = Campaign.objects.get(owner=owner)
     device.goto(f"/campaigns/{campaign.pk}/plan/")
     device.wait_for_url(re.compile(r"/plan/4/$"))
-    device.get_by_role("link", name=re.compile("Main goal")).click()
+    device.get_by_role("button", name=re.compile("Main goal")).click()
+    device.wait_for_url(re.compile(r"/plan/2/$"))
     assert device.get_by_label("How many?").input_value() in ("40", "40.00")
     assert device.get_by_label("Get more customers").is_checked()
-    device.get_by_role("link", name=re.compile("Your business")).click()
+    device.get_by_role("button", name=re.compile("Your business")).click()
+    device.wait_for_url(re.compile(r"/plan/4/$"))
 
     device.get_by_label("What does your business need most right now?").fill(
         "More people on weekday mornings"

@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from campaigns.models import Campaign, Partnership
+from campaigns.models import Campaign, ChecklistTick, Partnership
 
 from .accounts import UserFactory
 from .influencers import InfluencerFactory
@@ -39,3 +39,13 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     product_value = Decimal("20.00")
     shipping = Decimal("5.00")
     promo_code = factory.Sequence(lambda n: f"CODE{n}")
+
+
+class ChecklistTickFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChecklistTick
+
+    campaign = factory.SubFactory(CampaignFactory)
+    owner = factory.SelfAttribute("campaign.owner")
+    ticked_by = factory.SelfAttribute("campaign.owner")
+    item_key = "s1-reach-out"
