@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from kpis.services import checkin_dates
 
@@ -36,7 +36,8 @@ def campaign_calendar(campaign, now=None):
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _("Campaign: %(name)s") % {"name": campaign.name})
+    # Unknown properties are not escaped by default: vText escapes ; , and new lines.
+    calendar.add("x-wr-calname", vText(_("Campaign: %(name)s") % {"name": campaign.name}))
     checkin_page = f"{settings.SITE_URL}/campaigns/{campaign.pk}/measurements/"
     for day in checkin_dates(campaign):
         if day == campaign.end_date:

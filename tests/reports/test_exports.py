@@ -1,0 +1,79 @@
+"""Measurement and influencer exports: CSV and Excel, numbers as numbers, formulas defused."""
+
+import csv
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from influencers.models import Influencer
+from tests.factories.kpis import MeasurementFactory
+
+pytestmark = pytest.mark.django_db
+
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture
+def hostile_measurements(campaign):
+    kpi = campaign.kpis.get(kind="customers")
+    influencer = campaign.partnerships.first().influencer
+    influencer.name = "@SUM(1+1)"
+    influencer.save()
+    MeasurementFactory(kpi=kpi, value=Decimal("4"), note=FORMULA, influencer=influencer)
+    MeasurementFactory(kpi=kpi, value=Decimal("1"), note="+44 117 000", influencer=None)
+    MeasurementFactory(kpi=kpi, value=Decimal("2"), note="-minus")
+    return campaign
+
+
+def csv_rows(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_measurements_csv_has_every_reading_with_formulas_neutralised(
+    owner_client, hostile_measurements
+):
+    response = owner_client.get(f"/campaigns/{hostile_measurements.pk}/measurements.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "measurements.csv" in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0] == ["Date", "What was measured", "Value", "Source", "Influencer", "Note"]
+    assert len(rows) == 1 + 3 + 3  # three built readings plus three here
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + FORMULA in cells
+    assert "'@SUM(1+1)" in cells
+    assert "'+44 117 000" in cells
+    assert "'-minus" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert "New customers" in cells
+
+
+def test_measurements_xlsx_opens_with_numbers_and_safe_text(owner_client, hostile_measurements):
+    response = owner_client.get(f"/campaigns/{hostile_measurements.pk}/measurements.xlsx")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert "'" + FORMULA in values
+    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values)
+    numbers = [row[2].value for row in sheet.iter_rows(min_row=2)]
+    assert sum(Decimal(str(n)) for n in numbers) == Decimal("13")  # 2 + 3 + 1 + 4 + 1 + 2
+
+
+def test_influencer_comparison_exports(owner_client, campaign):
+    Influencer.objects.filter(pk=campaign.partnerships.first().influencer_id).update(
+        name="=cmd|' /C calc'!A0"
+    )
+    rows = csv_rows(owner_client.get(f"/campaigns/{campaign.pk}/influencers.csv"))
+    assert rows[0][:3] == ["Influencer", "Code", "Link clicks"]
+    assert len(rows) == 3
+    assert "'=cmd|' /C calc'!A0" in [row[0] for row in rows]
+    revenue = sorted(Decimal(row[5]) for row in rows[1:])
+    assert revenue == [Decimal("30.00"), Decimal("60.00")]  # plain numbers, no currency sign
+    response = owner_client.get(f"/campaigns/{campaign.pk}/influencers.xlsx")
+    assert response.status_code == 200
+
+
+def test_unknown_export_format_is_not_found(owner_client, campaign):
+    assert owner_client.get(f"/campaigns/{campaign.pk}/measurements.pdf").status_code == 404
+    assert owner_client.get(f"/campaigns/{campaign.pk}/influencers.json").status_code == 404

@@ -1,0 +1,81 @@
+"""The portfolio: every campaign with its progress, pace and ROI, and totals across them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.templatetags.money import format_money, percent
+from kpis import metrics
+from kpis.services import campaign_kpi_statuses, campaign_roi
+from reports.services import portfolio_rows, portfolio_totals
+from tests.factories.campaigns import CampaignFactory
+
+from .conftest import build_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_show_main_kpi_progress_pace_and_roi(owner_client, owner):
+    campaign = build_campaign(owner)
+    html = owner_client.get("/campaigns/").content.decode()
+    main = campaign_kpi_statuses(campaign)[0]
+    roi = campaign_roi(campaign)
+    assert main.kpi.kind == "customers"
+    assert percent(main.progress) in html
+    assert f'<span class="status-badge status-{main.pace}">{main.pace_label}</span>' in html
+    assert format_money(roi.cost) in html
+    assert percent(roi.profit_roi) in html
+    assert campaign.goal_sentence in html
+    assert "Plan a new campaign" in html and 'href="/campaigns/new/"' in html
+    assert f'href="/campaigns/{campaign.pk}/"' in html
+
+
+def test_totals_add_up_every_campaign(owner_client, owner):
+    first = build_campaign(owner, name="First")
+    second = build_campaign(owner, name="Second", other_costs=100)
+    CampaignFactory(owner=owner, status="draft", name="Just an idea")
+    rois = [campaign_roi(first), campaign_roi(second)]
+    total_cost = sum(r.cost for r in rois)
+    total_revenue = sum(r.revenue for r in rois)
+    html = owner_client.get("/campaigns/").content.decode()
+    footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
+    assert format_money(total_cost) in footer
+    assert format_money(total_revenue) in footer
+    assert percent(metrics.cash_roi_percent(total_revenue, total_cost)) in footer
+
+
+def test_totals_of_no_campaigns_are_zero():
+    totals = portfolio_totals([])
+    assert totals.cost == 0 and totals.roas is None and totals.cash_roi is None
+
+
+def test_new_owner_sees_an_empty_state_with_the_plan_button(owner_client):
+    html = owner_client.get("/campaigns/").content.decode()
+    assert "No campaigns yet." in html
+    assert "Plan a new campaign" in html
+    assert "<table" not in html
+
+
+def test_campaign_without_kpis_says_so(owner):
+    campaign = CampaignFactory(owner=owner, status="active")
+    row = portfolio_rows([campaign])[campaign.pk]
+    assert row.main is None
+    assert row.pace == metrics.PaceStatus.NO_DATA
+
+
+def portfolio_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/campaigns/").status_code == 200
+    return len(queries)
+
+
+def test_queries_grow_by_a_fixed_number_per_campaign_not_with_data(owner_client, owner):
+    build_campaign(owner, name="One")
+    one = portfolio_queries(owner_client)
+    build_campaign(owner, name="Two", clicks_per_link=30)
+    two = portfolio_queries(owner_client)
+    build_campaign(owner, name="Three", clicks_per_link=1)
+    three = portfolio_queries(owner_client)
+    per_campaign = two - one
+    assert three - two == per_campaign
+    assert per_campaign <= 12
