@@ -29,7 +29,7 @@ def follow_link(request, slug):
         is_bot=tracking.is_bot(user_agent, request.method),
     )
     response = HttpResponseRedirect(
-        tracking.tagged_url(destination, tracking.utm_values(influencer_name, campaign_name))
+        tracking.link_target(destination, influencer_name, campaign_name)
     )
     # Every visit must reach us to be counted: no browser or proxy may replay the redirect.
     response["Cache-Control"] = "no-store"
