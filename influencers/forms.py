@@ -10,6 +10,8 @@ from .importers import ImportFileError, parse_count, read_upload
 from .models import Influencer, Platform, Profile
 from .services import Offer, normalise_handle
 
+HANDLE_MISSING = _("Type the name they use on the platform, e.g. @rosie.")
+
 
 class CountField(forms.CharField):
     """A whole number typed the way people write follower counts: 12300, 12,300 or 12.3k."""
@@ -40,6 +42,10 @@ class InfluencerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].help_text = _("The name they go by, e.g. 'Bristol Bread Lover'.")
+        self.fields["name"].error_messages["required"] = _("Type the name they go by.")
+        self.fields["email"].error_messages["invalid"] = _(
+            "This does not look like an e-mail address, e.g. name@example.com."
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -79,10 +85,17 @@ class ProfileForm(forms.ModelForm):
             "avg_reach",
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handle"].error_messages["required"] = HANDLE_MISSING
+        self.fields["url"].error_messages["invalid"] = _(
+            "This does not look like a web address, e.g. instagram.com/rosie."
+        )
+
     def clean_handle(self):
         handle = normalise_handle(self.cleaned_data["handle"])
         if not handle:
-            raise forms.ValidationError(_("Type the name they use on the platform, e.g. @rosie."))
+            raise forms.ValidationError(HANDLE_MISSING)
         return handle
 
 
@@ -189,7 +202,7 @@ class ImportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("upload", _("Check this file")))
+        self.helper.add_input(Submit("upload", _("Check this file"), css_class="btn-brand"))
 
     def clean_file(self):
         try:

@@ -321,7 +321,12 @@ def plan_import(owner, rows):
     """Each row with ``action``: 'update' when the owner already has that platform + handle."""
     existing = existing_profiles(owner, rows)
     return [
-        {**row, "action": "update" if (row["platform"], row["handle"]) in existing else "add"}
+        {
+            **row,
+            "action": "update" if (row["platform"], row["handle"]) in existing else "add",
+            "platform_label": Platform(row["platform"]).label,
+            "status_label": OutreachStatus(row["status"]).label if row["status"] else "",
+        }
         for row in rows
     ]
 

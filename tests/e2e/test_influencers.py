@@ -7,6 +7,7 @@ from django.test import Client
 from influencers import demo
 from tests.factories.accounts import UserFactory
 
+from .axe import axe_violations
 from .conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,3 +88,68 @@ def test_roster_and_profile_on_a_phone(phone_page, live_server):
     screenshot(phone_page, "influencer-detail-phone")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
+
+
+def test_import_a_file_preview_then_save(page, live_server, tmp_path):
+    log_in(page, live_server, UserFactory())
+    roster_file = tmp_path / "roster.csv"
+    roster_file.write_bytes(
+        "\ufeffName;Platform;Handle;Followers;Avg likes;Avg comments\n"
+        "Bristol Bread Lover;Instagram;@bristolbreadlover;12,300;410;35\n"
+        "Sam Eats;TikTok;sameats;38.5k;2900;150\n".encode()
+    )
+    page.goto("/influencers/import/")
+    page.get_by_label("CSV file").set_input_files(str(roster_file))
+    page.get_by_role("button", name="Check this file").click()
+    page.get_by_role("heading", name="Check 2 profiles before saving").wait_for()
+    screenshot(page, "influencer-import-preview")
+    page.get_by_role("button", name="Save these profiles").click()
+    page.get_by_text("2 profiles added, 0 updated").wait_for()
+    assert page.get_by_role("link", name="Sam Eats").is_visible()
+
+
+def test_import_errors_name_the_line(page, live_server, tmp_path):
+    log_in(page, live_server, UserFactory())
+    roster_file = tmp_path / "roster.csv"
+    roster_file.write_text("name,platform,handle,followers\nAnn,instagram,ann,lots\n")
+    page.goto("/influencers/import/")
+    page.get_by_label("CSV file").set_input_files(str(roster_file))
+    page.get_by_role("button", name="Check this file").click()
+    page.get_by_text("Line 2: followers: 'lots' is not a number we can read").wait_for()
+    screenshot(page, "influencer-import-errors")
+    assert content_violations(page) == []
+
+
+def content_violations(page):
+    """axe's serious problems on the page, leaving out the site navigation (not ours)."""
+    found = []
+    for violation in axe_violations(page):
+        for node in violation["nodes"]:
+            in_navbar = page.evaluate(
+                "(selector) => !!document.querySelector(selector).closest('.navbar')",
+                node["target"][0],
+            )
+            if not in_navbar:
+                found.append(f"{violation['id']}: {node['html'][:120]}")
+    return found
+
+
+def test_influencer_pages_are_accessible(page, live_server):
+    owner = UserFactory()
+    demo.load(owner)
+    log_in(page, live_server, owner)
+    maya = owner.influencers.get(name="Maya Cooks Clifton")
+    for path in (
+        "/influencers/",
+        f"/influencers/{maya.pk}/",
+        f"/influencers/{maya.pk}/edit/",
+        f"/influencers/{maya.pk}/delete/",
+        "/influencers/import/",
+    ):
+        page.goto(path)
+        assert content_violations(page) == [], path
+    page.goto("/influencers/new/")
+    page.get_by_role("button", name="Save influencer").click()
+    page.locator(".invalid-feedback").first.wait_for()
+    screenshot(page, "influencer-form-errors")
+    assert content_violations(page) == []
