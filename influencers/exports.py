@@ -1,19 +1,9 @@
-"""Spreadsheet-safe exports, shared by every app that writes CSV or XLSX files."""
+"""Spreadsheet-safe django-tables2 exports, for every app's tables."""
 
 from django_tables2.export import TableExport
 from tablib import Dataset
 
-# A spreadsheet treats a cell starting with one of these as a formula (or, for tab and carriage
-# return, may shift it into one), so a name such as "=HYPERLINK(...)" could run on opening.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that could start a formula gets a leading apostrophe; everything else is unchanged
-    (numbers stay numbers)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+from accounts.spreadsheets import safe_cell
 
 
 class SafeTableExport(TableExport):

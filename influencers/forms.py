@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.owned import owned
 
-from .importers import ImportFileError, parse_count, read_upload
+from .importers import COUNT_COLUMNS, ImportFileError, parse_count, read_upload
 from .models import Influencer, Platform, Profile
 from .services import Offer, normalise_handle
 
@@ -73,17 +73,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = (
-            "platform",
-            "handle",
-            "url",
-            "followers",
-            "following",
-            "avg_likes",
-            "avg_comments",
-            "avg_shares",
-            "avg_reach",
-        )
+        fields = ("platform", "handle", "url", *COUNT_COLUMNS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
