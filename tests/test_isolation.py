@@ -16,10 +16,12 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, resolve
@@ -154,6 +156,101 @@ def not_logged_in(response):
     return response.status_code in (301, 302) and "/accounts/login/" in response.get("Location", "")
 
 
+# Hidden inputs that carry an object's id ("partnership", "profiles-0-id"), not a count.
+HIDDEN_ID = re.compile(r"(^|[-_])(id|pk|influencer|campaign|partnership|kpi|checkin|link)s?$")
+
+
+class PageForms(HTMLParser):
+    """The forms of a page with the values a browser would send, and the choices offered."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self._form, self._select, self._textarea = [], None, None, None
+
+    def _set(self, name, value, many=False):
+        fields = self._form["fields"]
+        if many and name in fields:
+            fields[name] = [*([fields[name]] if isinstance(fields[name], str) else fields[name])]
+            fields[name].append(value)
+        else:
+            fields[name] = value
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._form = {
+                "action": attrs.get("action") or "",
+                "method": (attrs.get("method") or "get").lower(),
+                "fields": {},
+                "choices": {},
+                "files": [],
+            }
+            return
+        if tag == "option" and self._form is not None and self._select:
+            value = attrs.get("value", "")
+            self._form["choices"][self._select].append(value)
+            if "selected" in attrs or self._select not in self._form["fields"]:
+                self._set(self._select, value)
+            return
+        name = attrs.get("name")
+        if self._form is None or not name:
+            return
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind == "file":
+                self._form["files"].append(name)
+            elif kind in ("checkbox", "radio"):
+                self._form["choices"].setdefault(name, []).append(attrs.get("value", "on"))
+                if "checked" in attrs:
+                    self._set(name, attrs.get("value", "on"), many=kind == "checkbox")
+            elif kind not in ("submit", "button", "image", "reset"):
+                self._set(name, attrs.get("value", ""))
+                if kind == "hidden" and HIDDEN_ID.search(name):
+                    self._form["choices"].setdefault(name, []).append(attrs.get("value", ""))
+        elif tag == "select":
+            self._select = name
+            self._form["choices"][name] = []
+        elif tag == "textarea":
+            self._textarea = name
+            self._set(name, "")
+
+    def handle_data(self, data):
+        if self._form is not None and self._textarea:
+            self._form["fields"][self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form" and self._form is not None:
+            self.forms.append(self._form)
+            self._form = None
+
+
+def page_forms(response):
+    parser = PageForms()
+    parser.feed(response.content.decode(errors="replace"))
+    return parser.forms
+
+
+def cross_owner_references():
+    """Rows that point at a row of another owner (e.g. B's partnership with A's influencer)."""
+    owned = owned_models()
+    found = []
+    for model in owned:
+        for key in model._meta.concrete_fields:
+            if key.is_relation and key.related_model in owned and key.name != "owner":
+                rows = model.objects.filter(**{f"{key.name}__isnull": False}).exclude(
+                    **{f"{key.name}__owner": F("owner")}
+                )
+                found += [
+                    f"{model._meta.label} {pk}.{key.name}"
+                    for pk in rows.values_list("pk", flat=True)
+                ]
+    return found
+
+
 @pytest.fixture
 def worlds(owner, other_owner):
     return build_world(owner), build_world(other_owner)
@@ -240,6 +337,102 @@ def test_another_owners_ids_answer_404_and_change_nothing(owner, other_owner, wo
     assert len(checked) >= len(id_routes())
 
 
+def inject(form, world_a, world_b):
+    """The form's own values, with every id of B's it offers swapped for A's matching id
+    (several when B's ids of two models are the same number)."""
+    by_value = {}
+    for model in world_b:
+        by_value.setdefault(str(world_b[model].pk), []).append(str(world_a[model].pk))
+    # Blank boxes get something plausible, so the form is valid but for the injected ids.
+    today = timezone.localdate().isoformat()
+    data = {
+        name: (today if "date" in name else "3") if value == "" else value
+        for name, value in form["fields"].items()
+    }
+    for name, offered in form["choices"].items():
+        foreign = sorted({a_pk for value in offered for a_pk in by_value.get(value, [])})
+        if foreign:
+            data[name] = (
+                foreign if len(foreign) > 1 or isinstance(data.get(name), list) else foreign[0]
+            )
+    return data
+
+
+def form_routes(client, world_b, routes=None):
+    """(path, form) for every page of B's that offers a POST form (deleting forms last)."""
+    found = []
+    for walked in walk() if routes is None else routes:
+        ids_b = {}
+        for name in walked.id_kwargs:
+            model = model_for(name, walked.route)
+            if model is None or "(" in walked.route:
+                break
+            ids_b[name] = world_b[model].pk
+        else:
+            words = reachable_path(client, walked, ids_b)
+            if words is None:
+                continue
+            path = fill(walked.route, {**ids_b, **words})
+            response = client.get(path)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            for form in page_forms(response):
+                action = form["action"] or path
+                if form["method"] == "post" and "logout" not in action:
+                    found.append((path, action, form))
+    return sorted(found, key=lambda found_form: "delete" in found_form[1])
+
+
+def injection_failures(owner, other_owner, world_a, world_b, routes=None):
+    """B posts B's own forms with A's ids put into every id field they offer: what went
+    wrong, and how many forms were tried."""
+    client = Client(raise_request_exception=False)
+    client.force_login(other_owner)
+    a_rows = {
+        model: model.objects.filter(owner=owner).order_by("pk").values_list() for model in world_a
+    }
+    before_a = {model: list(rows) for model, rows in a_rows.items()}
+    forms = form_routes(client, world_b, routes)
+    failures = []
+    for page, action, form in forms:
+        response = client.post(action, inject(form, world_a, world_b))
+        if not_logged_in(response):
+            failures.append(f"{page}: posting {action} logged owner B out")
+            client.force_login(other_owner)
+        leaks = cross_owner_references()
+        if leaks:
+            failures.append(f"{page} -> {action}: now {leaks}")
+            break  # later leaks would repeat this one
+    changed = [m._meta.label for m, rows in a_rows.items() if list(rows.all()) != before_a[m]]
+    if changed:
+        failures.append(f"owner A's rows changed: {changed}")
+    return failures, len(forms)
+
+
+def test_forms_refuse_another_owners_ids_in_what_is_posted(owner, other_owner, worlds):
+    """A shortlist checkbox, a 'thanks to' influencer, a hidden partnership id...: whatever
+    B sends, nothing of B's may end up pointing at A's rows, and nothing of A's may change."""
+    failures, tried = injection_failures(owner, other_owner, *worlds)
+    assert tried >= 10, f"only {tried} forms found: the walk is broken"
+    assert not failures, "owner B could reach owner A's rows:\n" + "\n".join(failures)
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_the_injection_check_catches_an_unscoped_choice(owner, other_owner, worlds):
+    planted = [walked for walked in walk() if "leaky-form" in walked.route]
+    failures, tried = injection_failures(owner, other_owner, *worlds, routes=planted)
+    assert tried == 1
+    assert len(failures) == 1 and "campaigns.Partnership" in failures[0], failures
+
+
+def test_cross_owner_references_are_noticed(worlds):
+    world_a, world_b = worlds
+    measurement = world_b[apps.get_model("kpis", "Measurement")]
+    measurement.influencer = world_a[InfluencerFactory._meta.model]
+    measurement.save()
+    assert cross_owner_references() == [f"kpis.Measurement {measurement.pk}.influencer"]
+
+
 def leaky_read(request, pk):
     campaign = apps.get_model("campaigns", "Campaign").objects.get(pk=pk)
     return HttpResponse(campaign.name)
@@ -261,6 +454,21 @@ def leaky_nested(request, pk, kpi_pk):
     return HttpResponse(kpi.kind)
 
 
+def leaky_form(request, pk):
+    """Offers the influencers of every owner and attaches the chosen one to B's partnership."""
+    partnership = get_owned_or_404(
+        apps.get_model("campaigns", "Partnership"), request.user, campaign__pk=pk
+    )
+    if request.method == "POST":
+        partnership.influencer_id = request.POST["influencer"]
+        partnership.save()
+    options = "".join(
+        f'<option value="{pk}">{pk}</option>'
+        for pk in apps.get_model("influencers", "Influencer").objects.values_list("pk", flat=True)
+    )
+    return HttpResponse(f'<form method="post"><select name="influencer">{options}</select></form>')
+
+
 def no_view(request, **kwargs):
     return HttpResponse("ok")
 
@@ -272,6 +480,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/leaky-write/", leaky_write),
     path("campaigns/<int:pk>/kpis/<int:kpi_pk>/leaky/", leaky_nested),
     path("campaigns/<int:pk>/gadgets/<int:gadget_pk>/", no_view),
+    path("campaigns/<int:pk>/leaky-form/", leaky_form),
     path("", include("config.urls")),
 ]
 

@@ -5,7 +5,6 @@ import re
 import secrets
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from django.urls import include, path, reverse
 
 from accounts.backends import client_address
 from tests.accounts.owned_world import build_world
-from tests.test_isolation import fill, model_for, snapshot, walk, word_candidates
+from tests.test_isolation import fill, model_for, page_forms, snapshot, walk, word_candidates
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -261,52 +260,6 @@ def test_sign_up_refuses_weak_passwords(client, weak):
     assert "password" in response.content.decode().lower()
 
 
-class UploadForms(HTMLParser):
-    """The forms of a page that hold a file input, with the values a browser would send."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms, self._form, self._select, self._textarea = [], None, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._form = {"action": attrs.get("action") or "", "fields": {}, "files": []}
-        elif self._form is None or not attrs.get("name"):
-            return
-        elif tag == "input":
-            kind = attrs.get("type", "text")
-            if kind == "file":
-                self._form["files"].append(attrs["name"])
-            elif kind in ("checkbox", "radio"):
-                if "checked" in attrs or attrs["name"] not in self._form["fields"]:
-                    self._form["fields"][attrs["name"]] = attrs.get("value", "on")
-            elif kind not in ("submit", "button", "image", "reset"):
-                self._form["fields"][attrs["name"]] = attrs.get("value", "")
-        elif tag == "select":
-            self._select = attrs["name"]
-        elif tag == "option" and self._select:
-            if "selected" in attrs or self._select not in self._form["fields"]:
-                self._form["fields"][self._select] = attrs.get("value", "")
-        elif tag == "textarea":
-            self._textarea = attrs["name"]
-            self._form["fields"][self._textarea] = ""
-
-    def handle_data(self, data):
-        if self._form is not None and self._textarea:
-            self._form["fields"][self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form" and self._form is not None:
-            if self._form["files"]:
-                self.forms.append(self._form)
-            self._form = None
-
-
 def upload_pages(client, world):
     """(page path, form) for every GET-able page of the site that offers a file upload."""
     found = []
@@ -326,9 +279,7 @@ def upload_pages(client, world):
             page_path = fill(walked.route, values)
             response = client.get(page_path)
             if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-                parser = UploadForms()
-                parser.feed(response.content.decode())
-                found += [(page_path, form) for form in parser.forms]
+                found += [(page_path, form) for form in page_forms(response) if form["files"]]
     return found
 
 
