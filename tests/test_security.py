@@ -324,3 +324,14 @@ def test_every_upload_form_answers_bad_files_with_a_message_and_saves_nothing(ow
             if snapshot() != before:
                 problems.append(f"{page_path}: a {what} file changed the database")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_a_stale_form_gets_a_plain_explanation_in_the_layout(owner, password):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": owner.email, "password": password})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Please send that again" in page
+    assert "css/app.css" in page
+    assert "<style" not in page  # Django's own page has inline style, which the CSP blocks
