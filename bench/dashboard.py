@@ -1,0 +1,312 @@
+"""Dashboard and PDF speed on a big campaign: queries and server time beside a bare page.
+
+Builds a throw-away SQLite database with one campaign of 10 influencers, 4 KPIs, a year of
+daily measurements for each KPI and 50,000 clicks (plus 2,000 promo-code uses), then, through
+Django's test client in this process:
+
+- the dashboard's query count and median server time, beside a bare page that only renders
+  the site layout (base.html), and their ratio;
+- the portfolio's query count with 1 and with 6 campaigns (a fixed number per campaign);
+- the warm render time (median) of each PDF.
+
+Prints figures only; nothing here fails on time. Targets: at most 20 queries, dashboard
+within 5x of the bare page, checklist PDF under 0.5 s warm, report PDF under 1.5 s warm.
+
+    .venv/bin/python bench/dashboard.py [--runs 15] [--pdf-runs 5]
+"""
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+from statistics import median
+
+PROJECT = Path(__file__).resolve().parent.parent
+INFLUENCERS = 10
+DAYS = 365
+CLICKS = 50_000
+REDEMPTIONS = 2_000
+
+BENCH_URLS = """
+from django.shortcuts import render
+from django.urls import path
+
+from config.urls import urlpatterns as project_urlpatterns
+
+
+def bare_page(request):
+    return render(request, "bench_bare.html")
+
+
+urlpatterns = [path("bench/bare/", bare_page), *project_urlpatterns]
+"""
+BARE_TEMPLATE = (
+    '{% extends "base.html" %}{% block title %}Bare{% endblock %}'
+    "{% block content %}<h1>Bare page</h1>{% endblock %}"
+)
+
+
+def set_up_django(workdir):
+    workdir = Path(workdir)
+    (workdir / "bench_dashboard_urls.py").write_text(BENCH_URLS)
+    (workdir / "templates").mkdir()
+    (workdir / "templates" / "bench_bare.html").write_text(BARE_TEMPLATE)
+    sys.path[:0] = [str(PROJECT), str(workdir)]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["SQLITE_PATH"] = str(workdir / "bench.sqlite3")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["AXES_ENABLED"] = "0"
+    os.environ["DJANGO_DEBUG"] = "0"  # as in production (DEBUG also keeps every query)
+    os.environ["LOG_LEVEL"] = "ERROR"
+    os.chdir(PROJECT)
+
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.ROOT_URLCONF = "bench_dashboard_urls"
+    settings.TEMPLATES[0]["DIRS"].append(workdir / "templates")
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+
+
+def build_campaign(owner, name, influencers, days, clicks, redemptions):
+    """One active campaign, ``days`` old, with everything built in bulk."""
+    from django.utils import timezone
+
+    from campaigns.models import Campaign, Partnership
+    from influencers.models import Influencer, Profile
+    from kpis.models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
+
+    today = timezone.localdate()
+    start = today - timedelta(days=days - 1)
+    campaign = Campaign.objects.create(
+        owner=owner,
+        name=name,
+        status="active",
+        goal_type="customers",
+        goal_number=Decimal(500),
+        goal_unit="new customers",
+        start_date=start,
+        end_date=today + timedelta(days=30),
+        goal_sentence="Gain 500 new customers this year through local creators.",
+        cash_budget=Decimal("5000"),
+        other_costs=Decimal("120"),
+        gross_margin=Decimal("60"),
+        adjustment_action="Ask for a second story with the link.",
+    )
+    people = Influencer.objects.bulk_create(
+        Influencer(owner=owner, name=f"{name} creator {n}") for n in range(influencers)
+    )
+    Profile.objects.bulk_create(
+        Profile(
+            owner=owner,
+            influencer=person,
+            platform="instagram",
+            handle=f"{name}-{n}".replace(" ", "").lower(),
+            followers=5_000 + 1_000 * n,
+            avg_likes=200,
+            avg_comments=20,
+            avg_shares=5,
+        )
+        for n, person in enumerate(people)
+    )
+    partnerships = Partnership.objects.bulk_create(
+        Partnership(
+            owner=owner,
+            campaign=campaign,
+            influencer=person,
+            deal_type="fee",
+            fee=Decimal("80"),
+            product_value=Decimal("20"),
+            shipping=Decimal("5"),
+            commission_rate=Decimal("5"),
+            promo_code=f"{name}{n}".replace(" ", "").upper(),
+            status="posted",
+        )
+        for n, person in enumerate(people)
+    )
+    links = TrackedLink.objects.bulk_create(
+        TrackedLink(
+            owner=owner,
+            partnership=p,
+            slug=f"{name}-{n}".replace(" ", "-").lower(),
+            destination="https://shop.example/spring",
+        )
+        for n, p in enumerate(partnerships)
+    )
+    kpis = CampaignKPI.objects.bulk_create(
+        CampaignKPI(
+            owner=owner,
+            campaign=campaign,
+            kind=kind,
+            source=source,
+            target=target,
+            baseline=baseline,
+            position=position,
+        )
+        for position, (kind, source, baseline, target) in enumerate(
+            [
+                ("customers", "manual", 0, 500),
+                ("clicks", "links", 0, 60_000),
+                ("revenue", "codes", 0, 80_000),
+                ("followers", "manual", 1_200, 5_000),
+            ]
+        )
+    )
+    random.seed(42)
+    Measurement.objects.bulk_create(
+        (
+            Measurement(
+                owner=owner,
+                kpi=kpi,
+                date=start + timedelta(days=day),
+                value=Decimal(1_200 + day * 8)
+                if kpi.kind == "followers"
+                else Decimal(random.randint(0, 3)),
+                influencer=people[day % influencers] if kpi.kind != "followers" else None,
+            )
+            for kpi in kpis
+            for day in range(days)
+        ),
+        batch_size=1_000,
+    )
+    now = timezone.now()
+    Click.objects.bulk_create(
+        (
+            Click(
+                link=links[n % influencers],
+                at=now - timedelta(minutes=random.randint(0, days * 24 * 60 - 1)),
+                visitor_hash=f"{n:064x}",
+                is_bot=n % 20 == 0,
+            )
+            for n in range(clicks)
+        ),
+        batch_size=2_000,
+    )
+    Redemption.objects.bulk_create(
+        (
+            Redemption(
+                owner=owner,
+                partnership=partnerships[n % influencers],
+                date=start + timedelta(days=random.randint(0, days - 1)),
+                order_ref=f"#{n}",
+                revenue=Decimal(random.randint(800, 6_000)) / 100,
+                new_customer=n % 3 == 0,
+            )
+            for n in range(redemptions)
+        ),
+        batch_size=1_000,
+    )
+    return campaign
+
+
+def timed_get(client, url):
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed, response
+
+
+def measure_page(client, url, runs):
+    """(query count, median seconds) of a page, after one warming request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    count = len(queries)  # now: the next request empties the query log it reads from
+    times = [timed_get(client, url)[0] for _ in range(runs)]
+    return count, median(times)
+
+
+def clicks_by_day_time(campaign):
+    """The single query that dominates on SQLite: clicks grouped by local day."""
+    from kpis.services import human_clicks_by_day
+
+    human_clicks_by_day(campaign)
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        human_clicks_by_day(campaign)
+        times.append(time.perf_counter() - started)
+    return median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--pdf-runs", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="microreach-bench-") as workdir:
+        set_up_django(workdir)
+        from django.contrib.auth import get_user_model
+        from django.test import Client
+
+        from accounts.models import Business
+        from kpis.models import Click, Measurement
+
+        owner = get_user_model().objects.create_user("bench@example.com", "bench@example.com")
+        Business.objects.create(owner=owner, name="Bench Bakery", currency="GBP")
+        started = time.perf_counter()
+        campaign = build_campaign(owner, "Big", INFLUENCERS, DAYS, CLICKS, REDEMPTIONS)
+        print(
+            f"Built 1 campaign: {INFLUENCERS} influencers, 4 KPIs, "
+            f"{Measurement.objects.count():,} measurements ({DAYS} days x 4 KPIs), "
+            f"{Click.objects.count():,} clicks, {REDEMPTIONS:,} code uses "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        client = Client()
+        client.force_login(owner)
+
+        bare_queries, bare_time = measure_page(client, "/bench/bare/", args.runs)
+        dash_queries, dash_time = measure_page(client, f"/campaigns/{campaign.pk}/", args.runs)
+        print(f"\nMedian of {args.runs} requests (server time in this process):")
+        print(f"  bare page (layout only)   {bare_time * 1000:7.1f} ms  {bare_queries:3d} queries")
+        print(f"  campaign dashboard        {dash_time * 1000:7.1f} ms  {dash_queries:3d} queries")
+        print(f"  dashboard / bare page     {dash_time / bare_time:7.1f} x   (target: at most 5x)")
+        print(f"  dashboard queries         {dash_queries:7d}     (target: at most 20)")
+        clicks_time = clicks_by_day_time(campaign)
+        print(f"  of which clicks per day   {clicks_time * 1000:7.1f} ms  (one query)")
+
+        one_queries, _ = measure_page(client, "/campaigns/", 1)
+        for n in range(5):
+            build_campaign(owner, f"Small {n}", 2, 30, 100, 10)
+        six_queries, portfolio_time = measure_page(client, "/campaigns/", args.runs)
+        print(
+            f"\nPortfolio: {one_queries} queries with 1 campaign, {six_queries} with 6 "
+            f"({(six_queries - one_queries) / 5:.0f} per extra campaign, whatever its data); "
+            f"{portfolio_time * 1000:.1f} ms median with 6"
+        )
+
+        print(f"\nPDFs, warm (median of {args.pdf_runs} renders after one warming render):")
+        for label, url, target in [
+            ("blank checklist", "/checklist.pdf", 0.5),
+            ("personalised checklist", f"/campaigns/{campaign.pk}/checklist.pdf", 0.5),
+            ("campaign report", f"/campaigns/{campaign.pk}/report.pdf", 1.5),
+        ]:
+            timed_get(client, url)
+            times = []
+            for _ in range(args.pdf_runs):
+                elapsed, response = timed_get(client, url)
+                times.append(elapsed)
+            size = len(response.content)
+            print(
+                f"  {label:<24} {median(times):6.2f} s  ({size / 1024:.0f} KiB; "
+                f"target under {target} s)"
+            )
+
+
+if __name__ == "__main__":
+    main()
