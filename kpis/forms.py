@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator, URLValidator
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -179,6 +180,13 @@ class CheckInNoteForm(forms.ModelForm):
 
     def clean_date(self):
         return check_reading_date(self.campaign, self.cleaned_data["date"])
+
+    @transaction.atomic
+    def save(self, commit=True):
+        checkin = super().save()
+        # A check-in's readings are of its day: they move with it.
+        checkin.measurements.update(date=checkin.date)
+        return checkin
 
 
 class RedemptionForm(forms.ModelForm):

@@ -152,6 +152,17 @@ def parse_date(value):
     return None
 
 
+def _read_date(value, problems):
+    """The date in a cell, or None with the reason added to ``problems``."""
+    day = parse_date(value)
+    if day is None:
+        problems.append(
+            _("“%(value)s” is not a date (%(formats)s)")
+            % {"value": value, "formats": DATE_FORMATS_HELP}
+        )
+    return day
+
+
 def parse_number(value):
     """A Decimal from '1234', '1,234.50', '1 234', '12,5' (decimal comma) or '£12.50'.
     None when it is not a number."""
@@ -243,13 +254,8 @@ def parse_generic(text, mapping, kpis, influencers, automatic=(), today=None):
     for line, cells in rows[1:]:
         problems = []
         raw_date = _cell(cells, position["date"])
-        day = parse_date(raw_date)
-        if day is None:
-            problems.append(
-                _("“%(value)s” is not a date (%(formats)s)")
-                % {"value": raw_date, "formats": DATE_FORMATS_HELP}
-            )
-        elif today and day > today:
+        day = _read_date(raw_date, problems)
+        if day is not None and today and day > today:
             problems.append(_("%(date)s is in the future") % {"date": day.isoformat()})
         raw_kpi = _cell(cells, position["kpi"])
         kpi_id = kpis.get(_normalised(raw_kpi))
@@ -362,12 +368,7 @@ def parse_shopify_orders(text, codes, known_orders=frozenset()):
             continue
         problems = []
         raw_date = _cell(cells, columns["Created at"])
-        day = parse_date(raw_date)
-        if day is None:
-            problems.append(
-                _("“%(value)s” is not a date (%(formats)s)")
-                % {"value": raw_date, "formats": DATE_FORMATS_HELP}
-            )
+        day = _read_date(raw_date, problems)
         revenue = parse_number(raw_total)
         if revenue is None or revenue < 0:
             problems.append(_("the total “%(value)s” is not an amount") % {"value": raw_total})
@@ -451,12 +452,7 @@ def parse_analytics(text, sources):
             problems.append(_("“%(value)s” is not a number of sessions") % {"value": raw_sessions})
         if kind == BY_DATE:
             raw_date = _cell(cells, columns["Date"])
-            day = parse_date(raw_date)
-            if day is None:
-                problems.append(
-                    _("“%(value)s” is not a date (%(formats)s)")
-                    % {"value": raw_date, "formats": DATE_FORMATS_HELP}
-                )
+            day = _read_date(raw_date, problems)
             if problems:
                 result.errors.append((line, "; ".join(problems)))
             else:

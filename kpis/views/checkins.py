@@ -14,7 +14,7 @@ from accounts.owned import get_owned_or_404, owned
 from .. import recording, services
 from ..forms import CheckInForm, CheckInNoteForm, MeasurementForm, RedemptionForm
 from ..models import CheckIn, Measurement, Redemption
-from .common import owned_campaign
+from .common import delete_page, form_page, owned_campaign
 
 LOG_LENGTH = 30
 OTHER_READINGS_SHOWN = 50
@@ -89,20 +89,13 @@ def owned_measurement(request, campaign, measurement_pk):
 def measurement_edit(request, pk, measurement_pk):
     campaign = owned_campaign(request, pk)
     measurement = owned_measurement(request, campaign, measurement_pk)
-    form = MeasurementForm(request.POST or None, instance=measurement, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Reading updated."))
-        return redirect(measurements_url(campaign))
-    return render(
+    return form_page(
         request,
-        "kpis/form_page.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Change a reading of %(kpi)s") % {"kpi": measurement.kpi},
-            "cancel_url": measurements_url(campaign),
-        },
+        campaign,
+        MeasurementForm(request.POST or None, instance=measurement, campaign=campaign),
+        title=_("Change a reading of %(kpi)s") % {"kpi": measurement.kpi},
+        done_url=measurements_url(campaign),
+        done_message=_("Reading updated."),
     )
 
 
@@ -111,18 +104,14 @@ def measurement_edit(request, pk, measurement_pk):
 def measurement_delete(request, pk, measurement_pk):
     campaign = owned_campaign(request, pk)
     measurement = owned_measurement(request, campaign, measurement_pk)
-    if request.method == "POST":
-        measurement.delete()
-        messages.success(request, _("Reading deleted."))
-        return redirect(measurements_url(campaign))
-    return render(
+    return delete_page(
         request,
-        "kpis/confirm_delete.html",
-        {
-            "campaign": campaign,
-            "question": _("Delete the reading of %(kpi)s on %(date)s (%(value)s)?")
-            % {"kpi": measurement.kpi, "date": measurement.date, "value": measurement.value},
-        },
+        campaign,
+        measurement,
+        question=_("Delete the reading of %(kpi)s on %(date)s (%(value)s)?")
+        % {"kpi": measurement.kpi, "date": measurement.date, "value": measurement.value},
+        done_url=measurements_url(campaign),
+        done_message=_("Reading deleted."),
     )
 
 
@@ -131,21 +120,13 @@ def measurement_delete(request, pk, measurement_pk):
 def checkin_edit(request, pk, checkin_pk):
     campaign = owned_campaign(request, pk)
     checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_pk, campaign=campaign)
-    form = CheckInNoteForm(request.POST or None, instance=checkin, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        checkin.measurements.update(date=checkin.date)
-        messages.success(request, _("Check-in updated."))
-        return redirect(measurements_url(campaign))
-    return render(
+    return form_page(
         request,
-        "kpis/form_page.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Change a check-in"),
-            "cancel_url": measurements_url(campaign),
-        },
+        campaign,
+        CheckInNoteForm(request.POST or None, instance=checkin, campaign=campaign),
+        title=_("Change a check-in"),
+        done_url=measurements_url(campaign),
+        done_message=_("Check-in updated."),
     )
 
 
@@ -179,16 +160,12 @@ def redemption_delete(request, pk, redemption_pk):
         pk=redemption_pk,
         partnership__campaign=campaign,
     )
-    if request.method == "POST":
-        redemption.delete()
-        messages.success(request, _("Promo code use deleted."))
-        return redirect(measurements_url(campaign) + "#promo-codes")
-    return render(
+    return delete_page(
         request,
-        "kpis/confirm_delete.html",
-        {
-            "campaign": campaign,
-            "question": _("Delete this use of code %(code)s on %(date)s?")
-            % {"code": redemption.partnership.promo_code, "date": redemption.date},
-        },
+        campaign,
+        redemption,
+        question=_("Delete this use of code %(code)s on %(date)s?")
+        % {"code": redemption.partnership.promo_code, "date": redemption.date},
+        done_url=measurements_url(campaign) + "#promo-codes",
+        done_message=_("Promo code use deleted."),
     )

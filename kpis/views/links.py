@@ -4,7 +4,6 @@ import io
 
 import segno
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
@@ -18,7 +17,7 @@ from campaigns.models import Partnership
 
 from ..forms import TrackedLinkForm
 from ..models import TrackedLink
-from .common import owned_campaign
+from .common import form_page, owned_campaign
 
 # Read-only pages still look the campaign up first, so another owner's id is a 404 whatever
 # the method, never a 405 that would confirm the id exists.
@@ -71,19 +70,14 @@ def link_create(request, pk, partnership_pk):
     form = TrackedLinkForm(
         request.POST or None, initial={"destination": getattr(business, "website", "")}
     )
-    if request.method == "POST" and form.is_valid():
-        TrackedLink.create_for(partnership, form.cleaned_data["destination"])
-        messages.success(request, _("Link made for %(name)s.") % {"name": partnership.influencer})
-        return redirect("kpis:links", pk=campaign.pk)
-    return render(
+    return form_page(
         request,
-        "kpis/form_page.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("A tracked link for %(name)s") % {"name": partnership.influencer},
-            "cancel_url": reverse("kpis:links", args=[campaign.pk]),
-        },
+        campaign,
+        form,
+        title=_("A tracked link for %(name)s") % {"name": partnership.influencer},
+        done_url=reverse("kpis:links", args=[campaign.pk]),
+        done_message=_("Link made for %(name)s.") % {"name": partnership.influencer},
+        save=lambda: TrackedLink.create_for(partnership, form.cleaned_data["destination"]),
     )
 
 
@@ -97,23 +91,14 @@ def link_edit(request, pk, link_pk):
         pk=link_pk,
         partnership__campaign=campaign,
     )
-    form = TrackedLinkForm(request.POST or None, instance=link)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The link now goes to %(url)s.") % {"url": link.destination})
-        return redirect("kpis:links", pk=campaign.pk)
-    return render(
+    return form_page(
         request,
-        "kpis/form_page.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Where %(name)s's link goes") % {"name": link.partnership.influencer},
-            "cancel_url": reverse("kpis:links", args=[campaign.pk]),
-            "intro": _(
-                "The short link itself stays the same, so posts already shared keep working."
-            ),
-        },
+        campaign,
+        TrackedLinkForm(request.POST or None, instance=link),
+        title=_("Where %(name)s's link goes") % {"name": link.partnership.influencer},
+        done_url=reverse("kpis:links", args=[campaign.pk]),
+        done_message=_("Saved: the link now goes to the new address."),
+        intro=_("The short link itself stays the same, so posts already shared keep working."),
     )
 
 

@@ -4,8 +4,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from kpis.models import CheckIn
@@ -16,6 +14,7 @@ from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFa
 
 from .axe import FAILING_IMPACTS, describe
 from .conftest import screenshot
+from .test_influencers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,15 +28,6 @@ def assert_main_accessible(page):
     results = page.evaluate("async () => await axe.run('#main', {resultTypes: ['violations']})")
     violations = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
     assert not violations, f"axe found on {page.url}:\n{describe(violations)}"
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

@@ -42,21 +42,30 @@ def upload(client, campaign, kind, content, name="file.csv"):
     )
 
 
-def preview_url(campaign, response):
+def uploaded(client, campaign, kind, content):
+    """Upload a file; the address of its preview."""
+    response = upload(client, campaign, kind, content)
     assert response.status_code == 302, response.content.decode()[:2000]
     return response["Location"]
+
+
+def sample(name):
+    return (SAMPLES / name).read_bytes()
 
 
 def token_of(location):
     return location.split("token=")[1]
 
 
+def confirm(client, campaign, location, **mapping):
+    return client.post(
+        reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location), **mapping}
+    )
+
+
 class TestGenericFile:
     def test_preview_then_confirm_adds_every_row(self, owner_client, campaign):
-        response = upload(
-            owner_client, campaign, "generic", (SAMPLES / "generic_measurements.csv").read_bytes()
-        )
-        location = preview_url(campaign, response)
+        location = uploaded(owner_client, campaign, "generic", sample("generic_measurements.csv"))
 
         preview = owner_client.get(location)
 
@@ -66,18 +75,17 @@ class TestGenericFile:
         assert "Bristol Bread Lover" in page
         assert not Measurement.objects.exists()
 
-        confirm = owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]),
-            {
-                "token": token_of(location),
-                "date": "date",
-                "kpi": "kpi",
-                "value": "value",
-                "influencer": "influencer",
-            },
+        confirmed = confirm(
+            owner_client,
+            campaign,
+            location,
+            date="date",
+            kpi="kpi",
+            value="value",
+            influencer="influencer",
         )
 
-        assert confirm.status_code == 302
+        assert confirmed.status_code == 302
         assert sorted(Measurement.objects.values_list("value", flat=True)) == [
             Decimal(2),
             Decimal(5),
@@ -88,7 +96,7 @@ class TestGenericFile:
 
     def test_the_owner_maps_columns_with_other_names(self, owner_client, campaign):
         content = b"Day;Thing;How many\n14/11/2026;New customers;3\n"
-        location = preview_url(campaign, upload(owner_client, campaign, "generic", content))
+        location = uploaded(owner_client, campaign, "generic", content)
 
         first = owner_client.get(location)
         assert "Which column is which?" in first.content.decode()
@@ -106,15 +114,12 @@ class TestGenericFile:
         )
         assert "1 row to add" in mapped.content.decode()
 
-        owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]),
-            {"token": token_of(location), "date": "Day", "kpi": "Thing", "value": "How many"},
-        )
+        confirm(owner_client, campaign, location, date="Day", kpi="Thing", value="How many")
         assert Measurement.objects.get().value == Decimal(3)
 
     def test_a_file_with_a_bad_row_saves_nothing_even_when_confirmed(self, owner_client, campaign):
         content = b"date,kpi,value\n2026-11-02,New customers,3\n2026-11-03,Cakes sold,4\n"
-        location = preview_url(campaign, upload(owner_client, campaign, "generic", content))
+        location = uploaded(owner_client, campaign, "generic", content)
 
         preview = owner_client.get(location)
         page = preview.content.decode()
@@ -122,46 +127,36 @@ class TestGenericFile:
         assert "Line 3" in page and "“Cakes sold” is not one of this campaign" in page
         assert "Add 1 row" not in page
 
-        owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]),
-            {"token": token_of(location), "date": "date", "kpi": "kpi", "value": "value"},
-        )
+        confirm(owner_client, campaign, location, date="date", kpi="kpi", value="value")
         assert not Measurement.objects.exists()
 
 
 class TestShopify:
     def test_the_sample_export_becomes_one_use_per_order(self, owner_client, campaign):
-        location = preview_url(
+        location = uploaded(
+            owner_client,
             campaign,
-            upload(
-                owner_client,
-                campaign,
-                "shopify",
-                (SAMPLES / "shopify_orders_export.csv").read_bytes(),
-            ),
+            "shopify",
+            sample("shopify_orders_export.csv"),
         )
         page = owner_client.get(location).content.decode()
         assert "Left out on purpose" in page
         assert "WELCOME5" in page
 
-        owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-        )
+        confirm(owner_client, campaign, location)
 
         refs = list(Redemption.objects.values_list("order_ref", flat=True))
         assert len(refs) == len(set(refs)) > 5
         assert set(Redemption.objects.values_list("source", flat=True)) == {"shop"}
 
     def test_importing_the_same_file_again_adds_nothing(self, owner_client, campaign):
-        content = (SAMPLES / "shopify_orders_export.csv").read_bytes()
+        content = sample("shopify_orders_export.csv")
         for _attempt in range(2):
-            location = preview_url(campaign, upload(owner_client, campaign, "shopify", content))
-            owner_client.post(
-                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-            )
+            location = uploaded(owner_client, campaign, "shopify", content)
+            confirm(owner_client, campaign, location)
         first_count = Redemption.objects.count()
 
-        location = preview_url(campaign, upload(owner_client, campaign, "shopify", content))
+        location = uploaded(owner_client, campaign, "shopify", content)
         page = owner_client.get(location).content.decode()
 
         assert "was imported before" in page
@@ -173,14 +168,11 @@ class TestShopify:
     ):
         partnership = campaign.partnerships.get(promo_code="BREADLOVER")
         RedemptionFactory(partnership=partnership, order_ref="#1001", revenue=Decimal("6.82"))
-        location = preview_url(
+        location = uploaded(
+            owner_client,
             campaign,
-            upload(
-                owner_client,
-                campaign,
-                "shopify",
-                (SAMPLES / "shopify_orders_export.csv").read_bytes(),
-            ),
+            "shopify",
+            sample("shopify_orders_export.csv"),
         )
 
         assert "order #1001 was imported before" in owner_client.get(location).content.decode()
@@ -188,18 +180,13 @@ class TestShopify:
 
 class TestAnalytics:
     def test_visits_by_source_per_influencer(self, owner_client, campaign):
-        location = preview_url(
+        location = uploaded(
+            owner_client,
             campaign,
-            upload(
-                owner_client,
-                campaign,
-                "analytics",
-                (SAMPLES / "ga4_sessions_by_source.csv").read_bytes(),
-            ),
+            "analytics",
+            sample("ga4_sessions_by_source.csv"),
         )
-        owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-        )
+        confirm(owner_client, campaign, location)
 
         visits = {
             m.influencer.name: m.value for m in Measurement.objects.select_related("influencer")
@@ -211,25 +198,21 @@ class TestAnalytics:
         }
 
     def test_importing_overlapping_days_again_replaces_not_adds(self, owner_client, campaign):
-        content = (SAMPLES / "ga4_sessions_by_date.csv").read_bytes()
+        content = sample("ga4_sessions_by_date.csv")
         for _attempt in range(2):
-            location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
-            owner_client.post(
-                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-            )
+            location = uploaded(owner_client, campaign, "analytics", content)
+            confirm(owner_client, campaign, location)
 
         assert Measurement.objects.count() == 21
 
     def test_a_failure_halfway_leaves_the_earlier_readings_untouched(
         self, owner_client, campaign, monkeypatch
     ):
-        content = (SAMPLES / "ga4_sessions_by_date.csv").read_bytes()
-        location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
-        owner_client.post(
-            reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-        )
+        content = sample("ga4_sessions_by_date.csv")
+        location = uploaded(owner_client, campaign, "analytics", content)
+        confirm(owner_client, campaign, location)
         before = list(Measurement.objects.values_list("pk", "value"))
-        location = preview_url(campaign, upload(owner_client, campaign, "analytics", content))
+        location = uploaded(owner_client, campaign, "analytics", content)
 
         def fail(*args, **kwargs):
             raise DatabaseError("disk full")
@@ -237,22 +220,17 @@ class TestAnalytics:
         # The earlier readings are deleted first, then the new ones fail to be written.
         monkeypatch.setattr(Measurement.objects, "bulk_create", fail)
         with pytest.raises(DatabaseError):
-            owner_client.post(
-                reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location)}
-            )
+            confirm(owner_client, campaign, location)
 
         assert list(Measurement.objects.values_list("pk", "value")) == before
 
     def test_a_campaign_without_a_visits_kpi_is_told_so(self, owner_client, campaign):
         campaign.kpis.filter(kind="visits").delete()
-        location = preview_url(
+        location = uploaded(
+            owner_client,
             campaign,
-            upload(
-                owner_client,
-                campaign,
-                "analytics",
-                (SAMPLES / "ga4_sessions_by_date.csv").read_bytes(),
-            ),
+            "analytics",
+            sample("ga4_sessions_by_date.csv"),
         )
 
         assert "does not track website visits" in owner_client.get(location).content.decode()
@@ -282,9 +260,7 @@ class TestBadUploads:
     def test_a_shopify_import_of_another_file_names_the_missing_columns(
         self, owner_client, campaign
     ):
-        location = preview_url(
-            campaign, upload(owner_client, campaign, "shopify", b"date,kpi,value\n2026-11-02,x,1\n")
-        )
+        location = uploaded(owner_client, campaign, "shopify", b"date,kpi,value\n2026-11-02,x,1\n")
 
         page = owner_client.get(location).content.decode()
         assert "This file cannot be imported" in page
@@ -298,9 +274,7 @@ class TestBadUploads:
         assert response.status_code == 404
 
     def test_a_token_from_another_campaign_is_404(self, owner_client, campaign):
-        location = preview_url(
-            campaign, upload(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
-        )
+        location = uploaded(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
         other = CampaignFactory(owner=campaign.owner)
 
         response = owner_client.get(
