@@ -36,6 +36,8 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production never runs on a known key.")
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"
+# Rotating the key: put the old one here for a while, so sessions and reset links survive.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1]")
 if PRODUCTION and not ALLOWED_HOSTS:
