@@ -15,11 +15,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 WIDTH = 640
-HEIGHT = 240
+HEIGHT = 260
 MARGIN_LEFT = 64
 MARGIN_RIGHT = 16
 MARGIN_TOP = 16
-MARGIN_BOTTOM = 36
+MARGIN_BOTTOM = 54
 
 VALUE_COLOUR = "#1f5f5b"
 TARGET_COLOUR = "#842029"
@@ -172,8 +172,8 @@ def kpi_chart(status, chart_id):
         value=VALUE_COLOUR,
         target=TARGET_COLOUR,
         pace=PACE_COLOUR,
-        y=HEIGHT - 6,
-        ty=HEIGHT - 2,
+        y=HEIGHT - 10,
+        ty=HEIGHT - 6,
         x0=MARGIN_LEFT,
         x1=MARGIN_LEFT + 20,
         t0=MARGIN_LEFT + 24,

@@ -267,6 +267,7 @@ def portfolio_rows(campaigns, today=None):
 class PortfolioTotals:
     cost: Decimal
     revenue: Decimal
+    gross_profit: Decimal  # what the owner kept of the revenue, each campaign at its margin
     orders: int
     new_customers: int
 
@@ -278,6 +279,12 @@ class PortfolioTotals:
     def cash_roi(self):
         return metrics.cash_roi_percent(self.revenue, self.cost)
 
+    @property
+    def profit_roi(self):
+        # Margins differ between campaigns: the gross profit is already net of each one, so
+        # it goes in at a margin of 100%.
+        return metrics.profit_roi_percent(self.gross_profit, self.cost, metrics.HUNDRED)
+
 
 def portfolio_totals(rows):
     """Money in and out across every campaign."""
@@ -285,6 +292,9 @@ def portfolio_totals(rows):
     return PortfolioTotals(
         cost=sum((s.cost for s in summaries), Decimal(0)),
         revenue=sum((s.revenue for s in summaries), Decimal(0)),
+        gross_profit=sum(
+            (metrics.gross_profit(s.revenue, s.gross_margin) for s in summaries), Decimal(0)
+        ),
         orders=sum(s.orders for s in summaries),
         new_customers=sum(s.new_customers for s in summaries),
     )

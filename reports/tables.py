@@ -98,7 +98,12 @@ class CampaignResultColumns(CurrencyTable):
     Built as its own table so it can sit beside the campaigns app's columns.
     """
 
-    progress = tables.Column(empty_values=(), orderable=False, verbose_name=_("Progress"))
+    progress = tables.Column(
+        empty_values=(),
+        orderable=False,
+        verbose_name=_("Progress"),
+        footer=_("All campaigns"),
+    )
     pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
     spent = tables.Column(
         empty_values=(),
@@ -131,7 +136,7 @@ class CampaignResultColumns(CurrencyTable):
             "th": {"class": "text-end"},
             "tf": {"class": "text-end"},
         },
-        footer=lambda table: _("Cash ROI %(roi)s") % {"roi": percent(table.totals.cash_roi)},
+        footer=lambda table: percent(table.totals.profit_roi),
     )
 
     def __init__(self, *args, results=None, totals=None, **kwargs):

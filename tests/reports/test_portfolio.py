@@ -41,7 +41,9 @@ def test_totals_add_up_every_campaign(owner_client, owner):
     footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
     assert format_money(total_cost) in footer
     assert format_money(total_revenue) in footer
-    assert percent(metrics.cash_roi_percent(total_revenue, total_cost)) in footer
+    kept = sum(metrics.gross_profit(r.revenue, r.gross_margin) for r in rois)
+    assert percent(metrics.profit_roi_percent(kept, total_cost, 100)) in footer
+    assert "All campaigns" in footer
 
 
 def test_totals_of_no_campaigns_are_zero():

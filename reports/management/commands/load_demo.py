@@ -10,6 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Business
+from campaigns import demo as campaigns_demo
+from influencers import demo as influencers_demo
+from kpis import demo as kpis_demo
 
 DEMO_EMAIL = "demo@microreach.local"
 
@@ -47,14 +50,6 @@ def load_demo_owner(password):
 
 
 def demo_loaders():
-    """Each app that has demo data offers ``demo.load(owner)``; lower apps load first."""
-    from importlib import import_module
-
-    loaders = []
-    for app in ("influencers", "campaigns", "kpis"):
-        try:
-            module = import_module(f"{app}.demo")
-        except ModuleNotFoundError:
-            continue
-        loaders.append(module.load)
-    return loaders
+    """Each app's ``demo.load(owner)``, lower apps first: the campaign needs the roster, the
+    results need the campaign."""
+    return [influencers_demo.load, campaigns_demo.load, kpis_demo.load]
