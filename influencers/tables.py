@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .metrics import TIER_SHORT_NAMES
+from .models import OutreachStatus
 
 
 def nulls_last(field):
@@ -32,7 +33,10 @@ class InfluencerTable(tables.Table):
     engagement = tables.Column(
         verbose_name=_("Engagement rate"), accessor="main_rate", attrs={"td": {"class": "text-end"}}
     )
-    tier = tables.Column(verbose_name=_("Size"), accessor="main_followers", empty_values=())
+    # Shown under the followers number on screen (same order); its own column in exports.
+    tier = tables.Column(
+        verbose_name=_("Size"), accessor="main_followers", empty_values=(), visible=False
+    )
     checks = tables.Column(verbose_name=_("Checks"), empty_values=(), orderable=False)
     niche = tables.Column(verbose_name=_("Niche"))
     location = tables.Column(verbose_name=_("Location"), visible=False)
@@ -42,7 +46,6 @@ class InfluencerTable(tables.Table):
 
     order_followers = nulls_last("main_followers")
     order_engagement = nulls_last("main_rate")
-    order_tier = nulls_last("main_followers")
 
     class Meta:
         attrs = {"class": "table table-hover align-middle roster-table"}
@@ -58,7 +61,7 @@ class InfluencerTable(tables.Table):
     def render_profiles(self, record):
         profiles = format_html_join(
             "",
-            '<li>{} <span class="text-break-anywhere">@{}</span></li>',
+            '<li>{} <span class="handle">@{}</span></li>',
             ((p.get_platform_display(), p.handle) for p in record.profiles.all()),
         )
         return format_html('<ul class="list-unstyled mb-0">{}</ul>', profiles) if profiles else "—"
@@ -68,8 +71,15 @@ class InfluencerTable(tables.Table):
             f"{p.get_platform_display()} @{p.handle} {p.url}".strip() for p in record.profiles.all()
         )
 
-    def render_followers(self, value):
-        return f"{value:,}"
+    def render_followers(self, record, value):
+        return format_html(
+            '<span>{}<span class="d-block small text-body-secondary">{}</span></span>',
+            f"{value:,}",
+            self.render_tier(record),
+        )
+
+    def value_followers(self, value):
+        return value
 
     def render_engagement(self, record):
         profile = record.main_profile
@@ -101,8 +111,26 @@ class InfluencerTable(tables.Table):
     def value_checks(self, record):
         return " ".join(w for profile in record.profiles.all() for w in profile.warnings)
 
-    def render_status_changed_at(self, value):
-        return date_format(timezone.localtime(value), "SHORT_DATE_FORMAT")
+    def render_status(self, record):
+        return render_to_string(
+            "influencers/_status_cell.html",
+            {
+                "influencer": record,
+                "statuses": OutreachStatus.choices,
+                "next": self.request.get_full_path(),
+            },
+            request=self.request,
+        )
+
+    def value_status(self, record):
+        return record.get_status_display()
+
+    def render_status_changed_at(self, record, value):
+        return format_html(
+            '<span id="status-since-{}">{}</span>',
+            record.pk,
+            date_format(timezone.localtime(value), "SHORT_DATE_FORMAT"),
+        )
 
     def value_status_changed_at(self, value):
         return timezone.localtime(value).date().isoformat()

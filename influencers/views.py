@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_filters.views import FilterView
@@ -25,7 +26,7 @@ from .forms import (
 )
 from .importers import parse_count, parse_roster_csv, plan_import, save_import
 from .metrics import profile_engagement, profile_warnings, size_tier
-from .models import Influencer, Profile
+from .models import Influencer, OutreachStatus, Profile
 from .services import Offer, outreach_message
 from .tables import InfluencerTable
 
@@ -103,10 +104,28 @@ def influencer_detail(request, pk):
 @login_required
 @require_POST
 def influencer_status(request, pk):
+    """Change the outreach status: in place from the roster (htmx), or by a plain form post,
+    which returns to ``next`` (the roster) or the influencer's page."""
     influencer = owned_influencer(request, pk)
     form = StatusForm(request.POST, instance=influencer)
-    if form.is_valid():
+    saved = form.is_valid()
+    if saved:
         form.save()
+    else:
+        influencer.refresh_from_db()
+    if request.htmx:
+        return render(
+            request,
+            "influencers/_status_cell.html",
+            {
+                "influencer": influencer,
+                "statuses": OutreachStatus.choices,
+                "next": request.POST.get("next", ""),
+                "saved": saved,
+                "failed": not saved,
+            },
+        )
+    if saved:
         messages.success(
             request,
             _("Status of %(name)s: %(status)s.")
@@ -114,6 +133,9 @@ def influencer_status(request, pk):
         )
     else:
         messages.error(request, _("Pick one of the listed statuses."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
     return redirect(influencer)
 
 

@@ -38,6 +38,13 @@
     timers.set(container, setTimeout(function () { refreshPreview(container); }, 350));
   });
 
+  // Roster: htmx saves a status as soon as it is picked, so the Save buttons can go.
+  if (window.htmx) {
+    document.querySelectorAll(".roster-table").forEach(function (table) {
+      table.classList.add("js-inline-status");
+    });
+  }
+
   // "Add another platform": copies the empty form from <template id="empty-profile-form">.
   const addButton = document.querySelector("[data-add-profile]");
   const template = document.getElementById("empty-profile-form");

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.test import Client
 
 from influencers import demo
+from influencers.models import Influencer
 from tests.factories.accounts import UserFactory
 
 from .axe import axe_violations
@@ -55,6 +56,13 @@ def test_owner_adds_an_influencer_and_sees_the_engagement_rate(page, live_server
     page.get_by_role("link", name="Influencers", exact=True).first.click()
     assert page.get_by_role("cell", name="3.62% by followers").is_visible()
     screenshot(page, "influencer-roster")
+
+    # The status changes in place, without leaving the roster.
+    with page.expect_response(re.compile(r"/status/$")):
+        page.get_by_label("Status of Bristol Bread Lover").select_option("contacted")
+    page.get_by_role("status").filter(has_text="Saved").wait_for(state="attached")
+    assert page.url.endswith("/influencers/")
+    assert Influencer.objects.get(name="Bristol Bread Lover").status == "contacted"
 
 
 def test_add_another_platform_and_switch_the_offer(page, live_server):

@@ -172,3 +172,32 @@ def test_outreach_message_on_the_detail_page_follows_the_offer(owner_client, own
     assert "pay you" in fee
     assert 'data-copy-target="#outreach-message"' in product
     assert owner_client.get(url, {"offer": "bribe"}).status_code == 200
+
+
+def test_status_changes_in_place_on_the_roster(owner_client, owner):
+    influencer = InfluencerFactory(owner=owner, name="Maya")
+    roster = owner_client.get(reverse("influencers:list")).content.decode()
+    assert f'hx-post="{reverse("influencers:status", args=[influencer.pk])}"' in roster
+
+    response = owner_client.post(
+        reverse("influencers:status", args=[influencer.pk]),
+        {"status": "contacted", "next": "/influencers/"},
+        headers={"HX-Request": "true"},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body
+    assert '<option value="contacted" selected>' in body
+    assert f'id="status-since-{influencer.pk}" hx-swap-oob="true"' in body
+    influencer.refresh_from_db()
+    assert influencer.status == OutreachStatus.CONTACTED
+
+
+def test_status_form_without_javascript_returns_to_the_roster(owner_client, owner):
+    influencer = InfluencerFactory(owner=owner)
+    url = reverse("influencers:status", args=[influencer.pk])
+    back = owner_client.post(url, {"status": "agreed", "next": "/influencers/?status=agreed"})
+    assert back["Location"] == "/influencers/?status=agreed"
+    elsewhere = owner_client.post(url, {"status": "active", "next": "https://evil.example/"})
+    assert elsewhere["Location"] == influencer.get_absolute_url()
