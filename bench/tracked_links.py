@@ -240,6 +240,7 @@ def main():
     print(f"bare Django redirect:    {bare_rate:8.0f} req/s")
     print(f"tracked link /r/<slug>:  {tracked_rate:8.0f} req/s  ({share:.0%} of bare)")
     print(f"clicks stored vs sent:   {stored} / {sent} (people: {people})")
+    print(f"machine load (1 min):    {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"target >= {TARGET_SHARE:.0%} of bare: {'met' if share >= TARGET_SHARE else 'NOT met'}")
     failed = any(run["ok"] != run["sent"] for run in bare_runs + tracked_runs)
     if failed:

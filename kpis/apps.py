@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class KpisConfig(AppConfig):
     name = "kpis"
     verbose_name = _("KPIs and measurements")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .clicks import forget_saved_link
+        from .models import TrackedLink
+
+        post_save.connect(forget_saved_link, sender=TrackedLink)
+        post_delete.connect(forget_saved_link, sender=TrackedLink)

@@ -1,4 +1,5 @@
-"""Reading a tracked link and storing its click: the hot path, kept to two short statements.
+"""Reading a tracked link and storing its click: the hot path, kept to two short statements,
+and the link itself remembered for a few seconds by each server process.
 
 Building a query through the ORM costs several times more than running it, so both
 statements are compiled by the ORM once per process and database, then reused with new
@@ -7,6 +8,7 @@ values. The ORM still writes the SQL: column names, quoting and value conversion
 
 import contextlib
 import fcntl
+import time
 from functools import cache
 
 from django.db import connections
@@ -42,11 +44,38 @@ def _click_sql(alias):
     return f"INSERT INTO {quote(Click._meta.db_table)} ({columns}) VALUES ({placeholders})"
 
 
+# Links read lately, per process: {(alias, slug): (until, row)}. A changed destination or name
+# reaches every server process within this many seconds (at once in the process that saved it).
+LINK_MEMORY_SECONDS = 5
+LINK_MEMORY_MAX = 10_000
+_recent_links = {}
+
+
 def find_link(slug, alias="default"):
     """(link id, destination, influencer name, campaign name), or None for an unknown slug."""
+    now = time.monotonic()
+    remembered = _recent_links.get((alias, slug))
+    if remembered and remembered[0] > now:
+        return remembered[1]
     with connections[alias].cursor() as cursor:
         cursor.execute(_link_sql(alias), [slug])
-        return cursor.fetchone()
+        row = cursor.fetchone()
+    if row is not None:  # unknown slugs are not kept: made-up addresses cannot fill memory
+        if len(_recent_links) >= LINK_MEMORY_MAX:
+            _recent_links.clear()
+        _recent_links[(alias, slug)] = (now + LINK_MEMORY_SECONDS, row)
+    return row
+
+
+def forget_link(slug):
+    """Read this link afresh next time (it was changed or deleted)."""
+    for key in [key for key in _recent_links if key[1] == slug]:
+        del _recent_links[key]
+
+
+def forget_saved_link(sender, instance, **kwargs):
+    """Signal receiver: a link saved or deleted in this process is read afresh at once."""
+    forget_link(instance.slug)
 
 
 def record_click(link_id, at, referrer_domain, visitor_hash, is_bot, alias="default"):

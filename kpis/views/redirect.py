@@ -1,5 +1,7 @@
-"""The public tracked link: the one page on the hot path. One SELECT, one INSERT, a 302."""
+"""The public tracked link: the one page on the hot path. One INSERT (and a SELECT of the
+link when this process has not read it in the last few seconds), then a 302."""
 
+from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,26 +10,34 @@ from django.views.decorators.http import require_safe
 from accounts.backends import client_address
 
 from .. import tracking
-from ..clicks import find_link, record_click
+from ..clicks import find_link, forget_link, record_click
+
+
+def link_not_found(request):
+    return render(request, "kpis/link_not_found.html", status=404)
 
 
 @require_safe
 def follow_link(request, slug):
     link = find_link(slug)
     if link is None:
-        return render(request, "kpis/link_not_found.html", status=404)
+        return link_not_found(request)
     link_id, destination, influencer_name, campaign_name = link
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     now = timezone.now()
-    record_click(
-        link_id,
-        at=now,
-        referrer_domain=tracking.referrer_domain(request.META.get("HTTP_REFERER", "")),
-        visitor_hash=tracking.visitor_hash(
-            timezone.localdate(now), client_address(request), user_agent
-        ),
-        is_bot=tracking.is_bot(user_agent, request.method),
-    )
+    try:
+        record_click(
+            link_id,
+            at=now,
+            referrer_domain=tracking.referrer_domain(request.META.get("HTTP_REFERER", "")),
+            visitor_hash=tracking.visitor_hash(
+                timezone.localdate(now), client_address(request), user_agent
+            ),
+            is_bot=tracking.is_bot(user_agent, request.method),
+        )
+    except IntegrityError:  # deleted by another server process since we last read it
+        forget_link(slug)
+        return link_not_found(request)
     response = HttpResponseRedirect(
         tracking.link_target(destination, influencer_name, campaign_name)
     )

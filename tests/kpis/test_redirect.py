@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kpis import tracking
-from kpis.models import Click
+from kpis.models import Click, TrackedLink
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import TrackedLinkFactory
@@ -193,3 +193,33 @@ def test_tagged_url_keeps_the_destination_params_and_ours_win(destination, expec
 )
 def test_only_the_referrer_domain_is_kept(referrer, domain):
     assert tracking.referrer_domain(referrer) == domain
+
+
+def test_a_changed_destination_applies_at_once(client, link):
+    follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+    link.destination = "https://shop.example/autumn"
+    link.save()
+
+    response = follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+    assert response["Location"].startswith("https://shop.example/autumn?")
+
+
+def test_a_link_read_lately_costs_only_the_insert(client, link, django_assert_num_queries):
+    follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+    with django_assert_num_queries(1):
+        follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_deleted_by_another_process_is_a_404_not_an_error(client, link):
+    follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+    # Another server process deletes it: no signal reaches this one.
+    Click.objects.all()._raw_delete(Click.objects.db)
+    TrackedLink.objects.filter(pk=link.pk)._raw_delete(TrackedLink.objects.db)
+
+    response = follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+    assert response.status_code == 404
+    assert not Click.objects.exists()
