@@ -92,6 +92,15 @@ class MeasurementTable(tables.Table):
         return str(record.get_source_display())
 
 
+class TotalledColumn(tables.Column):
+    """A figure computed per campaign (not sortable), right-aligned, with a total below."""
+
+    def __init__(self, **kwargs):
+        align = {"class": "text-end"}
+        kwargs.setdefault("attrs", {"td": align, "th": align, "tf": align})
+        super().__init__(empty_values=(), orderable=False, **kwargs)
+
+
 class CampaignResultColumns(CurrencyTable):
     """Progress, pace and ROI of each campaign, from ``reports.services.portfolio_rows``.
 
@@ -105,37 +114,16 @@ class CampaignResultColumns(CurrencyTable):
         footer=_("All campaigns"),
     )
     pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
-    spent = tables.Column(
-        empty_values=(),
-        orderable=False,
+    spent = TotalledColumn(
         verbose_name=_("Spent"),
-        attrs={
-            "td": {"class": "text-end"},
-            "th": {"class": "text-end"},
-            "tf": {"class": "text-end"},
-        },
         footer=lambda table: format_money(table.totals.cost, table.currency),
     )
-    revenue = tables.Column(
-        empty_values=(),
-        orderable=False,
+    revenue = TotalledColumn(
         verbose_name=_("Brought in"),
-        attrs={
-            "td": {"class": "text-end"},
-            "th": {"class": "text-end"},
-            "tf": {"class": "text-end"},
-        },
         footer=lambda table: format_money(table.totals.revenue, table.currency),
     )
-    roi = tables.Column(
-        empty_values=(),
-        orderable=False,
+    roi = TotalledColumn(
         verbose_name=_("Profit ROI"),
-        attrs={
-            "td": {"class": "text-end"},
-            "th": {"class": "text-end"},
-            "tf": {"class": "text-end"},
-        },
         footer=lambda table: percent(table.totals.profit_roi),
     )
 

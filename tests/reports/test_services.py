@@ -1,0 +1,105 @@
+"""Plain rules behind the dashboard: timeline, what to try next, who to chase."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from kpis import metrics
+from kpis.services import KPIStatus
+from reports.services import campaign_timeline, follow_ups, suggestions
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.kpis import CampaignKPIFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 3, 15)
+
+
+def status(kpi, pace, percent_of_pace):
+    return KPIStatus(kpi=kpi, pace=pace, percent_of_pace=Decimal(percent_of_pace))
+
+
+@pytest.fixture
+def running(owner):
+    return CampaignFactory(
+        owner=owner,
+        status="active",
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 31),
+        adjustment_threshold=60,
+        adjustment_action="Swap the reel for a story with a link sticker.",
+    )
+
+
+def test_only_behind_kpis_get_tips_each_in_its_own_words(running):
+    clicks = CampaignKPIFactory(campaign=running, kind="clicks")
+    codes = CampaignKPIFactory(campaign=running, kind="redemptions")
+    followers = CampaignKPIFactory(campaign=running, kind="followers", target=2_000)
+    found = suggestions(
+        [
+            status(clicks, metrics.PaceStatus.BEHIND, 80),
+            status(codes, metrics.PaceStatus.BEHIND, 40),
+            status(followers, metrics.PaceStatus.ON_TRACK, 100),
+        ],
+        running,
+    )
+    assert [s.status.kpi for s in found] == [clicks, codes]
+    assert any("bio" in str(tip) for tip in found[0].tips)
+    assert any("code" in str(tip) for tip in found[1].tips)
+    # Only the KPI below the owner's own 60% threshold carries their rule.
+    assert found[0].owner_rule == ""
+    assert found[1].owner_rule == "Swap the reel for a story with a link sticker."
+
+
+def test_followers_behind_suggests_a_giveaway(running):
+    followers = CampaignKPIFactory(campaign=running, kind="followers", target=2_000)
+    (found,) = suggestions([status(followers, metrics.PaceStatus.BEHIND, 30)], running)
+    assert any("giveaway" in str(tip) for tip in found.tips)
+
+
+def test_without_a_written_rule_the_reminder_is_generic(running):
+    running.adjustment_action = ""
+    kpi = CampaignKPIFactory(campaign=running, kind="enquiries")
+    (found,) = suggestions([status(kpi, metrics.PaceStatus.BEHIND, 10)], running)
+    assert "now is the time" in str(found.owner_rule)
+
+
+def test_nothing_to_suggest_when_on_pace(running):
+    kpi = CampaignKPIFactory(campaign=running)
+    assert suggestions([status(kpi, metrics.PaceStatus.AHEAD, 150)], running) == []
+
+
+def test_timeline_counts_days_and_finds_the_overdue_checkin(running):
+    timeline = campaign_timeline(running, TODAY, last_checkin=datetime.date(2026, 3, 8))
+    assert (timeline.day, timeline.total_days, timeline.days_left) == (15, 31, 16)
+    assert timeline.next_checkin == datetime.date(2026, 3, 22)
+    assert timeline.overdue_since == datetime.date(2026, 3, 15)  # due today, not done yet
+    done = campaign_timeline(running, TODAY, last_checkin=TODAY)
+    assert done.overdue_since is None
+    assert not done.deadline_passed
+
+
+def test_timeline_reads_the_last_checkin(running):
+    running.checkins.create(owner=running.owner, date=datetime.date(2026, 3, 15))
+    assert campaign_timeline(running, TODAY).overdue_since is None
+
+
+def test_drafts_and_finished_campaigns_are_never_overdue(running):
+    running.status = "finished"
+    timeline = campaign_timeline(running, datetime.date(2026, 4, 2), last_checkin=None)
+    assert timeline.overdue_since is None
+    assert timeline.deadline_passed
+
+
+def test_follow_ups_are_gifted_or_late_without_a_post(running):
+    gifted = PartnershipFactory(campaign=running, status="gifted_not_posted")
+    late = PartnershipFactory(
+        campaign=running, status="agreed", due_date=TODAY - datetime.timedelta(1)
+    )
+    PartnershipFactory(campaign=running, status="posted", due_date=TODAY - datetime.timedelta(1))
+    PartnershipFactory(campaign=running, status="agreed", due_date=TODAY)
+    PartnershipFactory(campaign=running, status="declined", due_date=TODAY - datetime.timedelta(5))
+    assert follow_ups(running.partnerships.all(), TODAY) == [
+        p for p in running.partnerships.all() if p in (gifted, late)
+    ]
