@@ -22,11 +22,18 @@ class InfluencerFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Name or handle"), method="filter_search")
     platform = django_filters.ChoiceFilter(
-        label=_("Platform"), choices=Platform.choices, method="filter_platform"
+        label=_("Platform"),
+        choices=Platform.choices,
+        method="filter_platform",
+        empty_label=_("Any platform"),
     )
-    niche = django_filters.ChoiceFilter(label=_("Niche"), choices=[])
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=OutreachStatus.choices)
-    tier = django_filters.ChoiceFilter(label=_("Size"), choices=Tier.choices, method="filter_tier")
+    niche = django_filters.ChoiceFilter(label=_("Niche"), choices=[], empty_label=_("Any niche"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=OutreachStatus.choices, empty_label=_("Any status")
+    )
+    tier = django_filters.ChoiceFilter(
+        label=_("Size"), choices=Tier.choices, method="filter_tier", empty_label=_("Any size")
+    )
 
     class Meta:
         model = Influencer

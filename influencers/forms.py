@@ -63,11 +63,12 @@ class ProfileForm(forms.ModelForm):
     )
     followers = CountField(label=_("Followers"), help_text=_("e.g. 12,300 or 12.3k"))
     following = CountField(label=_("Following"), help_text=_("How many accounts they follow."))
-    avg_likes = CountField(label=_("Average likes per post"))
-    avg_comments = CountField(label=_("Average comments per post"))
-    avg_shares = CountField(label=_("Average shares per post"))
+    # "Per post" means a typical recent post: the section's introduction says so.
+    avg_likes = CountField(label=_("Likes per post"))
+    avg_comments = CountField(label=_("Comments per post"))
+    avg_shares = CountField(label=_("Shares per post"))
     avg_reach = CountField(
-        label=_("Average reach per post (optional)"),
+        label=_("Reach per post (optional)"),
         help_text=_("How many people see a typical post, if they share it with you."),
     )
 
@@ -174,6 +175,7 @@ class OutreachForm(forms.Form):
         label=_("What will you offer?"),
         choices=Offer.choices,
         initial=Offer.PRODUCT,
+        required=False,  # a missing or unknown offer falls back to free product
         widget=forms.RadioSelect,
     )
 

@@ -75,7 +75,7 @@ def outreach_message(influencer, business, offer=Offer.PRODUCT, campaign_goal=No
         paragraphs.append(_("What we're hoping for: %(goal)s") % {"goal": campaign_goal})
     if business and business.website:
         paragraphs.append(
-            _("You can see more of us at %(website)s.") % {"website": business.website}
+            _("Have a look at what we do: %(website)s") % {"website": business.website}
         )
     paragraphs.append(_("Would you be interested? I'd be happy to tell you more."))
     paragraphs.append(_("Thanks,\n%(business)s") % {"business": business_name})

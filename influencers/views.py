@@ -84,7 +84,7 @@ def influencer_form(request, pk=None):
 def influencer_detail(request, pk):
     influencer = owned_influencer(request, pk)
     outreach_form = OutreachForm(request.GET or None)
-    offer = outreach_form.cleaned_data["offer"] if outreach_form.is_valid() else Offer.PRODUCT
+    offer = (outreach_form.is_valid() and outreach_form.cleaned_data["offer"]) or Offer.PRODUCT
     business = getattr(request.user, "business", None)
     return render(
         request,
