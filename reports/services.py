@@ -38,6 +38,13 @@ class Timeline:
     next_checkin: date | None
     overdue_since: date | None  # a planned check-in passed without one being recorded
     deadline_passed: bool
+    checked_today: bool
+    today: date
+
+    @property
+    def checkin_today(self):
+        """Today is a planned check-in day and nothing is recorded yet."""
+        return self.next_checkin == self.today and not self.checked_today
 
     @property
     def days_left(self):
@@ -54,7 +61,8 @@ def campaign_timeline(campaign, today=None, last_checkin=None):
     planned = checkin_dates(campaign)
     if last_checkin is None:
         last_checkin = CheckIn.objects.filter(campaign=campaign).aggregate(last=Max("date"))["last"]
-    due = [checkin for checkin in planned if checkin <= today]
+    # A check-in planned for today is due, not late: it is overdue from tomorrow.
+    due = [checkin for checkin in planned if checkin < today]
     overdue_since = None
     if campaign.status == CampaignStatus.ACTIVE and due:
         latest_due = due[-1]
@@ -64,7 +72,9 @@ def campaign_timeline(campaign, today=None, last_checkin=None):
         day=day,
         total_days=total,
         checkins=planned,
-        next_checkin=next((checkin for checkin in planned if checkin > today), None),
+        next_checkin=next((checkin for checkin in planned if checkin >= today), None),
+        checked_today=last_checkin == today,
+        today=today,
         overdue_since=overdue_since,
         deadline_passed=bool(campaign.end_date and campaign.end_date < today),
     )

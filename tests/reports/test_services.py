@@ -71,13 +71,21 @@ def test_nothing_to_suggest_when_on_pace(running):
 
 
 def test_timeline_counts_days_and_finds_the_overdue_checkin(running):
-    timeline = campaign_timeline(running, TODAY, last_checkin=datetime.date(2026, 3, 8))
+    # Weekly from 1 March: check-ins on the 8th, 15th, 22nd, 29th and the 31st.
+    timeline = campaign_timeline(running, TODAY, last_checkin=datetime.date(2026, 3, 1))
     assert (timeline.day, timeline.total_days, timeline.days_left) == (15, 31, 16)
-    assert timeline.next_checkin == datetime.date(2026, 3, 22)
-    assert timeline.overdue_since == datetime.date(2026, 3, 15)  # due today, not done yet
+    assert timeline.overdue_since == datetime.date(2026, 3, 8)
+    assert timeline.next_checkin == TODAY
+    assert timeline.checkin_today  # due today: not late yet
+    on_time = campaign_timeline(running, TODAY, last_checkin=datetime.date(2026, 3, 8))
+    assert on_time.overdue_since is None
+    assert on_time.checkin_today
     done = campaign_timeline(running, TODAY, last_checkin=TODAY)
-    assert done.overdue_since is None
+    assert done.overdue_since is None and not done.checkin_today
     assert not done.deadline_passed
+    tomorrow = campaign_timeline(running, TODAY + datetime.timedelta(1), last_checkin=None)
+    assert tomorrow.overdue_since == TODAY
+    assert tomorrow.next_checkin == datetime.date(2026, 3, 22)
 
 
 def test_timeline_reads_the_last_checkin(running):
