@@ -21,7 +21,8 @@ class CountField(forms.CharField):
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "autocomplete": "off", "inputmode": "decimal"}
+        # No numeric keypad: phones would then hide the "k" of "12.3k".
+        return {**super().widget_attrs(widget), "autocomplete": "off"}
 
     def to_python(self, value):
         try:

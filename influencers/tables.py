@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .metrics import TIER_SHORT_NAMES
 from .models import OutreachStatus
@@ -105,7 +106,7 @@ class InfluencerTable(tables.Table):
             return _("Looks fine")
         return format_html(
             '<span class="roster-warning">{}</span>',
-            _("%(count)s to check") % {"count": count},
+            ngettext("%(count)s warning", "%(count)s warnings", count) % {"count": count},
         )
 
     def value_checks(self, record):

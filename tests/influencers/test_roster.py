@@ -71,7 +71,7 @@ def test_roster_shows_main_profile_rate_tier_and_warnings(owner_client, roster):
     body = owner_client.get(URL).content.decode()
     assert "10.00%" in body  # Ann: 300 / 3,000
     assert "Mid-size" in body  # Bea's main profile is the 250k TikTok
-    assert "2 to check" in body  # Bea's TikTok: over 100k followers, and 0.4% is low
+    assert "2 warnings" in body  # Bea's TikTok: over 100k followers, and 0.4% is low
     assert "Looks fine" in body
 
 
