@@ -12,6 +12,7 @@ import time
 from functools import cache
 
 from django.db import connections
+from django.utils import timezone
 
 from .models import Click, TrackedLink
 
@@ -21,7 +22,7 @@ LINK_COLUMNS = (
     "partnership__influencer__name",
     "partnership__campaign__name",
 )
-CLICK_FIELDS = ("link", "at", "referrer_domain", "visitor_hash", "is_bot")
+CLICK_FIELDS = ("link", "at", "day", "referrer_domain", "visitor_hash", "is_bot")
 SLUG_PLACEHOLDER = "slug-placeholder"
 
 
@@ -84,6 +85,7 @@ def record_click(link_id, at, referrer_domain, visitor_hash, is_bot, alias="defa
     values = dict(
         link=link_id,
         at=at,
+        day=timezone.localdate(at),
         referrer_domain=referrer_domain,
         visitor_hash=visitor_hash,
         is_bot=is_bot,

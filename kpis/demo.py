@@ -112,9 +112,11 @@ def _click(rng, link, day, visitor, is_bot=False):
     at = timezone.make_aware(
         datetime.datetime.combine(day, datetime.time(rng.randrange(7, 23), rng.randrange(60)))
     )
+    at = min(at, timezone.now())
     return Click(
         link=link,
-        at=min(at, timezone.now()),
+        at=at,
+        day=timezone.localdate(at),
         referrer_domain="" if is_bot else rng.choice(REFERRERS),
         visitor_hash=hashlib.sha256(visitor.encode()).hexdigest() if visitor else "",
         is_bot=is_bot,

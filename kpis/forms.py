@@ -70,6 +70,9 @@ class CheckInForm(forms.Form):
     date = forms.DateField(
         label=gettext_lazy("Date of the check-in"),
         widget=date_input(),
+        help_text=gettext_lazy(
+            "Today or an earlier day; at the earliest a week before the campaign starts."
+        ),
     )
     note = forms.CharField(
         label=gettext_lazy("What did we change, and why?"),

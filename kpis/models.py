@@ -152,15 +152,24 @@ class Click(models.Model):
 
     link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE, related_name="clicks")
     at = models.DateTimeField(default=timezone.now)
+    # The site's local day of ``at``, kept so clicks per day are one indexed GROUP BY (SQLite
+    # cannot convert time zones itself). Filled in on save; rows written in bulk without it
+    # are read by their ``at`` instead.
+    day = models.DateField(null=True, blank=True, editable=False)
     referrer_domain = models.CharField(max_length=255, blank=True)
     visitor_hash = models.CharField(max_length=64, blank=True)
     is_bot = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["link", "at"])]
+        indexes = [models.Index(fields=["link", "at"]), models.Index(fields=["link", "day"])]
 
     def __str__(self):
         return f"{self.link} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.day is None:
+            self.day = timezone.localdate(self.at)
+        super().save(*args, **kwargs)
 
 
 class Redemption(models.Model):

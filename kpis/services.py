@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from . import metrics
@@ -36,11 +36,13 @@ def human_clicks_by_day(campaign):
     """{date: clicks by people} over all the campaign's tracked links, bots left out."""
     rows = (
         Click.objects.filter(link__partnership__campaign=campaign, is_bot=False)
-        .annotate(day=TruncDate("at", tzinfo=timezone.get_current_timezone()))
-        .values("day")
+        .annotate(
+            local_day=Coalesce("day", TruncDate("at", tzinfo=timezone.get_current_timezone()))
+        )
+        .values("local_day")
         .annotate(clicks=Count("id"))
     )
-    return {row["day"]: Decimal(row["clicks"]) for row in rows}
+    return {row["local_day"]: Decimal(row["clicks"]) for row in rows}
 
 
 def redemptions_by_day(campaign):

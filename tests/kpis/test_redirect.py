@@ -2,6 +2,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kpis import tracking
 from kpis.models import Click, TrackedLink
@@ -223,3 +224,12 @@ def test_a_link_deleted_by_another_process_is_a_404_not_an_error(client, link):
 
     assert response.status_code == 404
     assert not Click.objects.exists()
+
+
+def test_the_click_keeps_its_time_and_local_day(client, link):
+    before = timezone.now()
+    follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+    click = Click.objects.get()
+    assert before <= click.at <= timezone.now()
+    assert click.day == timezone.localdate(click.at)

@@ -301,3 +301,23 @@ class TestResults:
         with django_assert_max_num_queries(1):
             services.campaign_roi(campaign, results)
         assert len(results) == 15
+
+
+class TestClicksByLocalDay:
+    def test_a_late_evening_click_counts_on_the_local_day(self, campaign, settings):
+        settings.TIME_ZONE = "Europe/London"
+        link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
+        # 23:30 UTC on 1 June is 00:30 on 2 June in London (summer time).
+        ClickFactory(link=link, at=datetime.datetime(2026, 6, 1, 23, 30, tzinfo=datetime.UTC))
+
+        assert services.human_clicks_by_day(campaign) == {datetime.date(2026, 6, 2): D(1)}
+
+    def test_clicks_written_in_bulk_without_their_day_are_read_by_their_time(self, campaign):
+        from kpis.models import Click
+
+        link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
+        at = datetime.datetime(2026, 3, 3, 12, tzinfo=datetime.UTC)
+        Click.objects.bulk_create([Click(link=link, at=at), Click(link=link, at=at)])
+        ClickFactory(link=link, at=at)
+
+        assert services.human_clicks_by_day(campaign) == {datetime.date(2026, 3, 3): D(3)}
