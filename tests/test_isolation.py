@@ -4,6 +4,8 @@ Every URL pattern that takes an object id is opened by a second owner, by GET an
 with owner A's ids (and, for nested addresses, with B's own outer object and A's inner one).
 Each must answer 404 and change nothing in the database. New views are covered as soon as
 they are added to a urls.py; a keyword this walker cannot map fails the test by name.
+Then B fills in B's own forms with A's ids in every id field they offer: no row may end up
+pointing at another owner's row.
 
 Convention (team brief): under ``influencers/`` ``pk`` is an Influencer, under ``campaigns/``
 a Campaign; ``<model>_pk`` names the model (``kpi_pk`` -> CampaignKPI, ``link_pk`` ->
