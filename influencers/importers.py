@@ -69,6 +69,35 @@ PLATFORM_ALIASES = {
     "twitter": Platform.X,
     "x_(twitter)": Platform.X,
 }
+# The downloadable example file: one person on two platforms, and one with only the essentials.
+SAMPLE_ROWS = [
+    {
+        "name": "Bristol Bread Lover",
+        "platform": "Instagram",
+        "handle": "@bristolbreadlover",
+        "profile_url": "https://www.instagram.com/bristolbreadlover/",
+        "followers": "12,300",
+        "following": "610",
+        "avg_likes": "410",
+        "avg_comments": "35",
+        "avg_shares": "12",
+        "avg_reach": "5.9k",
+        "niche": "food",
+        "location": "Bristol",
+        "email": "hello@bristolbreadlover.example",
+        "notes": "Posts a bakery round-up every Saturday",
+        "status": "contacted",
+    },
+    {
+        "name": "Bristol Bread Lover",
+        "platform": "TikTok",
+        "handle": "bristolbreadlover",
+        "followers": "8.1k",
+        "avg_likes": "620",
+        "avg_comments": "40",
+    },
+    {"name": "Sam Eats", "platform": "TikTok", "handle": "sameats", "status": "identified"},
+]
 MAX_LENGTHS = {"name": 120, "handle": 100, "profile_url": 200, "niche": 80, "location": 120}
 
 
@@ -87,6 +116,13 @@ class ParsedRoster:
     rows: list = field(default_factory=list)  # plain dicts, safe to keep in the session
     errors: list = field(default_factory=list)
     notices: list = field(default_factory=list)
+
+
+def sample_csv(file):
+    """Write the example roster file (every column, header first) to a text file object."""
+    writer = csv.DictWriter(file, fieldnames=COLUMNS, restval="")
+    writer.writeheader()
+    writer.writerows(SAMPLE_ROWS)
 
 
 def key(text):

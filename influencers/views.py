@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from .forms import (
     ProfileFormSet,
     StatusForm,
 )
-from .importers import parse_count, parse_roster_csv, plan_import, save_import
+from .importers import parse_count, parse_roster_csv, plan_import, sample_csv, save_import
 from .metrics import profile_engagement, profile_warnings, size_tier
 from .models import Influencer, OutreachStatus, Profile
 from .services import Offer, outreach_message
@@ -179,6 +180,15 @@ def engagement_preview(request):
             "warnings": profile_warnings(profile),
         },
     )
+
+
+@login_required
+@require_GET
+def import_sample(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="influencers-example.csv"'
+    sample_csv(response)
+    return response
 
 
 @login_required

@@ -124,3 +124,16 @@ def test_too_large_file_is_refused_with_the_limit(owner_client):
     response = upload(owner_client, GOOD)
     assert "largest file we accept" in response.content.decode()
     assert "preview" not in response.context
+
+
+def test_the_example_file_downloads_and_imports_cleanly(owner_client, owner):
+    response = owner_client.get(reverse("influencers:import_sample"))
+    assert response["Content-Disposition"].startswith("attachment")
+    content = response.content
+    assert content.decode().splitlines()[0].startswith("name,platform,handle,profile_url")
+
+    confirm(owner_client, upload(owner_client, content))
+
+    assert Influencer.objects.filter(owner=owner).count() == 2
+    assert Profile.objects.filter(owner=owner).count() == 3
+    assert Profile.objects.get(owner=owner, platform="instagram").avg_reach == 5_900
