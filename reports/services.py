@@ -53,13 +53,17 @@ class Timeline:
         return self.total_days - self.day
 
 
-def campaign_timeline(campaign, today=None, last_checkin=None):
+NOT_READ = object()
+
+
+def campaign_timeline(campaign, today=None, last_checkin=NOT_READ):
     """Day X of Y, the next check-in and whether one is overdue. ``last_checkin`` is the date
-    of the latest recorded check-in (read from the database when not given: one query)."""
+    of the latest recorded check-in, None when there is none (read from the database when
+    not given: one query)."""
     today = today or timezone.localdate()
     day, total = day_of_campaign(campaign, today)
     planned = checkin_dates(campaign)
-    if last_checkin is None:
+    if last_checkin is NOT_READ:
         last_checkin = CheckIn.objects.filter(campaign=campaign).aggregate(last=Max("date"))["last"]
     # A check-in planned for today is due, not late: it is overdue from tomorrow.
     due = [checkin for checkin in planned if checkin < today]
@@ -198,6 +202,9 @@ def follow_ups(partnerships, today=None):
     ]
 
 
+RECENT_CHECKINS = 5
+
+
 @dataclass
 class KPIPanel:
     status: object  # kpis.services.KPIStatus
@@ -211,6 +218,7 @@ class Dashboard:
     statuses: list
     results: list  # kpis.services.PartnershipResult, one per influencer
     roi: object  # kpis.services.ROISummary
+    checkins: list = field(default_factory=list)  # the latest check-ins, newest first
     suggestions: list = field(default_factory=list)
     follow_ups: list = field(default_factory=list)
 
@@ -230,9 +238,11 @@ def campaign_dashboard(campaign, today=None):
     today = today or timezone.localdate()
     statuses = campaign_kpi_statuses(campaign, today)
     results = partnership_results(campaign)
+    checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     return Dashboard(
         campaign=campaign,
-        timeline=campaign_timeline(campaign, today),
+        timeline=campaign_timeline(campaign, today, checkins[0].date if checkins else None),
+        checkins=checkins,
         statuses=statuses,
         results=results,
         roi=campaign_roi(campaign, results),

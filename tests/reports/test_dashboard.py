@@ -141,3 +141,14 @@ def test_query_count_is_bounded_and_does_not_grow_with_data(owner_client, owner)
     big_count = dashboard_queries(owner_client, big)
     assert big_count == small_count
     assert big_count <= 20
+
+
+def test_latest_checkin_notes_are_shown_newest_first(owner_client, campaign):
+    today = timezone.localdate()
+    campaign.checkins.create(
+        owner=campaign.owner, date=today - datetime.timedelta(days=3), note="Added a till sign."
+    )
+    campaign.checkins.create(owner=campaign.owner, date=today, note="Asked for a second story.")
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert html.index("Asked for a second story.") < html.index("Added a till sign.")
+    assert "Check-in overdue." not in html

@@ -83,7 +83,7 @@ def test_timeline_counts_days_and_finds_the_overdue_checkin(running):
     done = campaign_timeline(running, TODAY, last_checkin=TODAY)
     assert done.overdue_since is None and not done.checkin_today
     assert not done.deadline_passed
-    tomorrow = campaign_timeline(running, TODAY + datetime.timedelta(1), last_checkin=None)
+    tomorrow = campaign_timeline(running, TODAY + datetime.timedelta(1))
     assert tomorrow.overdue_since == TODAY
     assert tomorrow.next_checkin == datetime.date(2026, 3, 22)
 
@@ -95,7 +95,7 @@ def test_timeline_reads_the_last_checkin(running):
 
 def test_drafts_and_finished_campaigns_are_never_overdue(running):
     running.status = "finished"
-    timeline = campaign_timeline(running, datetime.date(2026, 4, 2), last_checkin=None)
+    timeline = campaign_timeline(running, datetime.date(2026, 4, 2))
     assert timeline.overdue_since is None
     assert timeline.deadline_passed
 
