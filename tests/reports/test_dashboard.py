@@ -152,3 +152,15 @@ def test_latest_checkin_notes_are_shown_newest_first(owner_client, campaign):
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     assert html.index("Asked for a second story.") < html.index("Added a till sign.")
     assert "Check-in overdue." not in html
+
+
+@pytest.mark.parametrize("dates", [True, False])
+def test_an_empty_running_campaign_still_renders_everywhere(owner_client, owner, dates):
+    fields = {} if dates else {"start_date": None, "end_date": None}
+    bare = CampaignFactory(owner=owner, status="active", **fields)
+    for path in ("", "report.pdf", "checklist.pdf", "calendar.ics", "measurements.csv"):
+        response = owner_client.get(f"/campaigns/{bare.pk}/{path}")
+        assert response.status_code == 200, path
+    html = owner_client.get(f"/campaigns/{bare.pk}/").content.decode()
+    assert "No numbers chosen for this campaign yet." in html
+    assert "No influencers on this campaign yet." in html
