@@ -192,12 +192,21 @@ def test_five_wrong_passwords_lock_the_login_with_a_clear_message(client, owner,
     response = client.post(reverse("login"), {"username": owner.email.upper(), "password": "wrong"})
     assert response.status_code == 429
     assert "Too many login attempts" in response.content.decode()
+    assert "paused for 15 minutes" in response.content.decode()
     assert "reset your password" in response.content.decode()
 
     # Now even the right password is refused, and nobody is logged in.
     response = client.post(reverse("login"), {"username": owner.email, "password": password})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_lockout_message_says_how_long_the_pause_is(client, owner, settings):
+    settings.AXES_COOLOFF_TIME = 1.5  # hours
+    for _attempt in range(5):
+        response = client.post(reverse("login"), {"username": owner.email, "password": "wrong"})
+    assert "paused for 90 minutes" in response.content.decode()
 
 
 @pytest.mark.django_db
