@@ -315,6 +315,7 @@ def isolation_failures(owner, other_owner, world_a, world_b, routes=None):
             before = snapshot()
             answers = {
                 "GET": client.get(path),
+                "GET htmx": client.get(path, HTTP_HX_REQUEST="true"),
                 "POST {}": client.post(path, {}),
                 "POST form": client.post(path, form_payload(world_b)),
                 "POST htmx": client.post(path, form_payload(world_b), HTTP_HX_REQUEST="true"),
