@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.owned import owned
 
+from .metrics import profile_engagement
 from .models import Influencer, OutreachStatus, Platform, Profile
 from .services import normalise_handle
 
@@ -354,7 +355,8 @@ def existing_profiles(owner, rows):
 
 
 def plan_import(owner, rows):
-    """Each row with ``action``: 'update' when the owner already has that platform + handle."""
+    """Each row for the preview: ``action`` ('update' when the owner already has that platform
+    + handle, else 'add'), display labels and the engagement the numbers give."""
     existing = existing_profiles(owner, rows)
     return [
         {
@@ -362,6 +364,9 @@ def plan_import(owner, rows):
             "action": "update" if (row["platform"], row["handle"]) in existing else "add",
             "platform_label": Platform(row["platform"]).label,
             "status_label": OutreachStatus(row["status"]).label if row["status"] else "",
+            "engagement": profile_engagement(
+                Profile(**{PROFILE_FIELDS[column]: row[column] for column in COUNT_COLUMNS})
+            ),
         }
         for row in rows
     ]

@@ -94,8 +94,10 @@ def test_roster_and_profile_on_a_phone(phone_page, live_server):
     phone_page.get_by_role("link", name="Maya Cooks Clifton").click()
     phone_page.get_by_role("heading", name="Maya Cooks Clifton").wait_for()
     screenshot(phone_page, "influencer-detail-phone")
-    width = phone_page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 375
+    for path in ("/influencers/", "/influencers/new/", "/influencers/import/"):
+        phone_page.goto(path)
+        assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    screenshot(phone_page, "influencer-import-phone")
 
 
 def test_import_a_file_preview_then_save(page, live_server, tmp_path):

@@ -27,6 +27,7 @@ def test_preview_writes_nothing_then_confirm_writes_everything(owner_client, own
     assert preview.status_code == 200
     assert [row["action"] for row in preview.context["preview"]] == ["add", "add", "add"]
     assert "Save these profiles" in preview.content.decode()
+    assert "3.62%" in preview.content.decode()  # (410 + 35) / 12,300 followers
     assert Influencer.objects.count() == 0
 
     response = confirm(owner_client, preview)
