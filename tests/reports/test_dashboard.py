@@ -53,7 +53,8 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
     assert format_money(costs.total) in html
     # The industry figure is shown as a labelled reference, not a result.
     assert "Industry figure, for reference" in html
-    assert count(metrics.INDUSTRY_RETURN_PER_UNIT) in html
+    reference = count(metrics.INDUSTRY_RETURN_PER_UNIT)
+    assert f"each $1 spent on influencer marketing brings back about ${reference}" in html
 
 
 def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
