@@ -114,3 +114,17 @@ def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
     screenshot(page, "kpis-import-preview-phone")
     page.get_by_role("button", name=re.compile(r"^Add all \d+ rows$")).click()
     page.get_by_text(re.compile(r"Imported \d+ rows")).wait_for()
+
+
+def test_links_page_copies_a_link_and_opens_the_import(page, live_server, campaign):
+    log_in(page, live_server, campaign.owner)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"/campaigns/{campaign.pk}/links/")
+    page.get_by_role("button", name="Copy").first.click()
+    page.get_by_role("button", name="Copied").first.wait_for()
+    screenshot(page, "kpis-links")
+
+    page.get_by_role("link", name="Import a file").click()
+    page.get_by_role("heading", name="Import numbers from a file").wait_for()
+    assert_main_accessible(page)
+    screenshot(page, "kpis-import")
