@@ -10,7 +10,6 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +30,11 @@ def upload(request, pk):
     campaign = owned_campaign(request, pk)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        # One file waits at a time: an upload replaces any other still waiting, so
+        # abandoned previews do not pile up in the session.
+        pending = [key for key in request.session.keys() if key.startswith(SESSION_PREFIX)]  # noqa: SIM118 - sessions cannot be iterated
+        for key in pending:
+            del request.session[key]
         token = secrets.token_urlsafe(16)
         request.session[SESSION_PREFIX + token] = {
             "campaign": campaign.pk,
@@ -43,9 +47,10 @@ def upload(request, pk):
 
 
 def stored_upload(request, campaign, token):
+    """The file waiting under this token for this campaign, or None."""
     upload = request.session.get(SESSION_PREFIX + (token or ""))
     if not upload or upload["campaign"] != campaign.pk:
-        raise Http404(_("This import has expired. Upload the file again."))
+        return None
     return upload
 
 
@@ -56,6 +61,15 @@ def preview(request, pk):
     data = request.POST if request.method == "POST" else request.GET
     token = data.get("token")
     upload = stored_upload(request, campaign, token)
+    if upload is None:
+        messages.warning(
+            request,
+            _(
+                "That file is no longer waiting to be imported (it was imported, or another "
+                "file was uploaded since). Upload it again."
+            ),
+        )
+        return redirect("kpis:import", pk=campaign.pk)
     kind = upload["kind"]
     lookups = recording.ImportLookups.for_campaign(campaign)
     context = {

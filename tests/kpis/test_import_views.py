@@ -266,14 +266,25 @@ class TestBadUploads:
         assert "This file cannot be imported" in page
         assert "“Discount Code”" in page
 
-    def test_an_unknown_or_expired_token_is_404(self, owner_client, campaign):
+    def test_an_unknown_or_expired_token_asks_for_the_file_again(self, owner_client, campaign):
         response = owner_client.get(
-            reverse("kpis:import_preview", args=[campaign.pk]), {"token": "nope"}
+            reverse("kpis:import_preview", args=[campaign.pk]), {"token": "nope"}, follow=True
         )
 
-        assert response.status_code == 404
+        assert response.redirect_chain == [(reverse("kpis:import", args=[campaign.pk]), 302)]
+        assert "Upload it again" in response.content.decode()
 
-    def test_a_token_from_another_campaign_is_404(self, owner_client, campaign):
+    def test_a_new_upload_replaces_the_one_waiting(self, owner_client, campaign):
+        first = uploaded(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
+        uploaded(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
+
+        confirm(owner_client, campaign, first, date="date", kpi="kpi", value="value")
+
+        assert not Measurement.objects.exists()
+        waiting = [key for key in owner_client.session.keys() if key.startswith("kpis-import-")]  # noqa: SIM118
+        assert len(waiting) == 1
+
+    def test_a_token_from_another_campaign_is_refused(self, owner_client, campaign):
         location = uploaded(owner_client, campaign, "generic", b"date,kpi,value\n2026-11-02,x,1\n")
         other = CampaignFactory(owner=campaign.owner)
 
@@ -281,4 +292,5 @@ class TestBadUploads:
             reverse("kpis:import_preview", args=[other.pk]), {"token": token_of(location)}
         )
 
-        assert response.status_code == 404
+        assert response["Location"] == reverse("kpis:import", args=[other.pk])
+        assert "Check the import" not in response.content.decode()
