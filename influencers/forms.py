@@ -64,12 +64,11 @@ class ProfileForm(forms.ModelForm):
     )
     followers = CountField(label=_("Followers"), help_text=_("e.g. 12,300 or 12.3k"))
     following = CountField(label=_("Following"), help_text=_("How many accounts they follow."))
-    # "Per post" means a typical recent post: the section's introduction says so.
-    avg_likes = CountField(label=_("Likes per post"))
-    avg_comments = CountField(label=_("Comments per post"))
-    avg_shares = CountField(label=_("Shares per post"))
+    avg_likes = CountField(label=_("Average likes per post"))
+    avg_comments = CountField(label=_("Average comments per post"))
+    avg_shares = CountField(label=_("Average shares per post"))
     avg_reach = CountField(
-        label=_("Reach per post (optional)"),
+        label=_("Average reach per post (optional)"),
         help_text=_("How many people see a typical post, if they share it with you."),
     )
 
@@ -102,6 +101,7 @@ class ProfileFormHelper(FormHelper):
             Column("avg_likes", css_class="col-sm-4"),
             Column("avg_comments", css_class="col-sm-4"),
             Column("avg_shares", css_class="col-sm-4"),
+            css_class="align-items-end",  # a label on two lines must not push its box down
         ),
         "avg_reach",
         Field("DELETE"),

@@ -33,8 +33,8 @@ def test_owner_adds_an_influencer_and_sees_the_engagement_rate(page, live_server
     page.get_by_label("Platform").select_option("instagram")
     page.get_by_label("Handle").fill("@BristolBreadLover")
     page.get_by_label("Followers").fill("12,300")
-    page.get_by_label("Likes per post").fill("410")
-    page.get_by_label("Comments per post").fill("35")
+    page.get_by_label("Average likes per post").fill("410")
+    page.get_by_label("Average comments per post").fill("35")
 
     # The rate appears while typing, computed by the server.
     preview = page.locator("[data-engagement-output]").first
@@ -75,7 +75,7 @@ def test_add_another_platform_and_switch_the_offer(page, live_server):
     second.get_by_label("Platform").select_option("tiktok")
     second.get_by_label("Handle").fill("maya.tt")
     second.get_by_label("Followers").fill("9k")
-    second.get_by_label("Likes per post").fill("900")
+    second.get_by_label("Average likes per post").fill("900")
     second.locator("[data-engagement-output]").get_by_text("10.00%").wait_for()
     page.get_by_role("button", name="Save influencer").click()
     page.wait_for_url(re.compile(r"/influencers/\d+/$"))
