@@ -1,5 +1,7 @@
 """Production security: deploy checks, error pages, CSP, login attempt limiting."""
 
+import csv
+import io
 import os
 import re
 import secrets
@@ -7,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.test import Client, RequestFactory, override_settings
 from django.urls import include, path, reverse
 
@@ -344,3 +348,78 @@ def test_a_stale_form_gets_a_plain_explanation_in_the_layout(owner, password):
     assert "Please send that again" in page
     assert "css/app.css" in page
     assert "<style" not in page  # Django's own page has inline style, which the CSP blocks
+
+
+FORMULA = "=1+1"
+
+
+def poison(world):
+    """Every free-text field of every owned row starts with a spreadsheet formula."""
+    for row in world.values():
+        for field in row._meta.concrete_fields:
+            free_text = isinstance(field, models.CharField | models.TextField)
+            typed = isinstance(field, models.SlugField | models.URLField | models.EmailField)
+            if free_text and not typed and not field.choices and not field.primary_key:
+                setattr(row, field.attname, FORMULA)
+        row.save()
+
+
+def spreadsheet_cells(response):
+    """The text cells of a CSV or XLSX response, or None when it is neither."""
+    kind = response.get("Content-Type", "")
+    if "csv" in kind:
+        return [cell for row in csv.reader(io.StringIO(response.content.decode())) for cell in row]
+    if "spreadsheetml" in kind:
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        return [
+            f"{FORMULA_MARK}{cell.value}" if cell.data_type == "f" else cell.value
+            for sheet in book.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str)
+        ]
+    return None
+
+
+FORMULA_MARK = "formula:"
+EXPORT_LINK = re.compile(r'href="([^"]*(?:_export=|\.csv|\.xlsx)[^"]*)"')
+NUMBER = re.compile(r"^[+-]?[\d.,]+%?$")
+
+
+def is_formula(cell):
+    return cell.startswith((FORMULA_MARK, "=", "@", "\t", "\r")) or (
+        cell.startswith(("+", "-")) and not NUMBER.match(cell)
+    )
+
+
+@pytest.mark.django_db
+def test_every_spreadsheet_the_site_offers_neutralises_formulas(owner, owner_client):
+    """Found from the site: every CSV/XLSX address and every export link on its pages."""
+    world = build_world(owner)
+    poison(world)
+    owner_client.raise_request_exception = False
+    exports, offenders, neutralised = set(), [], 0
+    for walked in walk():
+        values = {}
+        for name in walked.converters:
+            model = model_for(name, walked.route) if name in walked.id_kwargs else None
+            values[name] = world[model].pk if model else word_candidates(name)[0]
+        if "(" in walked.route or any(v is None for v in values.values()):
+            continue
+        for export_format in ("csv", "xlsx"):
+            values.update({name: export_format for name in values if "format" in name})
+            page = fill(walked.route, values)
+            response = owner_client.get(page)
+            if spreadsheet_cells(response) is not None:
+                exports.add(page)
+            elif "html" in response.get("Content-Type", ""):
+                exports.update(EXPORT_LINK.findall(response.content.decode()))
+    for address in sorted(exports):
+        cells = spreadsheet_cells(owner_client.get(address.replace("&amp;", "&")))
+        if cells is None:
+            continue
+        offenders += [f"{address}: {cell!r}" for cell in cells if is_formula(cell)]
+        neutralised += sum(cell.startswith("'=") for cell in cells)
+    assert len(exports) >= 4, f"expected the roster and campaign exports, found {exports}"
+    assert neutralised, "no poisoned cell came out at all: the check proves nothing"
+    assert not offenders, "cells a spreadsheet would run:\n" + "\n".join(offenders)
