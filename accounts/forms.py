@@ -36,7 +36,7 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Create my account"), css_class="w-100"))
+        self.helper.add_input(Submit("submit", _("Create my account"), css_class="btn-brand w-100"))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -76,7 +76,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Log in"), css_class="w-100"))
+        self.helper.add_input(Submit("submit", _("Log in"), css_class="btn-brand w-100"))
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
@@ -90,7 +90,7 @@ class BusinessForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save")))
+        self.helper.add_input(Submit("submit", _("Save"), css_class="btn-brand"))
 
 
 class DeleteAccountForm(forms.Form):
