@@ -273,27 +273,37 @@ def test_sign_up_refuses_weak_passwords(client, weak):
     assert "password" in response.content.decode().lower()
 
 
-def upload_pages(client, world):
-    """(page path, form) for every GET-able page of the site that offers a file upload."""
-    found = []
+def site_responses(client, world):
+    """(address, response) for a GET of every address of the site, its ids taken from
+    ``world`` (export addresses once per format)."""
     for walked in walk():
         values = {}
         for name in walked.converters:
-            if name in walked.id_kwargs:
-                model = model_for(name, walked.route)
-                if model is None:
-                    break
-                values[name] = world[model].pk
-            else:
-                values[name] = word_candidates(name)[0]
-        else:
-            if "(" in walked.route or "^" in walked.route:
-                continue
-            page_path = fill(walked.route, values)
-            response = client.get(page_path)
-            if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-                found += [(page_path, form) for form in page_forms(response) if form["files"]]
-    return found
+            model = model_for(name, walked.route) if name in walked.id_kwargs else None
+            values[name] = world[model].pk if model else word_candidates(name)[0]
+        if "(" in walked.route or "^" in walked.route:
+            continue
+        formats = ("csv", "xlsx") if any("format" in name for name in values) else (None,)
+        for export_format in formats:
+            values.update({name: export_format for name in values if "format" in name})
+            address = fill(walked.route, values)
+            yield address, client.get(address)
+
+
+def html_pages(client, world):
+    for address, response in site_responses(client, world):
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            yield address, response
+
+
+def upload_pages(client, world):
+    """(page path, form) for every page of the site that offers a file upload."""
+    return [
+        (address, form)
+        for address, response in html_pages(client, world)
+        for form in page_forms(response)
+        if form["files"]
+    ]
 
 
 BAD_FILES = {
@@ -399,21 +409,11 @@ def test_every_spreadsheet_the_site_offers_neutralises_formulas(owner, owner_cli
     poison(world)
     owner_client.raise_request_exception = False
     exports, offenders, neutralised = set(), [], 0
-    for walked in walk():
-        values = {}
-        for name in walked.converters:
-            model = model_for(name, walked.route) if name in walked.id_kwargs else None
-            values[name] = world[model].pk if model else word_candidates(name)[0]
-        if "(" in walked.route or any(v is None for v in values.values()):
-            continue
-        for export_format in ("csv", "xlsx"):
-            values.update({name: export_format for name in values if "format" in name})
-            page = fill(walked.route, values)
-            response = owner_client.get(page)
-            if spreadsheet_cells(response) is not None:
-                exports.add(page)
-            elif "html" in response.get("Content-Type", ""):
-                exports.update(EXPORT_LINK.findall(response.content.decode()))
+    for address, response in site_responses(owner_client, world):
+        if spreadsheet_cells(response) is not None:
+            exports.add(address)
+        elif "html" in response.get("Content-Type", ""):
+            exports.update(EXPORT_LINK.findall(response.content.decode()))
     for address in sorted(exports):
         cells = spreadsheet_cells(owner_client.get(address.replace("&amp;", "&")))
         if cells is None:
@@ -423,3 +423,17 @@ def test_every_spreadsheet_the_site_offers_neutralises_formulas(owner, owner_cli
     assert len(exports) >= 4, f"expected the roster and campaign exports, found {exports}"
     assert neutralised, "no poisoned cell came out at all: the check proves nothing"
     assert not offenders, "cells a spreadsheet would run:\n" + "\n".join(offenders)
+
+
+@pytest.mark.django_db
+def test_no_page_of_the_site_carries_inline_script_or_style(owner, owner_client):
+    """The template scan above misses third-party templates (forms, tables); this reads
+    every page the site serves, as the browser would get it."""
+    owner_client.raise_request_exception = False
+    offences, pages = [], 0
+    for address, response in html_pages(owner_client, build_world(owner)):
+        pages += 1
+        page = response.content.decode()
+        offences += [f"{address}: {what}" for pattern, what in INLINE_CODE if pattern.search(page)]
+    assert pages >= 20, f"only {pages} pages read: the walk is broken"
+    assert not offences, "inline code the CSP will block:\n" + "\n".join(offences)
