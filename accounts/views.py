@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from . import data
 from .forms import BusinessForm, DeleteAccountForm, SignupForm
+from .models import Business
 
 
 def home(request):
@@ -35,7 +36,9 @@ def signup(request):
 
 @login_required
 def business_settings(request):
-    form = BusinessForm(request.POST or None, instance=request.user.business)
+    # An account made outside the sign-up page (createsuperuser) has no business yet.
+    business = getattr(request.user, "business", None) or Business(owner=request.user)
+    form = BusinessForm(request.POST or None, instance=business)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your business details are saved."))
