@@ -4,11 +4,14 @@ Views stay thin: the numbers come from ``reports.services`` (which calls ``kpis.
 the PDFs from ``reports.pdf``, the calendar from ``reports.calendar``.
 """
 
+from functools import lru_cache
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
@@ -85,15 +88,20 @@ def pdf_view(request, template_name, context, filename):
     return pdf.pdf_response(pdf.render_pdf(template_name, context, paper, request), filename)
 
 
+@lru_cache(maxsize=8)
+def blank_checklist_pdf(paper, language):
+    """The blank checklist is the same for everyone: rendered once per paper size and language,
+    so the public address costs no rendering work after the first visitor."""
+    return pdf.render_pdf("reports/pdf/checklist.html", {"sections": checklist_sections()}, paper)
+
+
 def checklist_blank(request):
     """The printable goal-setting checklist, open to everyone."""
-    sections = checklist_sections()
-    return pdf_view(
-        request,
-        "reports/pdf/checklist.html",
-        {"sections": sections},
-        _("microreach-checklist.pdf"),
-    )
+    paper = pdf.paper_from(request)
+    if paper is None:
+        return pdf.bad_paper_response()
+    content = blank_checklist_pdf(paper, get_language())
+    return pdf.pdf_response(content, _("microreach-checklist.pdf"))
 
 
 @login_required

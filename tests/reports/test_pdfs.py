@@ -105,3 +105,19 @@ def test_fonts_are_embedded_and_pages_numbered(owner_client, campaign):
 def test_printed_on_date_is_today(owner_client, campaign):
     text = pdf_text(owner_client.get(f"/campaigns/{campaign.pk}/report.pdf").content)
     assert f"printed {timezone.localdate().strftime('%-d %B %Y')}" in text
+
+
+def test_blank_checklist_is_rendered_once_per_paper_size(client, monkeypatch):
+    from reports import pdf, views
+
+    views.blank_checklist_pdf.cache_clear()
+    renders = []
+    real_render = pdf.render_pdf
+    monkeypatch.setattr(
+        pdf, "render_pdf", lambda *args, **kwargs: renders.append(args) or real_render(*args)
+    )
+    first = client.get("/checklist.pdf").content
+    assert client.get("/checklist.pdf?paper=a4").content == first
+    client.get("/checklist.pdf?paper=letter")
+    client.get("/checklist.pdf?paper=letter")
+    assert [args[2] for args in renders] == ["a4", "letter"]
