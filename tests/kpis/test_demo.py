@@ -1,6 +1,7 @@
 """The demo results tell a story: clicks on track, new customers behind plan."""
 
 import pytest
+from django.urls import reverse
 
 import campaigns.demo
 import influencers.demo
@@ -35,3 +36,17 @@ def test_without_the_demo_campaign_nothing_is_made(owner):
     demo.load(owner)
 
     assert counts() == (0, 0, 0)
+
+
+def test_the_demo_pages_open(owner, owner_client):
+    influencers.demo.load(owner)
+    campaign = campaigns.demo.load(owner)
+    demo.load(owner)
+
+    checkins = owner_client.get(reverse("kpis:measurements", args=[campaign.pk]))
+    links = owner_client.get(reverse("kpis:links", args=[campaign.pk]))
+
+    assert checkins.status_code == links.status_code == 200
+    assert "weekday-only offer" in checkins.content.decode()
+    assert "Behind plan" in checkins.content.decode()
+    assert "Bots and previews" in links.content.decode()
