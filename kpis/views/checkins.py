@@ -45,6 +45,7 @@ def page_context(request, campaign, checkin_form=None, redemption_form=None):
         "campaign": campaign,
         "form": checkin_form or CheckInForm(campaign=campaign),
         "automatic_statuses": [s for s in statuses if services.is_automatic(s.kpi)],
+        "needs_adjusting": [s for s in statuses if s.below_adjustment_threshold],
         "checkins": checkins,
         "other_readings": other_readings[:OTHER_READINGS_SHOWN],
         "other_readings_count": other_readings.count(),

@@ -325,3 +325,24 @@ def test_the_log_costs_the_same_queries_however_long(
     with django_assert_max_num_queries(20):
         response = owner_client.get(url(campaign))
     assert len(response.context["checkins"]) == 12
+
+
+def test_a_kpi_below_the_owner_s_rule_brings_up_their_own_plan(owner_client, campaign, kpis):
+    campaign.adjustment_threshold = 60
+    campaign.adjustment_action = "Ask for a story with the code."
+    campaign.save()
+    # 10 of 30 days gone: a third of the way expected; 2 of 50 customers is 4% of the way,
+    # 12% of pace.
+    MeasurementFactory(kpi=kpis["customers"], value=Decimal(2))
+
+    page = owner_client.get(url(campaign)).content.decode()
+
+    assert "Time to use your adjustment rule" in page
+    assert "New customers is at 12% of where it should be by now, below your 60% rule." in page
+    assert "Ask for a story with the code." in page
+
+
+def test_no_rule_reminder_when_on_pace(owner_client, campaign, kpis):
+    MeasurementFactory(kpi=kpis["customers"], value=Decimal(20))
+
+    assert "adjustment rule" not in owner_client.get(url(campaign)).content.decode()
