@@ -19,7 +19,6 @@ from accounts.owned import get_owned_or_404, owned
 from campaigns.checklist import checklist_sections, progress
 from campaigns.models import Campaign, CampaignStatus
 from influencers.exports import SafeTableExport
-from kpis import metrics
 from kpis.models import Measurement
 from kpis.services import partnership_results
 
@@ -48,7 +47,7 @@ def owned_campaign(request, pk):
 
 @login_required
 def portfolio(request):
-    campaigns = owned(Campaign, request.user)
+    campaigns = list(owned(Campaign, request.user))
     rows = portfolio_rows(campaigns)
     table = PortfolioTable(
         campaigns,
@@ -67,7 +66,6 @@ def dashboard_context(request, campaign):
         "campaign": campaign,
         "dashboard": data,
         "influencer_table": table,
-        "reference_return": metrics.INDUSTRY_RETURN_PER_UNIT,
     }
 
 
