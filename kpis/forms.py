@@ -210,6 +210,7 @@ class RedemptionForm(forms.ModelForm):
         self.campaign = campaign
         partnerships = campaign.partnerships.select_related("influencer")
         self.fields["partnership"].queryset = partnerships
+        self.fields["partnership"].empty_label = _("Choose a code")
         self.fields["partnership"].label_from_instance = lambda p: (
             f"{p.promo_code} ({p.influencer.name})" if p.promo_code else p.influencer.name
         )

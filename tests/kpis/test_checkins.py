@@ -338,7 +338,7 @@ def test_a_kpi_below_the_owner_s_rule_brings_up_their_own_plan(owner_client, cam
     page = owner_client.get(url(campaign)).content.decode()
 
     assert "Time to use your adjustment rule" in page
-    assert "New customers is at 12% of where it should be by now, below your 60% rule." in page
+    assert "New customers: at 12% of where it should be by now, below your 60% rule." in page
     assert "Ask for a story with the code." in page
 
 
