@@ -49,7 +49,9 @@ class InfluencerResultsTable(CurrencyTable):
     """One row per influencer on a campaign (``kpis.services.PartnershipResult``), to compare."""
 
     influencer = tables.Column(
-        accessor="partnership__influencer__name", verbose_name=_("Influencer")
+        accessor="partnership__influencer__name",
+        verbose_name=_("Influencer"),
+        attrs={"td": {"class": "text-break-anywhere"}},
     )
     promo_code = tables.Column(
         accessor="partnership__promo_code", verbose_name=_("Code"), default="—"

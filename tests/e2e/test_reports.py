@@ -57,11 +57,18 @@ def test_owner_reads_the_dashboard_and_downloads_both_pdfs(page, owner):
     assert "☑" in checklist and "☐" in checklist
 
 
-def test_dashboard_on_a_phone(phone_page, owner):
-    campaign = build_campaign(owner)
+def test_dashboard_on_a_phone_wraps_long_owner_text(phone_page, owner):
+    endless = "Supercalifragilistic" * 10
+    campaign = build_campaign(
+        owner, goal_sentence=f"<script>alert(1)</script> 🍞 {endless}", adjustment_action=endless
+    )
+    influencer = campaign.partnerships.first().influencer
+    influencer.name = endless[:120]
+    influencer.save()
     log_in(phone_page, owner)
     phone_page.goto(f"/campaigns/{campaign.pk}/")
     screenshot(phone_page, "reports-dashboard-phone")
+    assert phone_page.get_by_text("<script>alert(1)</script>", exact=False).is_visible()
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page is {width}px wide on a 375px screen"
     assert phone_page.get_by_role("link", name="Record a check-in", exact=True).is_visible()
