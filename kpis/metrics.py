@@ -62,14 +62,15 @@ def progress_percent(current, baseline, target):
 
 
 def expected_progress_percent(start, end, today):
-    """The share of the campaign's time that has passed, as the progress one would expect."""
+    """The share of the campaign's days used so far (today included), as the progress one
+    would expect: day 1 of 31 expects 3.23%, the deadline 100%, the day before the start 0."""
     if start is None or end is None:
         return None
-    if today <= start:
+    if today < start:
         return Decimal(0)
     if today >= end:
         return HUNDRED
-    return _ratio((today - start).days, (end - start).days, HUNDRED)
+    return _ratio((today - start).days + 1, (end - start).days + 1, HUNDRED)
 
 
 def percent_of_pace(progress, expected):

@@ -331,14 +331,14 @@ def test_a_kpi_below_the_owner_s_rule_brings_up_their_own_plan(owner_client, cam
     campaign.adjustment_threshold = 60
     campaign.adjustment_action = "Ask for a story with the code."
     campaign.save()
-    # 10 of 30 days gone: a third of the way expected; 2 of 50 customers is 4% of the way,
-    # 12% of pace.
+    # Day 11 of 31: 35.48% of the way expected; 2 of 50 customers is 4% of the way,
+    # 11% of pace.
     MeasurementFactory(kpi=kpis["customers"], value=Decimal(2))
 
     page = owner_client.get(url(campaign)).content.decode()
 
     assert "Time to use your adjustment rule" in page
-    assert "New customers: at 12% of where it should be by now, below your 60% rule." in page
+    assert "New customers: at 11% of where it should be by now, below your 60% rule." in page
     assert "Ask for a story with the code." in page
 
 

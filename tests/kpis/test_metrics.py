@@ -38,13 +38,18 @@ class TestExpectedProgress:
     def test_before_the_start_nothing_is_expected(self):
         assert metrics.expected_progress_percent(START, END, START - datetime.timedelta(1)) == 0
 
-    def test_on_the_first_day_nothing_is_expected_yet(self):
-        assert metrics.expected_progress_percent(START, END, START) == 0
+    def test_the_first_day_counts_as_one_day_used(self):
+        # Day 1 of 31: numbers that come in on the first day are judged against that day.
+        assert metrics.expected_progress_percent(START, END, START) == D("3.23")
 
     def test_halfway_through_the_days(self):
+        # Day 16 of 31.
         assert metrics.expected_progress_percent(START, END, START + datetime.timedelta(15)) == D(
-            "50.00"
+            "51.61"
         )
+
+    def test_the_last_day_expects_the_target(self):
+        assert metrics.expected_progress_percent(START, END, END) == 100
 
     def test_after_the_deadline_everything_is_expected(self):
         assert metrics.expected_progress_percent(START, END, END + datetime.timedelta(10)) == 100
@@ -54,7 +59,7 @@ class TestExpectedProgress:
         assert metrics.expected_progress_percent(START, None, START) is None
 
     def test_a_one_day_campaign(self):
-        assert metrics.expected_progress_percent(START, START, START) == 0
+        assert metrics.expected_progress_percent(START, START, START) == 100
         assert metrics.expected_progress_percent(START, START, START + datetime.timedelta(1)) == 100
 
 

@@ -91,7 +91,7 @@ def test_behind_kpis_get_tips_and_the_owners_own_rule(owner_client, campaign):
 
 
 def test_no_tips_when_everything_is_on_pace(owner_client, owner):
-    campaign = build_campaign(owner, days_in=0)  # day one: nothing expected yet
+    campaign = build_campaign(owner, days_in=-1)  # starts tomorrow: nothing expected yet
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     assert "What to try next" not in html
 
