@@ -75,7 +75,7 @@ SAMPLE_ROWS = [
     {
         "name": "Bristol Bread Lover",
         "platform": "Instagram",
-        "handle": "@bristolbreadlover",
+        "handle": "bristolbreadlover",
         "profile_url": "https://www.instagram.com/bristolbreadlover/",
         "followers": "12,300",
         "following": "610",

@@ -67,7 +67,8 @@ def influencer_form(request, pk=None):
             formset.instance = influencer
             formset.save()
         messages.success(request, _("%(name)s is saved.") % {"name": influencer.name})
-        return redirect(influencer)
+        # Added from the plan wizard: go back there, not to the new influencer's page.
+        return redirect_to_next(request, request.GET.get("next", ""), influencer)
     return render(
         request,
         "influencers/form.html",
@@ -134,10 +135,16 @@ def influencer_status(request, pk):
         )
     else:
         messages.error(request, _("Pick one of the listed statuses."))
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    return redirect_to_next(request, request.POST.get("next", ""), influencer)
+
+
+def redirect_to_next(request, next_url, fallback):
+    """Redirect to ``next_url`` when it is a page of this site, else to ``fallback``."""
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect(next_url)
-    return redirect(influencer)
+    return redirect(fallback)
 
 
 @login_required

@@ -43,6 +43,18 @@ def test_add_an_influencer_with_a_profile(owner_client, owner):
     assert profile.url == "https://instagram.com/mayacooks"
 
 
+def test_added_from_the_wizard_goes_back_to_the_wizard(owner_client, owner):
+    wizard = "/campaigns/7/plan/1/"
+    response = owner_client.post(f"{reverse('influencers:create')}?next={wizard}", form_data())
+    assert response["Location"] == wizard
+
+
+def test_a_next_address_on_another_site_is_ignored(owner_client, owner):
+    url = f"{reverse('influencers:create')}?next=https://evil.example/"
+    response = owner_client.post(url, form_data())
+    assert response["Location"] == Influencer.objects.get(owner=owner).get_absolute_url()
+
+
 def test_detail_shows_rate_tier_and_warnings_in_words(owner_client, owner):
     influencer = InfluencerFactory(owner=owner, name="Maya")
     ProfileFactory(
