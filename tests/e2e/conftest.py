@@ -5,6 +5,7 @@ tests skip with a loud reason, unless REQUIRE_BROWSER=1 (as in CI), where they f
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -86,6 +87,17 @@ def phone_page(browser, live_server):
     yield page
     context.close()
     assert not errors, f"browser console errors: {errors}"
+
+
+def log_in(page, user, password=None):
+    """Log in through the login form, as the owner would, and land on their campaigns."""
+    from tests.factories.accounts import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password or PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/campaigns/$"))
 
 
 def screenshot(page, name):

@@ -3,22 +3,14 @@
 import pytest
 from django.utils import timezone
 
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
 from .axe import assert_accessible, axe_violations
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/campaigns/")
 
 
 @pytest.fixture

@@ -7,21 +7,13 @@ import pytest
 
 from campaigns.checklist import ITEMS
 from campaigns.models import ChecklistTick
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, owner):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/campaigns/$"))
 
 
 def progress_done(page):

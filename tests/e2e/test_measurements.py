@@ -13,8 +13,7 @@ from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFactory
 
 from .axe import FAILING_IMPACTS, describe
-from .conftest import screenshot
-from .test_influencers import log_in
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +58,7 @@ def campaign():
 
 
 def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, campaign):
-    log_in(page, live_server, campaign.owner)
+    log_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     assert page.get_by_text("8 clicks").is_visible()  # counted for you, read-only
 
@@ -83,7 +82,7 @@ def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, camp
 
 
 def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
-    log_in(page, live_server, campaign.owner)
+    log_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     page.get_by_label("Date of the check-in").fill(tomorrow.isoformat())
@@ -97,7 +96,7 @@ def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
 
 def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
     page = phone_page
-    log_in(page, live_server, campaign.owner)
+    log_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     screenshot(page, "kpis-checkin-phone")
 
@@ -117,7 +116,7 @@ def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
 
 
 def test_links_page_copies_a_link_and_opens_the_import(page, live_server, campaign):
-    log_in(page, live_server, campaign.owner)
+    log_in(page, campaign.owner)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"/campaigns/{campaign.pk}/links/")
     page.get_by_role("button", name="Copy").first.click()

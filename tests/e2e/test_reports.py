@@ -5,20 +5,11 @@ import re
 
 import pytest
 
-from tests.factories.accounts import PASSWORD
 from tests.reports.conftest import build_campaign, pdf_text
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, owner):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/campaigns/$"))
 
 
 def download_pdf(page, link_name):

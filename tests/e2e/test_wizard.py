@@ -15,7 +15,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import CampaignKPIFactory
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,14 +32,6 @@ def sign_up(page):
     page.get_by_role("button", name="Create my account").click()
     page.wait_for_url(re.compile(r"/campaigns/$"))
     return get_user_model().objects.get(email=EMAIL)
-
-
-def log_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/campaigns/$"))
 
 
 def save_and_continue(page, next_step):
@@ -90,7 +82,7 @@ def test_plan_half_way_leave_come_back_on_another_device_and_launch(page, browse
     device = other.new_page()
     errors = []
     device.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    log_in(device)
+    log_in(device, owner, PASSWORD)
     campaign = Campaign.objects.get(owner=owner)
     device.goto(f"/campaigns/{campaign.pk}/plan/")
     device.wait_for_url(re.compile(r"/plan/4/$"))
