@@ -236,7 +236,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO; keep its warnings (refused URLs) only.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Public base address used in links that leave the site (tracked links, calendar files).
