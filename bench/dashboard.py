@@ -180,15 +180,20 @@ def build_campaign(owner, name, influencers, days, clicks, redemptions):
         batch_size=1_000,
     )
     now = timezone.now()
+    click_times = [
+        now - timedelta(minutes=random.randint(0, days * 24 * 60 - 1)) for _ in range(clicks)
+    ]
+    # bulk_create skips Click.save(), so the local day is set here as the redirect sets it.
     Click.objects.bulk_create(
         (
             Click(
                 link=links[n % influencers],
-                at=now - timedelta(minutes=random.randint(0, days * 24 * 60 - 1)),
+                at=at,
+                day=timezone.localdate(at),
                 visitor_hash=f"{n:064x}",
                 is_bot=n % 20 == 0,
             )
-            for n in range(clicks)
+            for n, at in enumerate(click_times)
         ),
         batch_size=2_000,
     )
