@@ -19,6 +19,8 @@ from .spreadsheets import safe_cell
 
 # The user's own columns worth giving back; never the password hash.
 ACCOUNT_COLUMNS = ("email", "first_name", "last_name", "date_joined", "last_login")
+# Bookkeeping, not the owner's data: a count of their requests, for the dashboard's cache.
+NOT_EXPORTED = {"data_version"}
 
 
 def owned_models():
@@ -78,7 +80,11 @@ def export_zip(user):
         account = [[getattr(user, column) for column in ACCOUNT_COLUMNS]]
         bundle.writestr("account.csv", _csv(ACCOUNT_COLUMNS, account))
         for model, queryset in owned_querysets(user).items():
-            columns = [field.attname for field in model._meta.concrete_fields]
+            columns = [
+                field.attname
+                for field in model._meta.concrete_fields
+                if field.name not in NOT_EXPORTED
+            ]
             rows = queryset.order_by("pk").values_list(*columns)
             name = f"{model._meta.app_label}-{model._meta.model_name}.csv"
             bundle.writestr(name, _csv(columns, rows))

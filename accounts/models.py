@@ -46,6 +46,9 @@ class Business(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Goes up with every request that may change the owner's data (accounts.middleware), so
+    # pages cached from that data (the campaign dashboard) know when to draw themselves again.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("business")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -23,6 +24,7 @@ from kpis.models import Measurement
 from kpis.services import partnership_results
 
 from . import pdf
+from .caching import cached_dashboard
 from .calendar import campaign_calendar
 from .services import (
     campaign_dashboard,
@@ -74,9 +76,14 @@ def dashboard(request, pk):
     campaign = owned_campaign(request, pk)
     if campaign.status == CampaignStatus.DRAFT:
         return render(request, "reports/draft.html", {"campaign": campaign})
-    context = dashboard_context(request, campaign)
-    RequestConfig(request, paginate=False).configure(context["influencer_table"])
-    return render(request, "reports/dashboard.html", context)
+
+    def draw():
+        context = dashboard_context(request, campaign)
+        RequestConfig(request, paginate=False).configure(context["influencer_table"])
+        return render_to_string("reports/partials/dashboard_body.html", context, request)
+
+    body = cached_dashboard(request, campaign, draw)
+    return render(request, "reports/dashboard.html", {"campaign": campaign, "body": body})
 
 
 def pdf_view(request, template_name, context, filename):

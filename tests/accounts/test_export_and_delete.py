@@ -66,6 +66,8 @@ def test_export_holds_every_owned_row_and_nothing_of_anyone_else(owner_client, o
         assert {row["id"] for row in rows} == {
             str(pk) for pk in queryset.values_list("pk", flat=True)
         }
+    assert "data_version" not in files["accounts-business.csv"][0]  # bookkeeping, not data
+    assert files["accounts-business.csv"][0]["name"] == owner.business.name
     everything = str(files)
     assert "Someone Else" not in everything
     assert other_owner.email not in everything

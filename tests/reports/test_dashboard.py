@@ -77,7 +77,11 @@ def test_timeline_overdue_banner_and_next_checkin(owner_client, campaign):
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     assert "Day 11 of 31" in html
     assert "Check-in overdue." in html  # started 10 days ago, weekly, none recorded
-    campaign.checkins.create(owner=campaign.owner, date=timezone.localdate())
+    owner_client.post(
+        f"/campaigns/{campaign.pk}/measurements/",
+        {"date": timezone.localdate().isoformat(), "note": "All good."},
+    )
+    assert campaign.checkins.get().date == timezone.localdate()
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     assert "Check-in overdue." not in html
     assert "Next check-in:" in html

@@ -1,0 +1,136 @@
+"""The dashboard is drawn once and served again until something it shows may have changed:
+a change the owner makes, a click, a new day, another language or sorting."""
+
+import datetime
+import re
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from kpis.models import TrackedLink
+from reports import views
+from tests.factories.accounts import UserFactory
+from tests.factories.kpis import ClickFactory
+
+from .conftest import build_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draws(monkeypatch):
+    """Counts how often the dashboard is gathered and drawn rather than served from the cache."""
+    spy = mock.Mock(wraps=views.dashboard_context)
+    monkeypatch.setattr(views, "dashboard_context", spy)
+    return spy
+
+
+def now_values(html):
+    """The "Now" figure of every KPI card, in order (customers, link clicks, revenue)."""
+    return re.findall(r'<dd class="kpi-now">([^<]*)</dd>', html)
+
+
+def visit(client, campaign, query=""):
+    """The dashboard's own content, without the layout (whose form token changes each time)."""
+    response = client.get(f"/campaigns/{campaign.pk}/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index("</header>") : html.index("</main>")]
+
+
+def test_a_second_visit_is_served_without_drawing_again(owner_client, campaign, draws):
+    first = visit(owner_client, campaign)
+    second = visit(owner_client, campaign)
+
+    assert draws.call_count == 1
+    assert first == second
+    assert now_values(second)[1] == "9"  # 3 + 6 clicks from the two influencers
+
+
+def test_a_new_click_on_the_campaign_is_shown_at_the_next_visit(owner_client, campaign, draws):
+    visit(owner_client, campaign)
+    link = TrackedLink.objects.filter(partnership__campaign=campaign).first()
+    ClickFactory(link=link, at=timezone.now())
+
+    html = visit(owner_client, campaign)
+
+    assert now_values(html)[1] == "10"
+    assert draws.call_count == 2
+
+
+def test_a_click_on_another_campaign_keeps_the_drawn_page(owner_client, owner, campaign, draws):
+    other = build_campaign(owner, name="Summer")
+    visit(owner_client, campaign)
+    ClickFactory(link=TrackedLink.objects.filter(partnership__campaign=other).first())
+
+    visit(owner_client, campaign)
+
+    assert draws.call_count == 1
+
+
+def test_a_check_in_recorded_on_the_site_is_shown_at_once(owner_client, campaign, draws):
+    assert now_values(visit(owner_client, campaign))[0] == "6"
+    customers = campaign.kpis.get(kind="customers")
+    owner_client.post(
+        f"/campaigns/{campaign.pk}/measurements/",
+        {"date": timezone.localdate().isoformat(), f"value_{customers.pk}": "4", "note": "Fair"},
+    )
+
+    html = visit(owner_client, campaign)
+
+    assert now_values(html)[0] == "10"
+    assert "Fair" in html
+    assert draws.call_count == 2
+
+
+def test_any_change_by_the_owner_draws_again_even_one_made_in_bulk(owner_client, campaign, draws):
+    # Deleting an influencer is not a dashboard form, and the wizard and imports write in bulk:
+    # every request that may write counts, whatever it wrote.
+    visit(owner_client, campaign)
+    owner_client.post("/accounts/business/", {"name": "Crumb & Co", "currency": "EUR"})
+
+    html = visit(owner_client, campaign)
+
+    assert draws.call_count == 2
+    assert "€" in html
+
+
+def test_the_next_day_draws_again(owner_client, campaign, draws):
+    visit(owner_client, campaign)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with mock.patch("reports.caching.timezone.localdate", return_value=tomorrow):
+        visit(owner_client, campaign)
+
+    assert draws.call_count == 2
+
+
+def test_each_sorting_of_the_table_is_drawn_and_kept_separately(owner_client, campaign, draws):
+    by_name = visit(owner_client, campaign)
+    by_clicks = visit(owner_client, campaign, "?sort=-clicks")
+
+    assert by_name != by_clicks
+    assert visit(owner_client, campaign, "?sort=-clicks") == by_clicks
+    assert visit(owner_client, campaign) == by_name
+    assert draws.call_count == 2
+
+
+def test_another_owners_changes_keep_this_owners_page(owner_client, campaign, draws):
+    visit(owner_client, campaign)
+    client = Client()
+    client.force_login(UserFactory())
+    client.post("/accounts/business/", {"name": "Gym", "currency": "USD"})
+
+    visit(owner_client, campaign)
+
+    assert draws.call_count == 1
+
+
+def test_the_cache_can_be_emptied_without_losing_anything(owner_client, campaign, draws):
+    first = visit(owner_client, campaign)
+    cache.clear()
+
+    assert visit(owner_client, campaign) == first
+    assert draws.call_count == 2
