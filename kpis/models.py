@@ -152,16 +152,19 @@ class Click(models.Model):
 
     link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE, related_name="clicks")
     at = models.DateTimeField(default=timezone.now)
-    # The site's local day of ``at``, kept so clicks per day are one indexed GROUP BY (SQLite
-    # cannot convert time zones itself). Filled in on save; rows written in bulk without it
-    # are read by their ``at`` instead.
-    day = models.DateField(null=True, blank=True, editable=False)
+    # The site's local day of ``at``, kept so clicks per day are read from an index alone,
+    # without converting a time zone per row. Filled in on save; set it when writing in bulk.
+    day = models.DateField(editable=False)
     referrer_domain = models.CharField(max_length=255, blank=True)
     visitor_hash = models.CharField(max_length=64, blank=True)
     is_bot = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["link", "at"]), models.Index(fields=["link", "day"])]
+        indexes = [
+            models.Index(fields=["link", "at"]),
+            # Clicks by people per link and day, counted from the index without reading a row.
+            models.Index(fields=["link", "is_bot", "day"]),
+        ]
 
     def __str__(self):
         return f"{self.link} {self.at:%Y-%m-%d %H:%M}"

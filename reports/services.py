@@ -24,6 +24,7 @@ from kpis.services import (
     campaign_roi,
     checkin_dates,
     day_of_campaign,
+    human_clicks,
     partnership_results,
 )
 
@@ -236,8 +237,9 @@ class Dashboard:
 def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
-    statuses = campaign_kpi_statuses(campaign, today)
-    results = partnership_results(campaign)
+    clicks = human_clicks(campaign)
+    statuses = campaign_kpi_statuses(campaign, today, clicks)
+    results = partnership_results(campaign, clicks)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     return Dashboard(
         campaign=campaign,
@@ -276,9 +278,11 @@ def portfolio_rows(campaigns, today=None):
     today = today or timezone.localdate()
     rows = {}
     for campaign in campaigns:
-        statuses = campaign_kpi_statuses(campaign, today)
+        clicks = human_clicks(campaign)
+        statuses = campaign_kpi_statuses(campaign, today, clicks)
         rows[campaign.pk] = PortfolioRow(
-            main=statuses[0] if statuses else None, roi=campaign_roi(campaign)
+            main=statuses[0] if statuses else None,
+            roi=campaign_roi(campaign, partnership_results(campaign, clicks)),
         )
     return rows
 

@@ -169,7 +169,7 @@ class TestKPIStatuses:
             RedemptionFactory(partnership=partnership, date=day(number))
             MeasurementFactory(kpi=kpi, date=day(number), value=D(100 + number))
 
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(6):  # KPIs, 2 of readings, codes, links, clicks
             statuses = services.campaign_kpi_statuses(campaign, day(25))
         assert [len(s.series) for s in statuses] == [20, 20, 20]
 
@@ -297,7 +297,7 @@ class TestResults:
             RedemptionFactory(partnership=partnership)
             MeasurementFactory(kpi=kpi, influencer=partnership.influencer)
 
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(6):  # with profiles, links, clicks, codes, readings
             results = services.partnership_results(campaign)
         with django_assert_max_num_queries(1):
             services.campaign_roi(campaign, results)
@@ -313,12 +313,29 @@ class TestClicksByLocalDay:
 
         assert services.human_clicks_by_day(campaign) == {datetime.date(2026, 6, 2): D(1)}
 
-    def test_clicks_written_in_bulk_without_their_day_are_read_by_their_time(self, campaign):
-        from kpis.models import Click
+    def test_one_pass_gives_clicks_per_influencer_and_day_without_bots(self, campaign):
+        first = PartnershipFactory(campaign=campaign)
+        second = PartnershipFactory(campaign=campaign)
+        first_link = TrackedLinkFactory(partnership=first)
+        second_link = TrackedLinkFactory(partnership=second)
+        monday = datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC)
+        tuesday = monday + datetime.timedelta(days=1)
+        for link, at in [(first_link, monday), (first_link, monday), (first_link, tuesday)]:
+            ClickFactory(link=link, at=at)
+        ClickFactory(link=second_link, at=tuesday)
+        ClickFactory(link=second_link, at=tuesday, is_bot=True)
+        ClickFactory(at=tuesday)  # another campaign's link
 
-        link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
-        at = datetime.datetime(2026, 3, 3, 12, tzinfo=datetime.UTC)
-        Click.objects.bulk_create([Click(link=link, at=at), Click(link=link, at=at)])
-        ClickFactory(link=link, at=at)
+        clicks = services.human_clicks(campaign)
 
-        assert services.human_clicks_by_day(campaign) == {datetime.date(2026, 3, 3): D(3)}
+        assert clicks == {
+            (first.pk, monday.date()): 2,
+            (first.pk, tuesday.date()): 1,
+            (second.pk, tuesday.date()): 1,
+        }
+        assert services.human_clicks_by_day(campaign, clicks) == {
+            monday.date(): D(2),
+            tuesday.date(): D(2),
+        }
+        results = {r.partnership.pk: r.clicks for r in services.partnership_results(campaign)}
+        assert results == {first.pk: 3, second.pk: 1}
