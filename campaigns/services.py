@@ -4,6 +4,7 @@ and what must be in place before a campaign can launch."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -148,3 +149,31 @@ def launch(campaign):
     campaign.status = CampaignStatus.ACTIVE
     campaign.launched_at = timezone.now()
     campaign.save(update_fields=["status", "launched_at", "updated_at"])
+
+
+@dataclass
+class DeletionSummary:
+    """What deleting a campaign takes with it, to show before the owner confirms."""
+
+    influencers: int  # partnerships: the influencers themselves stay on the roster
+    numbers: int  # KPIs chosen for the campaign
+    readings: int
+    checkins: int
+    tracked_links: int
+    promo_code_uses: int
+
+    @property
+    def is_empty(self):
+        return not any(vars(self).values())
+
+
+def deletion_summary(campaign):
+    """Counted through the campaign's relations, so this app needs no import of ``kpis``."""
+    return DeletionSummary(
+        influencers=campaign.partnerships.count(),
+        numbers=campaign.kpis.count(),
+        readings=campaign.kpis.aggregate(count=Count("measurements"))["count"],
+        checkins=campaign.checkins.count(),
+        tracked_links=campaign.partnerships.filter(tracked_link__isnull=False).count(),
+        promo_code_uses=campaign.partnerships.aggregate(count=Count("redemptions"))["count"],
+    )

@@ -6,6 +6,7 @@ app_name = "campaigns"
 
 urlpatterns = [
     path("campaigns/new/", views.new_campaign, name="new"),
+    path("campaigns/<int:pk>/delete/", views.delete_campaign, name="delete"),
     path("campaigns/<int:pk>/plan/", views.resume_plan, name="resume_plan"),
     path("campaigns/<int:pk>/plan/<str:step>/", views.plan_wizard, name="plan"),
     path(

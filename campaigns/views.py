@@ -13,7 +13,7 @@ from accounts.owned import get_owned_or_404
 from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
 from .forms import PLAN_STEPS, STEP_WHY, preview_sentence
 from .models import Campaign, CampaignStatus, ChecklistTick
-from .services import launch, missing_for_launch
+from .services import deletion_summary, launch, missing_for_launch
 from .storage import plan_prefix
 
 
@@ -27,6 +27,23 @@ def new_campaign(request):
         return redirect("campaigns:plan", pk=campaign.pk, step="1")
     steps = [(number, STEP_NAMES[number], STEP_WHY[number]) for number in STEP_NAMES]
     return render(request, "campaigns/new.html", {"steps": steps})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_campaign(request, pk):
+    """Asks first, showing what goes with the campaign; then deletes it and all of that. Its
+    influencers stay on the roster."""
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    if request.method == "POST":
+        campaign.delete()
+        messages.success(request, _("The campaign “%(name)s” is deleted.") % {"name": campaign})
+        return redirect("reports:portfolio")
+    return render(
+        request,
+        "campaigns/confirm_delete.html",
+        {"campaign": campaign, "summary": deletion_summary(campaign)},
+    )
 
 
 @login_required

@@ -89,7 +89,10 @@ def test_wizard_steps_are_accessible(owner_page, campaign, step):
     assert_accessible(owner_page)
 
 
-@pytest.mark.parametrize("name, suffix", [("dashboard", ""), ("checklist", "checklist/")])
+@pytest.mark.parametrize(
+    "name, suffix",
+    [("dashboard", ""), ("checklist", "checklist/"), ("delete-campaign", "delete/")],
+)
 def test_campaign_pages_are_accessible(owner_page, campaign, name, suffix):
     owner_page.goto(f"/campaigns/{campaign.pk}/{suffix}")
     screenshot(owner_page, f"a11y-{name}")
