@@ -213,8 +213,21 @@ def checkin_dates(campaign):
     return dates
 
 
+class ReturnRatios:
+    """What came back for the money, for anything with a ``revenue`` and a ``cost``: a
+    campaign, an influencer on it, or all campaigns together."""
+
+    @property
+    def roas(self):
+        return metrics.roas(self.revenue, self.cost)
+
+    @property
+    def cash_roi(self):
+        return metrics.cash_roi_percent(self.revenue, self.cost)
+
+
 @dataclass
-class ROISummary:
+class ROISummary(ReturnRatios):
     """What the campaign cost, what it brought in, and the ratios between the two."""
 
     revenue: Decimal
@@ -228,14 +241,6 @@ class ROISummary:
     @property
     def cost(self):
         return self.costs.total
-
-    @property
-    def roas(self):
-        return metrics.roas(self.revenue, self.cost)
-
-    @property
-    def cash_roi(self):
-        return metrics.cash_roi_percent(self.revenue, self.cost)
 
     @property
     def profit_roi(self):
@@ -298,7 +303,7 @@ def _total_for(measured, kind, influencer_id=None):
 
 
 @dataclass
-class PartnershipResult:
+class PartnershipResult(ReturnRatios):
     partnership: object
     clicks: int
     orders: int
@@ -310,10 +315,6 @@ class PartnershipResult:
     @property
     def cpa(self):
         return metrics.cost_per(self.cost, self.new_customers)
-
-    @property
-    def roas(self):
-        return metrics.roas(self.revenue, self.cost)
 
 
 def partnership_results(campaign, clicks=None):

@@ -20,6 +20,7 @@ from kpis import metrics
 from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
 from kpis.services import (
+    ReturnRatios,
     campaign_kpi_statuses,
     campaign_roi,
     checkin_dates,
@@ -288,20 +289,12 @@ def portfolio_rows(campaigns, today=None):
 
 
 @dataclass
-class PortfolioTotals:
+class PortfolioTotals(ReturnRatios):
     cost: Decimal
     revenue: Decimal
     gross_profit: Decimal  # what the owner kept of the revenue, each campaign at its margin
     orders: int
     new_customers: int
-
-    @property
-    def roas(self):
-        return metrics.roas(self.revenue, self.cost)
-
-    @property
-    def cash_roi(self):
-        return metrics.cash_roi_percent(self.revenue, self.cost)
 
     @property
     def profit_roi(self):
