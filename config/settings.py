@@ -125,6 +125,16 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Drawn dashboards are kept in each server process's memory (reports/caching.py): nothing to
+# run or configure, and the cache key, not the cache, decides when a page is stale.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "microreach",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+}
+
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginAttemptBackend",
     "django.contrib.auth.backends.ModelBackend",

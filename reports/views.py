@@ -71,6 +71,17 @@ def dashboard_context(request, campaign):
     }
 
 
+def table_variant(request):
+    """The comparison table's sorting, as a name for the cached page; None when the address
+    carries anything else (a page drawn for it is not kept, so made-up addresses cannot
+    fill the cache)."""
+    sort = request.GET.get("sort", "")
+    sortable = {"", *InfluencerResultsTable.base_columns}
+    if set(request.GET) - {"sort"} or sort.lstrip("-") not in sortable:
+        return None
+    return sort
+
+
 @login_required
 def dashboard(request, pk):
     campaign = owned_campaign(request, pk)
@@ -82,7 +93,7 @@ def dashboard(request, pk):
         RequestConfig(request, paginate=False).configure(context["influencer_table"])
         return render_to_string("reports/partials/dashboard_body.html", context, request)
 
-    body = cached_dashboard(request, campaign, draw)
+    body = cached_dashboard(request, campaign, draw, table_variant(request))
     return render(request, "reports/dashboard.html", {"campaign": campaign, "body": body})
 
 
