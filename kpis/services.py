@@ -45,7 +45,7 @@ def human_clicks(campaign):
         # only on equality-like tests, and then also needs no sort to group by link and day.
         Click.objects.filter(link_id__in=partnership_of, is_bot__in=[False])
         .values_list("link_id", "day")
-        .annotate(clicks=Count("pk"))
+        .annotate(clicks=Count("*"))  # not Count("pk"): PostgreSQL would read every row for it
         .order_by()
     )
     counts = defaultdict(int)

@@ -1,7 +1,8 @@
 """Every click has its local day, and clicks by people per day are counted from an index.
 
 Apart from 0003 (which fills the days) so that PostgreSQL changes the table in a transaction
-of its own, after the rows are written.
+of its own, after the rows are written. On a large PostgreSQL table the index is built while
+new clicks wait for it: run it at a quiet hour.
 """
 
 from django.db import migrations, models
