@@ -37,7 +37,8 @@ def test_the_confirm_page_says_what_goes_and_deletes_nothing(owner_client, owner
 
     assert "Delete the campaign “Spring sourdough”?" in html
     assert "the deals with 2 influencers (they stay in your list of influencers)" in html
-    assert "3 numbers you chose to follow, with 3 readings" in html
+    assert "3 numbers you chose to follow" in html
+    assert "3 readings of those numbers" in html
     assert "1 check-in and its note" in html
     assert "2 recorded uses of promo codes" in html
     assert "2 tracked links and their clicks" in html
