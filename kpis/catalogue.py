@@ -20,6 +20,7 @@ class KPIKind(models.TextChoices):
     ENQUIRIES = "enquiries", _("Enquiries")
     ENGAGEMENT = "engagement", _("Engagement (likes, comments, shares)")
     REDEMPTIONS = "redemptions", _("Promo code uses")
+    REACH = "reach", _("Views and reach")
 
 
 class Source(models.TextChoices):
@@ -123,6 +124,18 @@ CATALOGUE = {
         best_source=Source.PROMO_CODES,
         sources=(Source.PROMO_CODES, Source.SHOP, Source.MANUAL),
         explanation=_("Times a customer used an influencer's promo code."),
+    ),
+    KPIKind.REACH: KPIDefinition(
+        KPIKind.REACH,
+        _("views"),
+        cumulative=True,
+        money=False,
+        best_source=Source.SOCIAL,
+        sources=(Source.SOCIAL, Source.MANUAL),
+        explanation=_(
+            "How many times people saw the campaign's posts: views of a video, or the reach of "
+            "a post, as the app or the influencer's insights show it."
+        ),
     ),
 }
 

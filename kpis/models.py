@@ -7,6 +7,8 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from influencers.models import Platform
+
 from .catalogue import KPIKind, Source, definition
 
 
@@ -212,3 +214,73 @@ class Redemption(models.Model):
 
     def __str__(self):
         return f"{self.partnership.promo_code} {self.date}"
+
+
+class PostKind(models.TextChoices):
+    POST = "post", _("Post")
+    VIDEO = "video", _("Reel or video")
+    STORY = "story", _("Story")
+    LIVE = "live", _("Live")
+
+
+class PostEnteredBy(models.TextChoices):
+    OWNER = "owner", _("You")
+    INFLUENCER = "influencer", _("The influencer")
+    IMPORT = "import", _("A social insights file")
+
+
+class Post(models.Model):
+    """Something an influencer published for a campaign, with the numbers from its insights.
+
+    The one place a post's reach and interactions live, whoever typed them (the owner, the
+    influencer on their own page) or imported them (a social insights file): a post read again
+    updates this row, so it is never counted twice.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partnership = models.ForeignKey(
+        "campaigns.Partnership", on_delete=models.CASCADE, related_name="posts"
+    )
+    platform = models.CharField(_("platform"), max_length=12, choices=Platform.choices)
+    kind = models.CharField(
+        _("kind of post"), max_length=8, choices=PostKind.choices, default=PostKind.POST
+    )
+    url = models.URLField(_("link to the post"), max_length=500, blank=True)
+    # The platform's own id of the post, as insights exports name it: how a re-import finds it.
+    external_id = models.CharField(_("post id"), max_length=100, blank=True)
+    posted_on = models.DateField(_("posted on"))
+    views = models.PositiveIntegerField(_("views or reach"), null=True, blank=True)
+    likes = models.PositiveIntegerField(_("likes"), null=True, blank=True)
+    comments = models.PositiveIntegerField(_("comments"), null=True, blank=True)
+    shares = models.PositiveIntegerField(_("shares"), null=True, blank=True)
+    saves = models.PositiveIntegerField(_("saves"), null=True, blank=True)
+    entered_by = models.CharField(
+        _("entered by"), max_length=10, choices=PostEnteredBy.choices, default=PostEnteredBy.OWNER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["posted_on", "id"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "url"],
+                condition=~models.Q(url=""),
+                name="one_post_per_link",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "platform", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="one_post_per_platform_id",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_platform_display()} {self.posted_on}"
+
+    @property
+    def interactions(self):
+        """Likes, comments and shares: the catalogue's engagement."""
+        return (self.likes or 0) + (self.comments or 0) + (self.shares or 0)

@@ -9,6 +9,7 @@ from tests.factories.kpis import (
     CampaignKPIFactory,
     ClickFactory,
     MeasurementFactory,
+    PostFactory,
     RedemptionFactory,
     TrackedLinkFactory,
 )
@@ -40,11 +41,12 @@ def build_world(user, influencer_name=None):
     link = TrackedLinkFactory(partnership=partnership)
     ClickFactory(link=link)
     redemption = RedemptionFactory(partnership=partnership)
+    post = PostFactory(partnership=partnership)
     tick = apps.get_model("campaigns", "ChecklistTick").objects.create(
         owner=user, campaign=campaign, item_key=(checklist_keys() or ["s1"])[0], ticked_by=user
     )
     rows = (user.business, influencer, profile, campaign, partnership, kpi, checkin)
-    world = {type(row): row for row in (*rows, measurement, link, redemption, tick)}
+    world = {type(row): row for row in (*rows, measurement, link, redemption, post, tick)}
     missing = [model._meta.label for model in owned_models() if model not in world]
     assert not missing, f"build_world makes no {missing}: add them so they are tested"
     return world

@@ -3,7 +3,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from kpis.models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
+from kpis.models import CampaignKPI, Click, Measurement, Post, Redemption, TrackedLink
 
 from .campaigns import CampaignFactory, PartnershipFactory
 
@@ -55,3 +55,20 @@ class RedemptionFactory(factory.django.DjangoModelFactory):
     owner = factory.SelfAttribute("partnership.owner")
     date = factory.LazyFunction(timezone.localdate)
     revenue = Decimal("24.50")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    owner = factory.SelfAttribute("partnership.owner")
+    platform = "instagram"
+    kind = "video"
+    url = factory.Sequence(lambda n: f"https://www.instagram.com/reel/C{n:09d}/")
+    posted_on = factory.LazyFunction(timezone.localdate)
+    views = 1200
+    likes = 85
+    comments = 9
+    shares = 4
+    saves = 12
