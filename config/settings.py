@@ -207,7 +207,7 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/microreach.html"
 
 # Content-Security-Policy: no inline script or style anywhere; every asset is our own.
 CONTENT_SECURITY_POLICY = {

@@ -26,6 +26,8 @@ def nulls_last(field):
 class InfluencerTable(tables.Table):
     """One row per person; numbers are those of their main profile (the most followers)."""
 
+    caption = _("Your influencers")
+
     name = tables.Column(verbose_name=_("Name"), linkify=True)
     profiles = tables.Column(verbose_name=_("Profiles"), empty_values=(), orderable=False)
     followers = tables.Column(

@@ -195,6 +195,10 @@ class CheckInNoteForm(forms.ModelForm):
 class RedemptionForm(forms.ModelForm):
     """A promo code used in the shop, typed in by hand."""
 
+    # It shares the check-in page with the check-in form: its own prefix keeps ids and names
+    # apart (``id_promo-date``, not a second ``id_date``).
+    prefix = "promo"
+
     class Meta:
         model = Redemption
         fields = ["partnership", "date", "order_ref", "revenue", "new_customer"]

@@ -48,6 +48,8 @@ class CurrencyTable(tables.Table):
 class InfluencerResultsTable(CurrencyTable):
     """One row per influencer on a campaign (``kpis.services.PartnershipResult``), to compare."""
 
+    caption = _("Results by influencer")
+
     influencer = tables.Column(
         accessor="partnership__influencer__name",
         verbose_name=_("Influencer"),
@@ -169,6 +171,8 @@ class CampaignResultColumns(CurrencyTable):
 class PortfolioTable(CampaignTable, CampaignResultColumns):
     """The campaigns app's table (name, goal, status, dates, days left, checklist) with each
     campaign's progress, pace and ROI, and totals across campaigns in the footer."""
+
+    caption = _("Your campaigns")
 
     class Meta(CampaignTable.Meta):
         fields = CampaignTable.Meta.fields

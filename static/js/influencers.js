@@ -38,12 +38,40 @@
     timers.set(container, setTimeout(function () { refreshPreview(container); }, 350));
   });
 
-  // Roster: htmx saves a status as soon as it is picked, so the Save buttons can go.
+  // Roster: htmx saves a status as soon as it is picked, so the Save buttons can go. A pick
+  // with the mouse or from the open list saves at once; arrow keys on the closed list only
+  // move through the statuses, and the one left on is saved on Enter or on leaving the list.
   if (window.htmx) {
     document.querySelectorAll(".roster-table").forEach(function (table) {
       table.classList.add("js-inline-status");
     });
   }
+  const MOVE_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"];
+  function statusSelect(target) {
+    return target && target.matches && target.matches(".status-form select") ? target : null;
+  }
+  function pick(select) {
+    delete select.dataset.moving;
+    if (window.htmx && select.value !== select.dataset.saved) htmx.trigger(select.form, "status-picked");
+  }
+  document.addEventListener("focusin", function (event) {
+    const select = statusSelect(event.target);
+    if (select && select.dataset.saved === undefined) select.dataset.saved = select.value;
+  });
+  document.addEventListener("keydown", function (event) {
+    const select = statusSelect(event.target);
+    if (!select) return;
+    if (event.key === "Enter") { event.preventDefault(); pick(select); }
+    else if (MOVE_KEYS.includes(event.key) || (event.key.length === 1 && event.key !== " ")) select.dataset.moving = "1";
+  });
+  document.addEventListener("change", function (event) {
+    const select = statusSelect(event.target);
+    if (select && !select.dataset.moving) pick(select);
+  });
+  document.addEventListener("focusout", function (event) {
+    const select = statusSelect(event.target);
+    if (select && select.dataset.moving) pick(select);
+  });
 
   // "Add another platform": copies the empty form from <template id="empty-profile-form">.
   const addButton = document.querySelector("[data-add-profile]");

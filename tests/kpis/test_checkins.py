@@ -228,11 +228,11 @@ class TestPromoCodes:
         response = owner_client.post(
             reverse("kpis:redemption_add", args=[campaign.pk]),
             {
-                "partnership": partnership.pk,
-                "date": timezone.localdate().isoformat(),
-                "order_ref": " 1042 ",
-                "revenue": "18.50",
-                "new_customer": "on",
+                "promo-partnership": partnership.pk,
+                "promo-date": timezone.localdate().isoformat(),
+                "promo-order_ref": " 1042 ",
+                "promo-revenue": "18.50",
+                "promo-new_customer": "on",
             },
         )
 
@@ -253,10 +253,10 @@ class TestPromoCodes:
         response = owner_client.post(
             reverse("kpis:redemption_add", args=[campaign.pk]),
             {
-                "partnership": partnership.pk,
-                "date": timezone.localdate().isoformat(),
-                "order_ref": "1042",
-                "revenue": "5",
+                "promo-partnership": partnership.pk,
+                "promo-date": timezone.localdate().isoformat(),
+                "promo-order_ref": "1042",
+                "promo-revenue": "5",
             },
         )
 
@@ -269,7 +269,7 @@ class TestPromoCodes:
 
         response = owner_client.post(
             reverse("kpis:redemption_add", args=[campaign.pk]),
-            {"partnership": other.pk, "date": timezone.localdate().isoformat(), "revenue": "5"},
+            {"promo-partnership": other.pk, "promo-date": timezone.localdate().isoformat(), "promo-revenue": "5"},
         )
 
         assert response.status_code == 200
@@ -282,9 +282,9 @@ class TestPromoCodes:
         response = owner_client.post(
             reverse("kpis:redemption_add", args=[campaign.pk]),
             {
-                "partnership": partnership.pk,
-                "date": timezone.localdate().isoformat(),
-                "revenue": "-5",
+                "promo-partnership": partnership.pk,
+                "promo-date": timezone.localdate().isoformat(),
+                "promo-revenue": "-5",
             },
         )
 
