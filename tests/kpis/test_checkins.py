@@ -269,7 +269,11 @@ class TestPromoCodes:
 
         response = owner_client.post(
             reverse("kpis:redemption_add", args=[campaign.pk]),
-            {"promo-partnership": other.pk, "promo-date": timezone.localdate().isoformat(), "promo-revenue": "5"},
+            {
+                "promo-partnership": other.pk,
+                "promo-date": timezone.localdate().isoformat(),
+                "promo-revenue": "5",
+            },
         )
 
         assert response.status_code == 200
