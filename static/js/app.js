@@ -55,9 +55,10 @@
 
   // A sorted table reloads at the table (#fragment); focus returns to the header link that was
   // used, whose name says the new direction.
-  if (location.hash) {
-    const target = document.getElementById(location.hash.slice(1));
+  // (After load: the browser's own move to the #fragment would take focus away again.)
+  window.addEventListener("load", function () {
+    const target = location.hash && document.getElementById(location.hash.slice(1));
     const sorted = target && target.matches("[data-sortable-table]") && target.querySelector("th[aria-sort] a");
-    if (sorted) sorted.focus({ preventScroll: true });
-  }
+    if (sorted) setTimeout(function () { sorted.focus(); }, 0);
+  });
 })();
