@@ -1,6 +1,7 @@
 """axe-core (vendored at static/vendor/axe/axe.min.js) run inside the page under test."""
 
-FAILING_IMPACTS = ("serious", "critical")
+# Every impact fails a test: "minor" findings are real barriers too.
+FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 
 def axe_violations(page, impacts=FAILING_IMPACTS):
