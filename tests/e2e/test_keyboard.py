@@ -182,3 +182,15 @@ def test_sorting_by_keyboard_announces_the_direction_and_keeps_focus(owner_page)
     page.wait_for_function("() => document.activeElement.closest('th[aria-sort]')")
     assert focused(page, "el => el.textContent") == "Followers ↓, sorted high to low"
     assert Influencer.objects.count() == 2
+
+
+def test_jargon_is_explained_by_keyboard(owner_page):
+    page = owner_page
+    page.goto("/influencers/")
+    page.keyboard.press("Tab")
+    summary = page.get_by_text("What is “Engagement rate”?")
+    tab_to(page, summary)
+    meaning = page.get_by_text("The engagement rate is the share of followers")
+    assert not meaning.is_visible()
+    page.keyboard.press("Enter")
+    assert meaning.is_visible()

@@ -1,0 +1,51 @@
+"""Plain-English meanings of the few marketing words the pages use, one sentence each.
+
+Shown where a word appears through ``{% explain "term" %}`` (accounts/templatetags/glossary.py):
+a disclosure the keyboard reaches, so no one has to know the jargon beforehand."""
+
+from django.utils.translation import gettext_lazy as _
+
+TERMS = {
+    "kpi": (
+        _("KPI"),
+        _(
+            "A KPI (key performance indicator) is one number you watch to see if the campaign "
+            "is working, such as new customers or sales."
+        ),
+    ),
+    "engagement_rate": (
+        _("Engagement rate"),
+        _(
+            "The engagement rate is the share of followers who like, comment on or share a "
+            "typical post: it shows whether an audience really listens."
+        ),
+    ),
+    "tiers": (
+        _("Size"),
+        _(
+            "Size (the tier) groups accounts by followers: nano under 10,000, micro 10,000 "
+            "to 99,999, mid-size 100,000 to 499,999 and macro from 500,000."
+        ),
+    ),
+    "roas": (
+        _("ROAS"),
+        _(
+            "ROAS (return on ad spend) is the revenue each 1 spent brought in: 3 means every "
+            "1 spent brought back 3 in sales."
+        ),
+    ),
+    "profit_roi": (
+        _("Profit ROI"),
+        _(
+            "Profit ROI is what you kept from the sales (after the cost of the goods) minus "
+            "what the campaign cost, as a share of that cost: above 0% means it paid for itself."
+        ),
+    ),
+    "utm_source": (
+        _("utm_source"),
+        _(
+            "utm_source is a tag added to a tracked link's web address that tells Google "
+            "Analytics which influencer sent the visitor."
+        ),
+    ),
+}
