@@ -161,7 +161,7 @@ def kpi_chart(status, chart_id):
             VALUE_COLOUR,
         )
     legend = format_html(
-        '<g font-size="11" fill="{text}">'
+        '<g class="chart-legend" font-size="11" fill="{text}">'
         '<line x1="{x0}" x2="{x1}" y1="{y}" y2="{y}" stroke="{value}" stroke-width="2.5"/>'
         '<text x="{t0}" y="{ty}">{value_label}</text>'
         '<line x1="{x2}" x2="{x3}" y1="{y}" y2="{y}" stroke="{target}" stroke-width="1.5" '
@@ -188,7 +188,7 @@ def kpi_chart(status, chart_id):
         pace_label=_("Steady pace to target"),
     )
     axis = format_html(
-        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>',
+        '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>',
         MARGIN_LEFT,
         WIDTH - MARGIN_RIGHT,
         plot_bottom,
