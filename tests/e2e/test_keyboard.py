@@ -194,3 +194,18 @@ def test_jargon_is_explained_by_keyboard(owner_page):
     assert not meaning.is_visible()
     page.keyboard.press("Enter")
     assert meaning.is_visible()
+
+
+def test_the_skip_link_shows_above_the_menu_bar_and_skips_it(owner_page):
+    page = owner_page
+    page.goto("/campaigns/")
+    page.keyboard.press("Tab")
+    assert focused(page, "el => el.textContent") == "Skip to main content"
+    on_top = page.evaluate(
+        """() => { const link = document.activeElement, box = link.getBoundingClientRect();
+        return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+          === link; }"""
+    )
+    assert on_top, "the skip link is painted under something"
+    page.keyboard.press("Enter")
+    assert focused(page, "el => el.id") == "main"

@@ -89,7 +89,10 @@ def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
     page.get_by_label("What did we change, and why?").fill("Kept note")
     page.get_by_role("button", name="Save check-in").click()
 
-    page.get_by_text("That date is in the future").wait_for()
+    page.locator(".checkin-form").get_by_text("That date is in the future").wait_for()
+    assert page.get_by_role(
+        "link", name=re.compile("^Date of the check-in: That date")
+    ).is_visible()
     assert page.get_by_label("What did we change, and why?").input_value() == "Kept note"
     assert not CheckIn.objects.exists()
 
