@@ -1,5 +1,7 @@
 """axe-core in a real browser: no accessibility violation of any impact on any page state."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -99,4 +101,20 @@ def test_failed_submits_are_accessible(owner_page, campaign):
     page.get_by_role("button", name="Add", exact=True).click()
     page.locator("[data-error-summary]").wait_for()
     screenshot(page, "a11y-checkin-error")
+    assert_accessible(page)
+
+
+def test_open_menus_and_a_ticked_checklist_are_accessible(owner_page, campaign):
+    page = owner_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"/campaigns/{campaign.pk}/checklist/")
+    page.get_by_role("button", name="Show menu").click()
+    page.get_by_role("button", name=page.owner.business.name).click()
+    page.locator(".dropdown-menu.show").wait_for()
+    assert_accessible(page)
+
+    page.keyboard.press("Escape")
+    with page.expect_response(re.compile(r"/tick/$")):
+        page.locator("#s1-reach-out").get_by_role("button").click()
+    page.locator("#s1-reach-out [aria-pressed=true]").wait_for()
     assert_accessible(page)

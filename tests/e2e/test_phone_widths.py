@@ -27,17 +27,26 @@ def phone(browser, live_server):
     context.close()
 
 
+VISITOR_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/accounts/password/reset/"]
+
+
+def too_wide(page, paths):
+    wide = []
+    for width in (320, 375):
+        page.set_viewport_size({"width": width, "height": 640})
+        for path in paths:
+            response = page.goto(path)
+            assert response.ok, f"{path}: {response.status}"
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                wide.append(f"{path} at {width}px: {scroll_width}px {page.evaluate(OVERFLOW)}")
+    return wide
+
+
 def test_no_page_scrolls_sideways_at_320_or_375_px(phone):
     owner = UserFactory()
     pages = owner_world(owner)
+    wide = too_wide(phone, VISITOR_PAGES)
     log_in(phone, owner)
-    wide = []
-    for width in (320, 375):
-        phone.set_viewport_size({"width": width, "height": 640})
-        for path in pages:
-            response = phone.goto(path)
-            assert response.ok, f"{path}: {response.status}"
-            scroll_width = phone.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                wide.append(f"{path} at {width}px: {scroll_width}px {phone.evaluate(OVERFLOW)}")
+    wide += too_wide(phone, pages)
     assert not wide, "\n".join(wide)
