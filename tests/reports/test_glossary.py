@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template
 
-from accounts.glossary import TERMS
+from reports.glossary import TERMS
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 

@@ -3,7 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from accounts.glossary import TERMS
+from reports.glossary import TERMS
 
 register = template.Library()
 

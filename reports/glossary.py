@@ -1,9 +1,12 @@
 """Plain-English meanings of the few marketing words the pages use, one sentence each.
 
-Shown where a word appears through ``{% explain "term" %}`` (accounts/templatetags/glossary.py):
+Shown where a word appears through ``{% explain "term" %}`` (reports/templatetags/glossary.py):
 a disclosure the keyboard reaches, so no one has to know the jargon beforehand."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from influencers.metrics import Tier
 
 TERMS = {
     "kpi": (
@@ -22,9 +25,12 @@ TERMS = {
     ),
     "tiers": (
         _("Size"),
-        _(
-            "Size (the tier) groups accounts by followers: nano under 10,000, micro 10,000 "
-            "to 99,999, mid-size 100,000 to 499,999 and macro from 500,000."
+        format_lazy(
+            _("Size (the tier) groups accounts by followers: {nano}, {micro}, {mid} and {macro}."),
+            nano=Tier.NANO.label,
+            micro=Tier.MICRO.label,
+            mid=Tier.MID.label,
+            macro=Tier.MACRO.label,
         ),
     ),
     "roas": (
