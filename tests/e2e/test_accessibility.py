@@ -15,6 +15,10 @@ from .owner_pages import owner_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+DUPLICATE_IDS = """() => { const seen = {};
+  document.querySelectorAll('[id]').forEach(e => { seen[e.id] = (seen[e.id] || 0) + 1; });
+  return Object.keys(seen).filter(id => seen[id] > 1); }"""
+
 
 @pytest.fixture
 def owner_page(page):
@@ -75,13 +79,17 @@ def test_axe_would_catch_a_violation(page):
 
 
 def test_every_owner_page_is_accessible(owner_page):
-    """Each page an owner reaches, a new draft's steps 5-7 (empty panels) included."""
+    """Each page an owner reaches, a new draft's steps 5-7 (empty panels) included. Ids are
+    unique too: forms sharing a page (check-in and promo code) use prefixes."""
     found = []
     for path in owner_world(owner_page.owner):
         owner_page.goto(path)
         violations = axe_violations(owner_page)
         if violations:
             found.append(f"{path}:\n{describe(violations)}")
+        twice = owner_page.evaluate(DUPLICATE_IDS)
+        if twice:
+            found.append(f"{path}: ids used twice: {twice}")
     assert not found, "\n".join(found)
 
 
