@@ -212,10 +212,11 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # Background jobs (reminder e-mails) through Django's tasks framework. One machine: the jobs
 # wait in the database and `manage.py db_worker` runs them. Several machines: set
-# TASKS_REDIS_URL and they wait in Redis instead, run by `manage.py rqworker`.
+# TASKS_REDIS_URL and they wait in Redis instead, run by
+# `manage.py rqworker --job-class django_tasks_rq.Job default`.
 TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", "")
 if TASKS_REDIS_URL:
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand
 def worker_command():
     """The worker that fits the configured job backend."""
     if settings.TASKS_REDIS_URL:
-        return ["rqworker", "default"]
+        return ["rqworker", "--job-class", "django_tasks_rq.Job", "default"]
     return ["db_worker", "--no-reload", "--interval", "2"]
 
 

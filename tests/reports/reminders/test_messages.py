@@ -41,9 +41,9 @@ def test_post_due_has_a_friendly_message_to_forward(world):
 
     assert subject == f"{name}'s post for Spring sourdough is due today"
     assert f"Hi {name}, a friendly note from {world['business'].name}" in text
-    assert "(1 reel, 3 stories)" in text
+    assert "We agreed on: 1 reel, 3 stories." in text
     assert "http://127.0.0.1:8000/r/maya-spring" in text
-    assert f"Your code: {code}" in text
+    assert f"Your code: {code}." in text
     assert "<blockquote" in html
 
 
