@@ -5,6 +5,7 @@ server before the message is accepted, killed with SIGKILL, and the scheduler an
 worker take over once the claim is older than any send can last (the test moves that clock).
 """
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -31,7 +32,8 @@ now = timezone.now()
 zone = next(z for z in sorted(zoneinfo.available_timezones())
             if 9 <= now.astimezone(zoneinfo.ZoneInfo(z)).hour <= 20)
 today = now.astimezone(zoneinfo.ZoneInfo(zone)).date()
-owner = get_user_model().objects.create(username="rosie@bakery.example", email="rosie@bakery.example")
+email = "rosie@bakery.example"
+owner = get_user_model().objects.create(username=email, email=email)
 Business.objects.create(owner=owner, name="Rosie's Bakery", time_zone=zone,
     reminders_off=[k for k in ReminderKind.values if k != "checkin_day"])
 Campaign.objects.create(owner=owner, name="Spring sourdough", status="active",
@@ -63,10 +65,8 @@ def kill_with_children(pid):
         if int(fields[1]) == pid:  # the parent's pid, after the state
             children.append(int(stat.parent.name))
     for victim in [pid, *children]:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(victim, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def reminder_row(database):
