@@ -61,8 +61,8 @@ def context(*, reminder, today):
 def subject(ctx):
     names = {"influencer": ctx["influencer"].name, "campaign": ctx["campaign"].name}
     if ctx["late"]:
-        return _("%(influencer)s's post for %(campaign)s is late") % names
-    return _("%(influencer)s's post for %(campaign)s is due today") % names
+        return _("No post yet from %(influencer)s for %(campaign)s") % names
+    return _("A post from %(influencer)s for %(campaign)s is due today") % names
 
 
 register(

@@ -37,11 +37,11 @@ def running_campaigns(owner, today):
     )
 
 
-def record(*, owner, kind: str, occasion: Occasion, now: datetime) -> bool:
-    """Store the reminder for this occasion; False when it is already there."""
+def record(*, owner, kind: str, occasion: Occasion, now: datetime) -> Reminder | None:
+    """Store the reminder for this occasion; None when it is already there."""
     try:
         with transaction.atomic():
-            Reminder.objects.create(
+            return Reminder.objects.create(
                 owner=owner,
                 kind=kind,
                 campaign=occasion.campaign,
@@ -51,8 +51,7 @@ def record(*, owner, kind: str, occasion: Occasion, now: datetime) -> bool:
                 next_attempt_at=now,
             )
     except IntegrityError:
-        return False
-    return True
+        return None
 
 
 def create_due_reminders(*, now: datetime) -> int:
@@ -74,8 +73,10 @@ def create_due_reminders(*, now: datetime) -> int:
             continue
         for reminder_type in wanted:
             for occasion in reminder_type.occasions(campaigns=campaigns, today=local.date()):
-                created += record(
-                    owner=business.owner, kind=reminder_type.kind, occasion=occasion, now=now
+                created += bool(
+                    record(
+                        owner=business.owner, kind=reminder_type.kind, occasion=occasion, now=now
+                    )
                 )
     return created
 

@@ -39,7 +39,7 @@ def test_post_due_has_a_friendly_message_to_forward(world):
 
     subject, text, html = sent_on(at(POST_DUE), "post_due")
 
-    assert subject == f"{name}'s post for Spring sourdough is due today"
+    assert subject == f"A post from {name} for Spring sourdough is due today"
     assert f"Hi {name}, a friendly note from {world['business'].name}" in text
     assert "We agreed on: 1 reel, 3 stories." in text
     assert "http://127.0.0.1:8000/r/maya-spring" in text
@@ -52,7 +52,7 @@ def test_a_late_post_says_so(world):
 
     subject, text, _html = sent_on(at(late), "post_due")
 
-    assert subject.endswith("is late")
+    assert subject.startswith("No post yet from ")
     assert "was due on Thursday 12 March" in text
     assert "have not spotted it yet" in text
 
