@@ -4,6 +4,8 @@ A tiny supervisor, so trying the app needs one command and one Ctrl-C. Hosted se
 the three as separate services instead (README, "Jobs and reminders").
 """
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -20,6 +22,11 @@ def worker_command():
     return ["db_worker", "--no-reload", "--interval", "2"]
 
 
+def signal_group(process, signum):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
 class Command(BaseCommand):
     help = "Run the web server, a job worker and the reminder scheduler until Ctrl-C."
 
@@ -33,7 +40,11 @@ class Command(BaseCommand):
             "worker": [*manage, *worker_command()],
             "scheduler": [*manage, "schedule_reminders"],
         }
-        processes = {name: subprocess.Popen(command) for name, command in commands.items()}
+        # Each in a process group of its own, so stopping one stops what it started too
+        # (runserver's auto-reloading child); Ctrl-C reaches them through this supervisor.
+        processes = {
+            name: subprocess.Popen(command, process_group=0) for name, command in commands.items()
+        }
         stopping = False
 
         def stop(*_):
@@ -41,7 +52,7 @@ class Command(BaseCommand):
             stopping = True
 
         signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the children too: they stop first
+        signal.signal(signal.SIGINT, stop)
         try:
             while not stopping:
                 exited = [name for name, process in processes.items() if process.poll() is not None]
@@ -51,12 +62,11 @@ class Command(BaseCommand):
                 time.sleep(0.5)
         finally:
             for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
+                signal_group(process, signal.SIGTERM)
             deadline = time.monotonic() + 10
             for process in processes.values():
                 try:
                     process.wait(max(0.1, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
-                    process.kill()
+                    signal_group(process, signal.SIGKILL)
                     process.wait()
