@@ -94,7 +94,12 @@ def smtp_inbox(smtp_server, settings):
 
 
 def redis_test_url():
-    return os.environ.get("TASKS_REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
+    """TASKS_REDIS_TEST_URL, one database further along per pytest-xdist worker (gw0 keeps
+    it), so parallel workers never empty each other's queues."""
+    url = os.environ.get("TASKS_REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    base, _slash, number = url.rpartition("/")
+    return f"{base}/{int(number or 0) + int(worker.removeprefix('gw'))}"
 
 
 def database_worker(monkeypatch):
