@@ -8,6 +8,7 @@ import os
 import socket
 import threading
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -124,21 +125,39 @@ def database_worker(monkeypatch):
     return run
 
 
-def redis_worker(settings):
-    import django_rq
-    from django_tasks_rq import Job
-
+def empty_test_redis():
+    """The test Redis database's URL, emptied; skips the test when there is no Redis."""
     url = redis_test_url()
     try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
     except redis.ConnectionError:
         if os.environ.get("REQUIRE_REDIS"):
             raise
         pytest.skip(f"no Redis at {url} (set REQUIRE_REDIS=1 to make this an error)")
+    return url
+
+
+def children_of(pid):
+    """The ids of the processes whose parent is ``pid``, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:  # the parent's id comes after the process state
+            found.append(int(stat.parent.name))
+    return found
+
+
+def redis_worker(settings):
+    import django_rq
+    from django_tasks_rq import Job
+
+    url = empty_test_redis()
     settings.RQ_QUEUES = {"default": {"URL": url}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     queue = django_rq.get_queue("default", job_class=Job)
-    queue.connection.flushdb()
 
     def run():
         SimpleWorker([queue], connection=queue.connection, job_class=Job).work(

@@ -9,21 +9,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .conftest import free_port
+from .conftest import children_of, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def children_of(pid):
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def test_runall_serves_runs_a_worker_and_stops_on_ctrl_c(tmp_path):

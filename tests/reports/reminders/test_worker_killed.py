@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from .conftest import redis_test_url
+from .conftest import children_of, empty_test_redis
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -56,14 +56,7 @@ def manage(environment, *arguments, **options):
 def kill_with_children(pid):
     """SIGKILL a worker and the processes it forked: RQ runs each job in a "work horse" child
     in a session of its own, which a killed machine would take down too."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:  # the parent's pid, after the state
-            children.append(int(stat.parent.name))
+    children = children_of(pid)
     for victim in [pid, *children]:
         with contextlib.suppress(ProcessLookupError):
             os.kill(victim, signal.SIGKILL)
@@ -88,14 +81,7 @@ def environment(request, tmp_path, smtp_server):
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     if request.param == "redis":
-        url = redis_test_url()
-        try:
-            redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
-        except redis.ConnectionError:
-            if os.environ.get("REQUIRE_REDIS"):
-                raise
-            pytest.skip(f"no Redis at {url}")
-        env["TASKS_REDIS_URL"] = url
+        env["TASKS_REDIS_URL"] = empty_test_redis()
         env["WORKER"] = "rqworker --job-class django_tasks_rq.Job default"
         env["BATCH_WORKER"] = "rqworker --job-class django_tasks_rq.Job --burst default"
     else:
