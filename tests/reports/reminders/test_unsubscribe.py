@@ -2,10 +2,11 @@
 client (RFC 8058), and for nobody but the owner it was made for."""
 
 import pytest
+from django.core import signing
 from django.test import Client
 
 from accounts.models import Business
-from reports.reminders.unsubscribe import unsubscribe_token
+from reports.reminders.unsubscribe import SALT, unsubscribe_token
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +57,13 @@ def test_twice_is_the_same_as_once(client, owner):
 
 def test_a_tampered_token_answers_404_and_changes_nothing(client, owner, other_owner):
     token = unsubscribe_token(owner_id=owner.pk, kind="checkin_day")
-    forged = token.replace(str(owner.pk), str(other_owner.pk), 1)
+    payload = [other_owner.pk, "checkin_day"]
+    wrong_key = signing.dumps(payload, salt=SALT, key="not-the-site-secret")
+    other_purpose = signing.dumps(payload)  # a signature the site made, for something else
+    other_kind = signing.dumps([owner.pk, "not_a_kind"], salt=SALT)
+    tampered = token[:-2] + ("xx" if not token.endswith("xx") else "yy")
 
-    for bad in ["nonsense", forged, token[:-2] + "xx"]:
+    for bad in ["nonsense", wrong_key, other_purpose, other_kind, tampered]:
         assert client.post(f"/reminders/unsubscribe/{bad}/").status_code == 404
     assert reminders_off(owner) == []
     assert reminders_off(other_owner) == []
