@@ -89,9 +89,11 @@ def time_zone_choices():
 
 
 class BusinessForm(forms.ModelForm):
+    # Not required: a client that leaves it out (an older page, a script) keeps the zone.
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
+        required=False,
         help_text=Business._meta.get_field("time_zone").help_text,
     )
     # Stored the other way round (what is turned off), so new kinds reach existing owners.
@@ -114,6 +116,9 @@ class BusinessForm(forms.ModelForm):
         ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save"), css_class="btn-brand"))
+
+    def clean_time_zone(self):
+        return self.cleaned_data["time_zone"] or self.instance.time_zone
 
     def save(self, commit=True):
         chosen = set(self.cleaned_data["reminders"])
