@@ -1,18 +1,22 @@
 """The deadline: the last check-in is due, and the report is ready to read."""
 
+from datetime import date
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ReminderKind
+from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
 
+from ..models import Reminder
 from .base import Occasion, ReminderType, latest_within, register
 from .links import absolute
 
 WINDOW_DAYS = 7
 
 
-def occasions(*, campaigns, today):
+def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     return [
         Occasion(campaign.end_date, campaign=campaign)
         for campaign in campaigns
@@ -20,7 +24,7 @@ def occasions(*, campaigns, today):
     ]
 
 
-def context(*, reminder, today):
+def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = reminder.campaign
     return {
         "campaign": campaign,
@@ -30,7 +34,7 @@ def context(*, reminder, today):
     }
 
 
-def subject(ctx):
+def subject(ctx: dict) -> str:
     return _("%(name)s has reached its deadline") % {"name": ctx["campaign"].name}
 
 

@@ -1,17 +1,21 @@
 """Today is a planned check-in: where each KPI stands against its pace, and the form's link."""
 
+from datetime import date
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ReminderKind
+from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
 
+from ..models import Reminder
 from ..services import campaign_timeline
 from .base import Occasion, ReminderType, register
 from .links import absolute
 
 
-def occasions(*, campaigns, today):
+def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for campaign in campaigns:
         timeline = campaign_timeline(campaign, today)
@@ -21,7 +25,7 @@ def occasions(*, campaigns, today):
     return found
 
 
-def context(*, reminder, today):
+def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = reminder.campaign
     if campaign_timeline(campaign, today).checked_today:
         return None
@@ -32,7 +36,7 @@ def context(*, reminder, today):
     }
 
 
-def subject(ctx):
+def subject(ctx: dict) -> str:
     return _("Check-in day for %(name)s") % {"name": ctx["campaign"].name}
 
 

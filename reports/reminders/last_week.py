@@ -1,20 +1,22 @@
 """The campaign's last seven days begin: time for a final push."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ReminderKind
+from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
 
+from ..models import Reminder
 from .base import Occasion, ReminderType, latest_within, register
 from .links import absolute
 
 DAYS = 7
 
 
-def occasions(*, campaigns, today):
+def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for campaign in campaigns:
         first_day = campaign.end_date - timedelta(days=DAYS - 1)
@@ -24,7 +26,7 @@ def occasions(*, campaigns, today):
     return found
 
 
-def context(*, reminder, today):
+def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = reminder.campaign
     return {
         "campaign": campaign,
@@ -34,7 +36,7 @@ def context(*, reminder, today):
     }
 
 
-def subject(ctx):
+def subject(ctx: dict) -> str:
     return _("%(name)s: the last week starts today") % {"name": ctx["campaign"].name}
 
 

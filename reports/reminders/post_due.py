@@ -1,16 +1,17 @@
 """An influencer's post is due today, or a few days late, and none is recorded: the owner gets
 a friendly message ready to forward to them."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ReminderKind
-from campaigns.models import Partnership, PartnershipStatus
+from campaigns.models import Campaign, Partnership, PartnershipStatus
 from kpis.models import Post
 
+from ..models import Reminder
 from ..services import tracked_link_url
 from .base import Occasion, ReminderType, latest_within, register
 from .links import absolute
@@ -20,7 +21,7 @@ LATE_AFTER_DAYS = 3
 WINDOW_DAYS = 7
 
 
-def posts_awaited(campaigns):
+def posts_awaited(campaigns) -> QuerySet[Partnership]:
     """Partnerships on these campaigns with a due date and no post recorded yet. The one query
     the reminder asks; the follow-up list can answer it once it counts posts the same way."""
     return (
@@ -31,7 +32,7 @@ def posts_awaited(campaigns):
     )
 
 
-def occasions(*, campaigns, today):
+def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for partnership in posts_awaited(campaigns):
         due = partnership.due_date
@@ -41,7 +42,7 @@ def occasions(*, campaigns, today):
     return found
 
 
-def context(*, reminder, today):
+def context(*, reminder: Reminder, today: date) -> dict | None:
     partnership = reminder.partnership
     if not posts_awaited([partnership.campaign_id]).filter(pk=partnership.pk).exists():
         return None  # a post was recorded, or the deal was declined
@@ -58,7 +59,7 @@ def context(*, reminder, today):
     }
 
 
-def subject(ctx):
+def subject(ctx: dict) -> str:
     names = {"influencer": ctx["influencer"].name, "campaign": ctx["campaign"].name}
     if ctx["late"]:
         return _("No post yet from %(influencer)s for %(campaign)s") % names
