@@ -1,4 +1,5 @@
-"""A worker killed in the middle of sending: the reminder goes out once, after a restart.
+"""Real worker processes: one killed in the middle of sending sends the reminder once after a
+restart; two at once send a reminder queued twice once.
 
 Real processes on a SQLite file (or Redis for the jobs): the worker is held by the SMTP
 server before the message is accepted, killed with SIGKILL, and the scheduler and a new
@@ -132,3 +133,32 @@ def test_a_worker_killed_mid_send_sends_once_after_restart(environment, smtp_ser
         "Check-in day for Spring sourdough"
     ]
     assert reminder_row(database) == ("sent", 2)
+
+
+def test_two_workers_at_once_send_a_reminder_queued_twice_once(environment, smtp_server):
+    inbox, _port = smtp_server
+    manage(environment, "schedule_reminders", "--once")
+    # A second job for the same reminder, as a second scheduler would have queued.
+    manage(
+        environment,
+        "shell",
+        "-c",
+        "from reports.models import Reminder; from reports.tasks import send_reminder; "
+        "send_reminder.enqueue(Reminder.objects.get().pk)",
+    )
+
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", *environment["BATCH_WORKER"].split()],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _worker in range(2)
+    ]
+    for worker in workers:
+        assert worker.wait(120) == 0
+
+    assert len(inbox.messages) == 1
+    assert reminder_row(environment["SQLITE_PATH"]) == ("sent", 1)
