@@ -40,7 +40,7 @@ demo: install
 	$(BIN)/python manage.py load_demo
 
 serve: install
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runall 127.0.0.1:8000
 
 test: install system-deps browser
 	$(BIN)/python -m pytest

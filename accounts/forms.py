@@ -1,3 +1,5 @@
+import zoneinfo
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -5,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Business, Currency
+from .models import Business, Currency, ReminderKind
 
 User = get_user_model()
 
@@ -82,15 +84,46 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
 class BusinessForm(forms.ModelForm):
+    # Not required: a client that leaves it out (an older page, a script) keeps the zone.
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        required=False,
+        help_text=Business._meta.get_field("time_zone").help_text,
+    )
+    # Stored the other way round (what is turned off), so new kinds reach existing owners.
+    reminders = forms.MultipleChoiceField(
+        label=_("E-mail me"),
+        choices=ReminderKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every e-mail also has a link to stop it with one click."),
+    )
+
     class Meta:
         model = Business
-        fields = ("name", "currency", "what_you_offer", "website")
+        fields = ("name", "currency", "what_you_offer", "website", "time_zone")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["reminders"].initial = [
+            kind for kind in ReminderKind.values if self.instance.wants(kind)
+        ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save"), css_class="btn-brand"))
+
+    def clean_time_zone(self):
+        return self.cleaned_data["time_zone"] or self.instance.time_zone
+
+    def save(self, commit=True):
+        chosen = set(self.cleaned_data["reminders"])
+        self.instance.reminders_off = [kind for kind in ReminderKind.values if kind not in chosen]
+        return super().save(commit)
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,4 +1,7 @@
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +29,27 @@ CURRENCY_SYMBOLS = {
 }
 
 
+class ReminderKind(models.TextChoices):
+    """The reminder e-mails an owner can get; each is built by its own module in
+    ``reports.reminders``, which sits above the apps it reads."""
+
+    CHECKIN_DAY = "checkin_day", _("Check-in day: your numbers so far and the check-in form")
+    CHECKIN_OVERDUE = "checkin_overdue", _("A check-in was missed")
+    POST_DUE = "post_due", _("An influencer's post is due or late, with a message to forward")
+    LAST_WEEK = "last_week", _("A campaign's last week")
+    CAMPAIGN_END = "campaign_end", _("A campaign's end, with its report")
+    WEEKLY_SUMMARY = "weekly_summary", _("A short summary every Monday")
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Pick a time zone from the list, e.g. Europe/London."))
+
+
 class Business(models.Model):
     """The small business an owner runs. One per user account."""
 
@@ -45,6 +69,16 @@ class Business(models.Model):
         ),
     )
     website = models.URLField(_("website"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Where the business is: it decides which day reminders count as today."),
+    )
+    # Opt-out, so a new owner gets every reminder until they turn some off (here or with the
+    # one-click unsubscribe link in each e-mail). Values of ReminderKind.
+    reminders_off = models.JSONField(_("reminders turned off"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Goes up with every request that may change the owner's data (accounts.middleware), so
     # pages cached from that data (the campaign dashboard) know when to draw themselves again.
@@ -56,6 +90,13 @@ class Business(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def wants(self, kind):
+        return kind not in self.reminders_off
 
     @property
     def currency_symbol(self):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from . import data
 from .forms import BusinessForm, DeleteAccountForm, SignupForm
+from .mail import reminders_off_reason
 from .models import Business
 
 
@@ -43,7 +44,11 @@ def business_settings(request):
         form.save()
         messages.success(request, _("Your business details are saved."))
         return redirect("account")
-    return render(request, "accounts/business.html", {"form": form})
+    return render(
+        request,
+        "accounts/business.html",
+        {"form": form, "reminders_off_reason": reminders_off_reason()},
+    )
 
 
 @login_required

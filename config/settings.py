@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "influencers",
     "campaigns",
@@ -191,16 +193,36 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Microreach <noreply@localhost>")
 if os.environ.get("EMAIL_URL"):
-    # smtp://user:password@host:port, for production mail.
-    from urllib.parse import unquote, urlparse
+    # smtp://user:password@host:587 (STARTTLS), smtps://...:465 (TLS from the start), or
+    # smtp://host:25?tls=none for a relay on the same machine or private network.
+    from urllib.parse import parse_qs, unquote, urlparse
 
     _mail = urlparse(os.environ["EMAIL_URL"])
+    _tls = parse_qs(_mail.query).get("tls", ["ssl" if _mail.scheme == "smtps" else "starttls"])[0]
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = _mail.hostname or "localhost"
-    EMAIL_PORT = _mail.port or 587
+    EMAIL_PORT = _mail.port or (465 if _tls == "ssl" else 587)
     EMAIL_HOST_USER = unquote(_mail.username or "")
     EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
-    EMAIL_USE_TLS = True
+    EMAIL_USE_TLS = _tls == "starttls"
+    EMAIL_USE_SSL = _tls == "ssl"
+# A mail server that stops answering fails the send (to be retried) instead of holding the
+# worker for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+
+# Background jobs (reminder e-mails) through Django's tasks framework. One machine: the jobs
+# wait in the database and `manage.py db_worker` runs them. Several machines: set
+# TASKS_REDIS_URL and they wait in Redis instead, run by
+# `manage.py rqworker --job-class django_tasks_rq.Job default`.
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", "")
+if TASKS_REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often, in seconds, the scheduler (manage.py schedule_reminders) looks for due reminders.
+REMINDER_INTERVAL = int(os.environ.get("REMINDER_INTERVAL", "300"))
 
 # Django 6 behaviour now: a typed address without a scheme is taken as https.
 FORMS_URLFIELD_ASSUME_HTTPS = True

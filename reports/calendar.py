@@ -5,12 +5,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vText
+from icalendar import Alarm, Calendar, Event, vText
 
 from kpis.services import checkin_dates
 
 PRODID = "-//Microreach//Campaign calendar//EN"
 UID_DOMAIN = "microreach"
+# All-day events start at midnight in the reader's own time: the alarm rings at 9 that morning.
+ALARM_AFTER_START = timedelta(hours=9)
 
 
 def all_day_event(uid, day, summary, description, now):
@@ -22,11 +24,21 @@ def all_day_event(uid, day, summary, description, now):
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")
+    event.add_component(morning_alarm(summary))
     return event
 
 
+def morning_alarm(summary):
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", ALARM_AFTER_START)
+    return alarm
+
+
 def campaign_calendar(campaign, now=None):
-    """iCalendar bytes: one all-day event per check-in, and the deadline (the last check-in).
+    """iCalendar bytes: one all-day event per check-in, the deadline (the last check-in) and
+    each influencer's post due date, every one with a morning alarm.
 
     UIDs depend only on the campaign and the date, so importing the file again updates the
     same events instead of adding copies.
@@ -51,4 +63,16 @@ def campaign_calendar(campaign, now=None):
             "url": checkin_page,
         }
         calendar.add_component(all_day_event(uid, day, summary, description, now))
+    dashboard = f"{settings.SITE_URL}/campaigns/{campaign.pk}/"
+    for partnership in campaign.partnerships.exclude(due_date=None).select_related("influencer"):
+        summary = _("Post due: %(influencer)s for %(name)s") % {
+            "influencer": partnership.influencer.name,
+            "name": campaign.name,
+        }
+        description = _("%(deliverables)s\nNo post yet? Send a friendly reminder: %(url)s") % {
+            "deliverables": partnership.deliverables or _("The post you agreed on."),
+            "url": dashboard,
+        }
+        uid = f"campaign-{campaign.pk}-post-{partnership.pk}"
+        calendar.add_component(all_day_event(uid, partnership.due_date, summary, description, now))
     return calendar.to_ical()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .reminders import views as reminder_views
 
 app_name = "reports"
 
@@ -23,4 +24,5 @@ urlpatterns = [
         views.influencers_export,
         name="influencers_export",
     ),
+    path("reminders/unsubscribe/<str:token>/", reminder_views.unsubscribe, name="unsubscribe"),
 ]

@@ -45,8 +45,16 @@ def build_world(user, influencer_name=None):
     tick = apps.get_model("campaigns", "ChecklistTick").objects.create(
         owner=user, campaign=campaign, item_key=(checklist_keys() or ["s1"])[0], ticked_by=user
     )
+    reminder = apps.get_model("reports", "Reminder").objects.create(
+        owner=user,
+        kind="checkin_day",
+        campaign=campaign,
+        occasion=campaign.start_date,
+        key=f"checkin_day:{campaign.pk}:-:{campaign.start_date}",
+        next_attempt_at=campaign.created_at,
+    )
     rows = (user.business, influencer, profile, campaign, partnership, kpi, checkin)
-    world = {type(row): row for row in (*rows, measurement, link, redemption, post, tick)}
+    world = {type(row): row for row in (*rows, measurement, link, redemption, post, tick, reminder)}
     missing = [model._meta.label for model in owned_models() if model not in world]
     assert not missing, f"build_world makes no {missing}: add them so they are tested"
     return world

@@ -54,3 +54,26 @@ def test_owner_text_is_escaped_as_ical_text(campaign):
     content = campaign_calendar(campaign)
     assert b"Bread\\; butter\\, and\\nnewlines" in content
     assert "Bread; butter, and\nnewlines" in str(events(content)[0]["SUMMARY"])
+
+
+def test_every_event_rings_at_nine_on_its_morning(campaign):
+    for event in events(campaign_calendar(campaign)):
+        [alarm] = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == datetime.timedelta(hours=9)
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+
+
+def test_post_due_dates_are_events_with_alarms(campaign):
+    partnership = campaign.partnerships.first()
+    partnership.due_date = campaign.start_date + datetime.timedelta(days=6)
+    partnership.deliverables = "1 reel, 3 stories"
+    partnership.save()
+
+    [post] = [e for e in events(campaign_calendar(campaign)) if "Post due" in str(e["SUMMARY"])]
+
+    assert post.decoded("DTSTART") == partnership.due_date
+    assert partnership.influencer.name in str(post["SUMMARY"])
+    assert "1 reel, 3 stories" in str(post["DESCRIPTION"])
+    assert post.walk("VALARM")
+    assert str(post["UID"]) == f"campaign-{campaign.pk}-post-{partnership.pk}@microreach"

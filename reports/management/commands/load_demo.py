@@ -8,11 +8,13 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Business
 from campaigns import demo as campaigns_demo
 from influencers import demo as influencers_demo
 from kpis import demo as kpis_demo
+from reports.reminders.demo import send_demo_reminders
 
 DEMO_EMAIL = "demo@microreach.local"
 
@@ -26,6 +28,10 @@ class Command(BaseCommand):
             owner = load_demo_owner(password)
             for loader in demo_loaders():
                 loader(owner)
+        # Without a mail server, the e-mails printed above are the reminders of the last week.
+        sent = send_demo_reminders(owner, now=timezone.now())
+        if sent:
+            self.stdout.write(f"Printed the {sent} reminder e-mails the demo owner had this week.")
         self.stdout.write(
             self.style.SUCCESS(f"Demo business ready. Log in as {DEMO_EMAIL} / {password}")
         )

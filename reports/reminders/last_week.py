@@ -1,0 +1,50 @@
+"""The campaign's last seven days begin: time for a final push."""
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import ReminderKind
+from campaigns.models import Campaign
+from kpis.services import campaign_kpi_statuses
+
+from ..models import Reminder
+from .base import Occasion, ReminderType, latest_within, register
+from .links import absolute
+
+DAYS = 7
+
+
+def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
+    found = []
+    for campaign in campaigns:
+        first_day = campaign.end_date - timedelta(days=DAYS - 1)
+        # Only campaigns long enough to have a last week that is not also their first.
+        if first_day > campaign.start_date and latest_within([first_day], today, DAYS - 1):
+            found.append(Occasion(first_day, campaign=campaign))
+    return found
+
+
+def context(*, reminder: Reminder, today: date) -> dict | None:
+    campaign = reminder.campaign
+    return {
+        "campaign": campaign,
+        "days_left": (campaign.end_date - today).days + 1,
+        "statuses": campaign_kpi_statuses(campaign, today),
+        "dashboard_url": absolute(reverse("reports:dashboard", kwargs={"pk": campaign.pk})),
+    }
+
+
+def subject(ctx: dict) -> str:
+    return _("%(name)s: the last week starts today") % {"name": ctx["campaign"].name}
+
+
+register(
+    ReminderType(
+        kind=ReminderKind.LAST_WEEK,
+        occasions=occasions,
+        context=context,
+        subject=subject,
+    )
+)
