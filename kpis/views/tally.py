@@ -54,7 +54,7 @@ def tally(request, pk):
         for p in survey_partnerships(campaign)
     ]
     buttons.append(
-        {"value": OTHER, "name": _("The campaign, no one named"), "count": counts.get(None, 0)}
+        {"value": OTHER, "name": _("Other (no one named)"), "count": counts.get(None, 0)}
     )
     return render(
         request,
