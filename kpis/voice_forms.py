@@ -92,12 +92,10 @@ class FeedbackForm(forms.ModelForm):
         field.label_from_instance = lambda partnership: partnership.influencer.name
         field.empty_label = _("Nobody in particular")
         field.required = False
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write down what they said."))
-        return text
+        self.fields["text"].error_messages["required"] = _("Write down what they said.")
+        self.fields["tone"].error_messages["required"] = _(
+            "Pick how it sounds: positive, neutral or negative."
+        )
 
     def clean_date(self):
         return check_reading_date(self.campaign, self.cleaned_data["date"])
