@@ -61,9 +61,7 @@ def test_the_qr_code_is_drawn_in_the_pdf(owner_client, campaign):
 
 def test_a_wrong_size_is_a_clear_400(owner_client, campaign):
     card = owner_client.get(reverse("reports:survey_card", args=[campaign.pk]), {"size": "a0"})
-    poster = owner_client.get(
-        reverse("reports:survey_poster", args=[campaign.pk]), {"paper": "a0"}
-    )
+    poster = owner_client.get(reverse("reports:survey_poster", args=[campaign.pk]), {"paper": "a0"})
 
     assert card.status_code == poster.status_code == 400
     assert "?size=a6" in card.content.decode()
