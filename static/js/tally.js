@@ -46,12 +46,14 @@
     });
   }
   function showWaiting(queue) {
-    if (queue.length) { say(queue.length + " " + root.dataset.labelWaiting); }
+    if (queue.length === 1) { say(root.dataset.labelWaitingOne); }
+    else if (queue.length) { say(queue.length + " " + root.dataset.labelWaiting); }
   }
 
   function flush() {
     var queue = load();
     if (sending || !queue.length) { return; }
+    if (navigator.onLine === false) { showWaiting(queue); return; }  // no request bound to fail
     sending = true;
     var tap = queue[0];
     post(tapUrl, { who: tap.who, ref: tap.ref }).then(function (response) {
