@@ -9,6 +9,7 @@ import pytest
 from kpis.models import SurveyAnswer, TillTap
 from tests.reports.conftest import build_campaign, pdf_text
 
+from .axe import assert_accessible
 from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,6 +61,9 @@ def test_a_customer_answers_on_a_phone_from_the_printed_card(
     assert section.get_by_text("plus 1 from the survey and 0 from the till tally").is_visible()
     assert section.get_by_text("Which end to trust:").is_visible()
     screenshot(page, "dashboard-range")
+    assert_accessible(page)
+    page.goto(address)  # the customer's page, checked with the script the owner's tab runs
+    assert_accessible(page)
 
 
 def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
@@ -67,6 +71,7 @@ def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
     influencer = campaign.partnerships.first().influencer
     log_in(phone_page, owner)
     phone_page.goto(f"/campaigns/{campaign.pk}/till/")
+    assert_accessible(phone_page)
     button = phone_page.get_by_role("button", name=re.compile(re.escape(influencer.name)))
     status = phone_page.get_by_role("status")
 
