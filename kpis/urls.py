@@ -8,6 +8,11 @@ urlpatterns = [
     path("r/<slug:slug>", redirect.follow_link, name="redirect"),
     path("s/<slug:slug>", survey.answer, name="survey"),
     path("campaigns/<int:pk>/survey/", survey.survey_page, name="survey_page"),
+    path(
+        "campaigns/<int:pk>/survey/answers/<int:answer_pk>/delete/",
+        survey.answer_delete,
+        name="survey_answer_delete",
+    ),
     path("campaigns/<int:pk>/till/", tally.tally, name="tally"),
     path("campaigns/<int:pk>/till/tap/", tally.tap, name="tally_tap"),
     path("campaigns/<int:pk>/till/undo/", tally.undo, name="tally_undo"),

@@ -6,16 +6,18 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.backends import client_address
+from accounts.owned import get_owned_or_404
 
 from .. import survey as rules
 from ..models import Survey, SurveyAnswer
 from ..qr import qr_svg
 from ..voice_forms import SurveyForm, survey_partnerships
-from .common import owned_campaign
+from .common import delete_page, owned_campaign
 from .links import SAFE_METHODS
 
 ANSWERS_SHOWN = 50
@@ -76,4 +78,21 @@ def survey_page(request, pk):
             "closed": rules.closed_reason(campaign, timezone.localdate()),
             "daily_cap": rules.DAILY_CAP,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_delete(request, pk, answer_pk):
+    """Take an answer out of the results (one the owner knows is not a real customer's)."""
+    campaign = owned_campaign(request, pk)
+    answer = get_owned_or_404(SurveyAnswer, request.user, pk=answer_pk, survey__campaign=campaign)
+    return delete_page(
+        request,
+        campaign,
+        answer,
+        question=_("Delete this survey answer from %(when)s? It will no longer be counted.")
+        % {"when": answer.day},
+        done_url=reverse("kpis:survey_page", args=[campaign.pk]),
+        done_message=_("Survey answer deleted."),
     )

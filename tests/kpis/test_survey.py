@@ -192,3 +192,22 @@ def test_each_campaign_gets_one_long_random_address(owner):
     assert Survey.for_campaign(first) == survey
     assert len(survey.slug) == SURVEY_SLUG_LENGTH
     assert Survey.for_campaign(second).slug != survey.slug
+
+
+def test_the_owner_reads_the_answers_and_deletes_one_that_is_not_real(owner_client, owner):
+    survey = SurveyFactory(campaign__owner=owner)
+    SurveyAnswerFactory(survey=survey, heard_from="other", other="Spam <script>")
+    page = owner_client.get(reverse("kpis:survey_page", args=[survey.campaign.pk]))
+    html = page.content.decode()
+    assert "1 answer so far" in html
+    assert "Spam &lt;script&gt;" in html
+    assert f"/s/{survey.slug}" in html
+    (link,) = [
+        line for line in html.splitlines() if "/survey/answers/" in line and "Delete" in line
+    ]
+    url = link.split('href="')[1].split('"')[0]
+
+    assert "no longer be counted" in owner_client.get(url).content.decode()
+    owner_client.post(url)
+
+    assert not SurveyAnswer.objects.exists()
