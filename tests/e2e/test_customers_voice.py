@@ -99,3 +99,31 @@ def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
 
     phone_page.goto(f"/campaigns/{campaign.pk}/")
     assert phone_page.get_by_text("plus 0 from the survey and 2 from the till tally").is_visible()
+
+
+def test_the_feedback_log_fills_and_the_report_shows_the_range(page, owner):
+    campaign = build_campaign(owner)
+    influencer = campaign.partnerships.first().influencer
+    log_in(page, owner)
+    page.goto(f"/campaigns/{campaign.pk}/")
+    page.get_by_role("link", name="Add or read feedback").click()
+
+    page.get_by_label("What they said").fill("Came in after the reel, loved the rye")
+    page.get_by_label("Positive").check()
+    page.get_by_label("Who said it").select_option(label="A follower's comment or message")
+    page.get_by_label("About which influencer").select_option(label=influencer.name)
+    page.get_by_role("button", name="Save").click()
+
+    assert page.get_by_text("Feedback saved.").is_visible()
+    assert page.get_by_text("Positive: 1").is_visible()
+    assert_accessible(page)
+    page.goto(f"/campaigns/{campaign.pk}/")
+    said = page.locator("section", has=page.get_by_role("heading", name="What people said"))
+    assert said.get_by_text("Came in after the reel, loved the rye").is_visible()
+
+    href = page.get_by_role("link", name="Report (PDF)").get_attribute("href")
+    report = pdf_text(page.request.get(href).body()).replace("\n", " ")
+    assert "Results as a range" in report
+    assert "Keep or stop, per influencer" in report
+    assert f"{influencer.name}:" in report
+    assert "Came in after the reel, loved the rye" in report
