@@ -71,6 +71,10 @@ TRUST_SENTENCES = {
         "Even the highest end has not paid back the cost so far: trust the counted end, and "
         "look at what to change."
     ),
+    "no_cost": _(
+        "Nothing has been spent on this campaign yet, so there is no cost to pay back: the "
+        "range shows only what came in."
+    ),
     "unknown": _(
         "No sale has a value yet, so the ends cannot be compared in money: record a sale or "
         "a promo code use with its amount."
@@ -92,6 +96,8 @@ class ResultsRange:
     @property
     def trust(self):
         """Which end to trust, as a key of TRUST_SENTENCES."""
+        if not self.sure.cost:
+            return "no_cost"
         if self.likely.revenue is None:
             return "unknown"
         if self.sure.sales == self.at_most.sales and self.sure.revenue == self.at_most.revenue:

@@ -149,3 +149,14 @@ def test_the_counted_end_is_trusted_when_it_already_pays_back(campaign):
     assert result.sure.pays_back
     assert result.trust == "sure"
     assert "even counting only sales that are certain" in str(result.trust_sentence)
+
+
+def test_a_campaign_that_cost_nothing_says_so_instead_of_judging():
+    campaign = CampaignFactory(status="active")
+    partnership = PartnershipFactory(campaign=campaign, fee=0, product_value=0, shipping=0)
+    RedemptionFactory(partnership=partnership)
+
+    result = the_range(campaign)
+
+    assert result.sure.roas is None
+    assert result.trust == "no_cost"
