@@ -45,6 +45,9 @@
       headers: { "X-CSRFToken": token, "Accept": "application/json" }
     });
   }
+  function isAnswer(response) {
+    return response.ok && (response.headers.get("Content-Type") || "").indexOf("json") !== -1;
+  }
   function showWaiting(queue) {
     if (queue.length === 1) { say(root.dataset.labelWaitingOne); }
     else if (queue.length) { say(queue.length + " " + root.dataset.labelWaiting); }
@@ -62,7 +65,7 @@
         save(load().filter(function (item) { return item.ref !== tap.ref; }));
         bump(tap.who, -1);
       }
-      if (!response.ok) {
+      if (!isAnswer(response)) {  // an error, or the login page after the session ended
         say(root.dataset.labelFailed);
         return;
       }
@@ -106,7 +109,7 @@
     }
     var last = sent[sent.length - 1];
     post(undoUrl, last ? { ref: last.ref } : {}).then(function (response) {
-      if (!response.ok) { say(root.dataset.labelFailed); return; }
+      if (!isAnswer(response)) { say(root.dataset.labelFailed); return; }
       return response.json().then(function (answer) {
         if (last) { sent.pop(); }
         if (answer.undone && last) { bump(last.who, -1); }

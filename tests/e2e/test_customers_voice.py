@@ -97,8 +97,22 @@ def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
     status.get_by_text("Sent.").wait_for()
     assert TillTap.objects.count() == 2
 
+    # Logged out meanwhile (the session ended): the page says plainly it could not send.
+    context = phone_page.context
+    kept = [cookie for cookie in context.cookies() if cookie["name"] != "sessionid"]
+    context.clear_cookies()
+    context.add_cookies(kept)
+    button.click()
+    status.get_by_text("Could not send these taps").wait_for()
+    assert TillTap.objects.count() == 2
+
+    # Logged in again, the till page sends the tap that waited on the device.
+    log_in(phone_page, owner)
+    phone_page.goto(f"/campaigns/{campaign.pk}/till/")
+    status.get_by_text("Sent.").wait_for()
+    assert TillTap.objects.count() == 3
     phone_page.goto(f"/campaigns/{campaign.pk}/")
-    assert phone_page.get_by_text("plus 0 from the survey and 2 from the till tally").is_visible()
+    assert phone_page.get_by_text("plus 0 from the survey and 3 from the till tally").is_visible()
 
 
 def test_the_feedback_log_fills_and_the_report_shows_the_range(page, owner):
