@@ -1,9 +1,12 @@
 """The survey's printed card (A6, A5) and poster (A4, US letter): one page each, with the
 survey's address written out and its QR code."""
 
+import shutil
+import subprocess
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -65,3 +68,23 @@ def test_a_wrong_size_is_a_clear_400(owner_client, campaign):
 
     assert card.status_code == poster.status_code == 400
     assert "?size=a6" in card.content.decode()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
+    reason="QR CHECK SKIPPED: needs pdftoppm (poppler-utils) and zbarimg (zbar-tools)",
+)
+@pytest.mark.parametrize("name", ["reports:survey_card", "reports:survey_poster"])
+def test_the_printed_qr_code_reads_as_the_survey_address(owner_client, campaign, tmp_path, name):
+    content = owner_client.get(reverse(name, args=[campaign.pk])).content
+    (tmp_path / "card.pdf").write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", tmp_path / "card.pdf", tmp_path / "card"], check=True
+    )
+    (image,) = tmp_path.glob("card*.png")
+
+    read = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", image], capture_output=True, text=True, check=True
+    )
+
+    assert read.stdout.strip() == f"{settings.SITE_URL}/s/{Survey.objects.get().slug}"
