@@ -11,6 +11,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,12 +33,12 @@ UNDO_MINUTES = 30
 
 def tally_counts(campaign):
     """{partnership id or None: taps}, for the numbers on the buttons."""
-    counts = {}
-    for partnership_id in TillTap.objects.filter(campaign=campaign).values_list(
-        "partnership_id", flat=True
-    ):
-        counts[partnership_id] = counts.get(partnership_id, 0) + 1
-    return counts
+    return dict(
+        TillTap.objects.filter(campaign=campaign)
+        .values("partnership_id")
+        .annotate(taps=Count("id"))
+        .values_list("partnership_id", "taps")
+    )
 
 
 def wants_json(request):
