@@ -179,3 +179,42 @@ def break_even_sales(cost, average_order_value, gross_margin_percent):
     if profit_per_sale <= 0:
         return None
     return math.ceil(Decimal(cost) / profit_per_sale)
+
+
+# Results as a range: what was counted for sure, what is likely, and what it is at most.
+
+
+def value_of_sales(sales, average_order_value):
+    """What ``sales`` are worth at the average order counted so far (survey answers and till
+    taps carry no amount). None when no order value is known yet."""
+    if not sales:
+        return Decimal(0)
+    if average_order_value is None:
+        return None
+    return _round(Decimal(sales) * Decimal(average_order_value))
+
+
+def rise_over_baseline(before_total, before_days, during_total, during_days):
+    """How much more came in during the campaign's days so far than at the pace of the weeks
+    before it: (during per day - before per day) x days of the campaign so far, never below 0.
+    None without days before the start (no baseline) or with no campaign day yet."""
+    if not before_days or not during_days or before_total is None:
+        return None
+    before_per_day = Decimal(before_total) / Decimal(before_days)
+    rise = Decimal(during_total or 0) - before_per_day * Decimal(during_days)
+    return _round(max(rise, Decimal(0)))
+
+
+def sales_still_needed(break_even, sales_so_far):
+    """Sales still to come before an influencer pays back their cost: 0 once they have."""
+    if break_even is None:
+        return None
+    return max(break_even - int(sales_so_far), 0)
+
+
+def sales_at_pace(sales_so_far, days_used, days_left):
+    """How many more sales to expect by the deadline if they keep coming at the rate so far
+    (whole sales, rounded down: a keep-or-stop line should not promise a part of one)."""
+    if not days_used or days_left is None:
+        return None
+    return math.floor(Decimal(sales_so_far) / Decimal(days_used) * Decimal(max(days_left, 0)))

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -284,3 +285,169 @@ class Post(models.Model):
     def interactions(self):
         """Likes, comments and shares: the catalogue's engagement."""
         return (self.likes or 0) + (self.comments or 0) + (self.shares or 0)
+
+
+# Customers' voice: what people say about how they found the business. These rows are
+# measurements of the campaign, like clicks and code uses, but told by customers.
+
+SURVEY_SLUG_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+# 14 characters of 31: about 2**69 addresses, far too many to find a survey by guessing.
+SURVEY_SLUG_LENGTH = 14
+
+
+class Survey(models.Model):
+    """A campaign's one-question customer survey, public at an unguessable address."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.OneToOneField(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="survey"
+    )
+    slug = models.CharField(max_length=SURVEY_SLUG_LENGTH, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("customer survey")
+        verbose_name_plural = _("customer surveys")
+
+    def __str__(self):
+        return self.slug
+
+    @classmethod
+    def for_campaign(cls, campaign):
+        """The campaign's survey, made with a fresh random address the first time."""
+        survey = cls.objects.filter(campaign=campaign).first()
+        if survey is not None:
+            return survey
+        slug = get_random_string(SURVEY_SLUG_LENGTH, allowed_chars=SURVEY_SLUG_ALPHABET)
+        survey, _created = cls.objects.get_or_create(
+            campaign=campaign, defaults={"owner": campaign.owner, "slug": slug}
+        )
+        return survey
+
+
+class HeardFrom(models.TextChoices):
+    INFLUENCER = "influencer", _("An influencer (named)")
+    FRIEND = "friend", _("A friend or family")
+    WALKED_PAST = "walked_past", _("I walked past")
+    SEARCH = "search", _("A search (Google, maps)")
+    OTHER = "other", _("Something else")
+
+
+class SurveyAnswer(models.Model):
+    """One customer's answer. Anonymous: no name, no e-mail, no address; only the same daily
+    salted visitor hash as clicks, to keep one answer per visitor and day."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="answers")
+    heard_from = models.CharField(_("heard from"), max_length=12, choices=HeardFrom.choices)
+    partnership = models.ForeignKey(
+        "campaigns.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="survey_answers",
+    )
+    other = models.CharField(_("something else"), max_length=120, blank=True)
+    reason = models.CharField(_("what made you come in"), max_length=300, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    used_code = models.BooleanField(_("used a promo code"), default=False)
+    # Over the campaign's daily cap: kept for the owner to read, left out of "likely".
+    suspect = models.BooleanField(default=False)
+    day = models.DateField()
+    visitor_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "day", "visitor_hash"], name="one_survey_answer_per_visitor_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_heard_from_display()} {self.day}"
+
+
+class TillTap(models.Model):
+    """One customer at the till who said they came because of an influencer (or of the
+    campaign without naming one: no partnership)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="till_taps"
+    )
+    partnership = models.ForeignKey(
+        "campaigns.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="till_taps",
+    )
+    # Made by the till page for each tap, so a tap sent again after a dropped connection
+    # is stored once.
+    tap_ref = models.CharField(max_length=40)
+    at = models.DateTimeField(default=timezone.now)
+    day = models.DateField()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("till tap")
+        verbose_name_plural = _("till taps")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "tap_ref"], name="one_till_tap_per_ref")
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Tone(models.TextChoices):
+    POSITIVE = "positive", _("Positive")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")
+
+
+class FeedbackSource(models.TextChoices):
+    CUSTOMER = "customer", _("A customer")
+    FOLLOWER = "follower", _("A follower's comment or message")
+    INFLUENCER = "influencer", _("The influencer")
+
+
+class Feedback(models.Model):
+    """Something a customer, a follower or an influencer said, copied in by the owner."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="feedback"
+    )
+    partnership = models.ForeignKey(
+        "campaigns.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        verbose_name=_("about which influencer"),
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    source = models.CharField(
+        _("who said it"),
+        max_length=10,
+        choices=FeedbackSource.choices,
+        default=FeedbackSource.CUSTOMER,
+    )
+    tone = models.CharField(_("tone"), max_length=8, choices=Tone.choices)
+    text = models.TextField(_("what they said"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self):
+        return f"{self.get_tone_display()} {self.date}"

@@ -1,11 +1,27 @@
 from django.urls import path
 
-from .views import checkins, imports, links, redirect
+from .views import checkins, feedback, imports, links, redirect, survey, tally
 
 app_name = "kpis"
 
 urlpatterns = [
     path("r/<slug:slug>", redirect.follow_link, name="redirect"),
+    path("s/<slug:slug>", survey.answer, name="survey"),
+    path("campaigns/<int:pk>/survey/", survey.survey_page, name="survey_page"),
+    path(
+        "campaigns/<int:pk>/survey/answers/<int:answer_pk>/delete/",
+        survey.answer_delete,
+        name="survey_answer_delete",
+    ),
+    path("campaigns/<int:pk>/till/", tally.tally, name="tally"),
+    path("campaigns/<int:pk>/till/tap/", tally.tap, name="tally_tap"),
+    path("campaigns/<int:pk>/till/undo/", tally.undo, name="tally_undo"),
+    path("campaigns/<int:pk>/feedback/", feedback.feedback_log, name="feedback"),
+    path(
+        "campaigns/<int:pk>/feedback/<int:feedback_pk>/delete/",
+        feedback.feedback_delete,
+        name="feedback_delete",
+    ),
     path("campaigns/<int:pk>/measurements/", checkins.measurements, name="measurements"),
     path(
         "campaigns/<int:pk>/measurements/<int:measurement_pk>/edit/",

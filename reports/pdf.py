@@ -24,6 +24,9 @@ PDF_BASE_URL = "https://microreach.pdf/"
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 DEFAULT_PAPER = "a4"
+# Cards for a counter or a till, printed on their own size of paper (or cut from a sheet).
+CARD_SIZES = {"a6": "A6", "a5": "A5"}
+PAGE_SIZES = {**PAPER_SIZES, **CARD_SIZES}
 
 
 class RefusedURL(ValueError):
@@ -72,12 +75,12 @@ def bad_paper_response():
 
 
 def render_document(template_name, context, paper=DEFAULT_PAPER, request=None):
-    """The laid-out WeasyPrint document of a template, on A4 or US letter paper."""
+    """The laid-out WeasyPrint document of a template, on A4 or US letter paper (or a card)."""
     html = render_to_string(template_name, {**context, "paper": paper}, request=request)
     fetcher = StaticFilesOnlyFetcher()
     fonts = FontConfiguration()
     page_size = CSS(
-        string=f"@page {{ size: {PAPER_SIZES[paper]}; }}",
+        string=f"@page {{ size: {PAGE_SIZES[paper]}; }}",
         font_config=fonts,
         url_fetcher=fetcher,
     )

@@ -28,6 +28,7 @@ from kpis.services import (
     human_clicks,
     partnership_results,
 )
+from kpis.voice import campaign_voice
 
 from .charts import kpi_chart
 
@@ -228,6 +229,11 @@ class Dashboard:
     def owner_rule(self):
         """The owner's own adjustment plan, once, when any KPI is below their threshold."""
         return next((s.owner_rule for s in self.suggestions if s.owner_rule), "")
+
+    @cached_property
+    def voice(self):
+        """What customers said: the range of results, keep-or-stop lines, feedback."""
+        return campaign_voice(self.campaign, self.results, self.roi, self.timeline.today)
 
     @cached_property
     def panels(self):

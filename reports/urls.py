@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import survey_cards, views
 from .reminders import views as reminder_views
 
 app_name = "reports"
@@ -13,6 +13,8 @@ urlpatterns = [
     path("checklist.pdf", views.checklist_blank, name="checklist_blank"),
     path("campaigns/<int:pk>/checklist.pdf", views.checklist_pdf, name="checklist_pdf"),
     path("campaigns/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
+    path("campaigns/<int:pk>/survey-card.pdf", survey_cards.survey_card, name="survey_card"),
+    path("campaigns/<int:pk>/survey-poster.pdf", survey_cards.survey_poster, name="survey_poster"),
     path("campaigns/<int:pk>/calendar.ics", views.calendar, name="calendar"),
     path(
         "campaigns/<int:pk>/measurements.<str:export_format>",

@@ -8,9 +8,13 @@ from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import (
     CampaignKPIFactory,
     ClickFactory,
+    FeedbackFactory,
     MeasurementFactory,
     PostFactory,
     RedemptionFactory,
+    SurveyAnswerFactory,
+    SurveyFactory,
+    TillTapFactory,
     TrackedLinkFactory,
 )
 
@@ -42,6 +46,11 @@ def build_world(user, influencer_name=None):
     ClickFactory(link=link)
     redemption = RedemptionFactory(partnership=partnership)
     post = PostFactory(partnership=partnership)
+    survey = SurveyFactory(campaign=campaign)
+    answer = SurveyAnswerFactory(survey=survey, partnership=partnership)
+    tap = TillTapFactory(campaign=campaign, partnership=partnership)
+    feedback = FeedbackFactory(campaign=campaign, partnership=partnership)
+    voice = (survey, answer, tap, feedback)
     tick = apps.get_model("campaigns", "ChecklistTick").objects.create(
         owner=user, campaign=campaign, item_key=(checklist_keys() or ["s1"])[0], ticked_by=user
     )
@@ -54,7 +63,10 @@ def build_world(user, influencer_name=None):
         next_attempt_at=campaign.created_at,
     )
     rows = (user.business, influencer, profile, campaign, partnership, kpi, checkin)
-    world = {type(row): row for row in (*rows, measurement, link, redemption, post, tick, reminder)}
+    world = {
+        type(row): row
+        for row in (*rows, measurement, link, redemption, post, tick, reminder, *voice)
+    }
     missing = [model._meta.label for model in owned_models() if model not in world]
     assert not missing, f"build_world makes no {missing}: add them so they are tested"
     return world

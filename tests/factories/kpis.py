@@ -3,7 +3,18 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from kpis.models import CampaignKPI, Click, Measurement, Post, Redemption, TrackedLink
+from kpis.models import (
+    CampaignKPI,
+    Click,
+    Feedback,
+    Measurement,
+    Post,
+    Redemption,
+    Survey,
+    SurveyAnswer,
+    TillTap,
+    TrackedLink,
+)
 
 from .campaigns import CampaignFactory, PartnershipFactory
 
@@ -72,3 +83,43 @@ class PostFactory(factory.django.DjangoModelFactory):
     comments = 9
     shares = 4
     saves = 12
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Survey
+
+    campaign = factory.SubFactory(CampaignFactory, status="active")
+    owner = factory.SelfAttribute("campaign.owner")
+    slug = factory.Sequence(lambda n: f"survey{n:08d}")
+
+
+class SurveyAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SurveyAnswer
+
+    survey = factory.SubFactory(SurveyFactory)
+    owner = factory.SelfAttribute("survey.owner")
+    heard_from = "influencer"
+    day = factory.LazyFunction(timezone.localdate)
+    visitor_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class TillTapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TillTap
+
+    campaign = factory.SubFactory(CampaignFactory, status="active")
+    owner = factory.SelfAttribute("campaign.owner")
+    tap_ref = factory.Sequence(lambda n: f"tap-{n}")
+    day = factory.LazyFunction(timezone.localdate)
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    campaign = factory.SubFactory(CampaignFactory, status="active")
+    owner = factory.SelfAttribute("campaign.owner")
+    tone = "positive"
+    text = "Lovely bread, came because of the reel."

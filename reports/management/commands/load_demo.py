@@ -14,6 +14,7 @@ from accounts.models import Business
 from campaigns import demo as campaigns_demo
 from influencers import demo as influencers_demo
 from kpis import demo as kpis_demo
+from kpis import voice_demo
 from reports.reminders.demo import send_demo_reminders
 
 DEMO_EMAIL = "demo@microreach.local"
@@ -58,4 +59,4 @@ def load_demo_owner(password):
 def demo_loaders():
     """Each app's ``demo.load(owner)``, lower apps first: the campaign needs the roster, the
     results need the campaign."""
-    return [influencers_demo.load, campaigns_demo.load, kpis_demo.load]
+    return [influencers_demo.load, campaigns_demo.load, kpis_demo.load, voice_demo.load]

@@ -1,0 +1,297 @@
+"""A campaign's results as an honest range, and a keep-or-stop line per influencer.
+
+- counted for sure: code uses and sales from tracked links and imports (the single figures);
+- likely: plus survey answers and till taps naming the campaign, worth the average order;
+  an answer that says a promo code was used is already counted, and answers over the
+  survey's daily cap are left out;
+- at most: plus the rise over the weeks before the start, where sales, revenue or visits
+  were recorded for them.
+
+The formulas are in ``metrics``; this module only gathers the counts (a fixed number of
+queries) and picks which end the owner should trust.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Min, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import metrics
+from .catalogue import KPIKind
+from .models import HeardFrom, Measurement, SurveyAnswer, TillTap
+from .services import ReturnRatios
+
+
+@dataclass
+class ResultEnd(ReturnRatios):
+    """One end of the range: how many sales, what they brought in (None when unknown)."""
+
+    sales: int
+    revenue: Decimal | None
+    cost: Decimal
+    gross_margin: Decimal
+
+    @property
+    def roas(self):
+        return None if self.revenue is None else super().roas
+
+    @property
+    def profit_roi(self):
+        if self.revenue is None:
+            return None
+        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+
+    @property
+    def pays_back(self):
+        return self.profit_roi is not None and self.profit_roi >= 0
+
+
+TRUST_SENTENCES = {
+    "agree": _(
+        "All three ends agree: every sale here was counted from codes, links or imports, "
+        "so trust these figures."
+    ),
+    "sure": _(
+        "Trust the counted end: even counting only sales that are certain, the campaign has "
+        "paid for itself; customers' answers only add to it."
+    ),
+    "likely": _(
+        "The counted end has not paid back yet, the likely end has: the difference rests on "
+        "what customers told you, so keep asking at the till before you decide."
+    ),
+    "at_most": _(
+        "Only the highest end pays back, and it includes a rise in sales that the season or "
+        "the weather may have brought: trust the lower ends."
+    ),
+    "none": _(
+        "Even the highest end has not paid back the cost so far: trust the counted end, and "
+        "look at what to change."
+    ),
+    "no_cost": _(
+        "Nothing has been spent on this campaign yet, so there is no cost to pay back: the "
+        "range shows only what came in."
+    ),
+    "unknown": _(
+        "No sale has a value yet, so the ends cannot be compared in money: record a sale or "
+        "a promo code use with its amount."
+    ),
+}
+
+
+@dataclass
+class ResultsRange:
+    sure: ResultEnd
+    likely: ResultEnd
+    at_most: ResultEnd
+    survey_sales: int = 0
+    tap_sales: int = 0
+    baseline_sales: int = 0
+    has_baseline: bool = False
+    suspect_answers: int = 0
+
+    @property
+    def trust(self):
+        """Which end to trust, as a key of TRUST_SENTENCES."""
+        if not self.sure.cost:
+            return "no_cost"
+        if self.likely.revenue is None:
+            return "unknown"
+        if self.sure.sales == self.at_most.sales and self.sure.revenue == self.at_most.revenue:
+            return "agree"
+        for end in ("sure", "likely", "at_most"):
+            if getattr(self, end).pays_back:
+                return end
+        return "none"
+
+    @property
+    def trust_sentence(self):
+        return TRUST_SENTENCES[self.trust]
+
+
+@dataclass
+class VoiceCounts:
+    """Customers who named an influencer (or the campaign, under None), per partnership."""
+
+    survey: dict = field(default_factory=lambda: defaultdict(int))
+    taps: dict = field(default_factory=lambda: defaultdict(int))
+    suspect: int = 0
+
+    def likely_extra(self, partnership_id=None):
+        """Extra likely sales of one influencer, or of the whole campaign (None)."""
+        if partnership_id is None:
+            return sum(self.survey.values()) + sum(self.taps.values())
+        return self.survey[partnership_id] + self.taps[partnership_id]
+
+
+def voice_counts(campaign):
+    """Survey answers and till taps of the campaign per influencer, in two queries."""
+    counts = VoiceCounts()
+    answers = (
+        SurveyAnswer.objects.filter(survey__campaign=campaign, heard_from=HeardFrom.INFLUENCER)
+        .values("partnership_id")
+        .annotate(
+            counted=Count("id", filter=Q(suspect=False, used_code=False)),
+            suspect=Count("id", filter=Q(suspect=True)),
+        )
+    )
+    for row in answers:
+        counts.survey[row["partnership_id"]] += row["counted"]
+        counts.suspect += row["suspect"]
+    taps = (
+        TillTap.objects.filter(campaign=campaign).values("partnership_id").annotate(n=Count("id"))
+    )
+    for row in taps:
+        counts.taps[row["partnership_id"]] += row["n"]
+    return counts
+
+
+BASELINE_KINDS = (KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.WEBSITE_VISITS)
+
+
+def baseline_rises(campaign, today):
+    """{kind: rise over the weeks before the start} for sales, revenue and visits recorded
+    before the campaign started (kinds without such readings are left out). Two queries."""
+    if not campaign.start_date or today < campaign.start_date:
+        return {}
+    readings = Measurement.objects.filter(kpi__campaign=campaign, kpi__kind__in=BASELINE_KINDS)
+    before = {
+        row["kpi__kind"]: row
+        for row in readings.filter(date__lt=campaign.start_date)
+        .values("kpi__kind")
+        .annotate(total=Sum("value"), first=Min("date"))
+    }
+    if not before:
+        return {}
+    end = min(today, campaign.end_date or today)
+    during = dict(
+        readings.filter(date__gte=campaign.start_date, date__lte=end)
+        .values("kpi__kind")
+        .annotate(total=Sum("value"))
+        .values_list("kpi__kind", "total")
+    )
+    days_used = (end - campaign.start_date).days + 1
+    rises = {}
+    for kind, row in before.items():
+        rises[kind] = metrics.rise_over_baseline(
+            metrics.two_places(row["total"]),
+            (campaign.start_date - row["first"]).days,
+            metrics.two_places(during.get(kind)),
+            days_used,
+        )
+    return rises
+
+
+def _baseline_extra(rises, roi):
+    """(extra sales, extra revenue) the rise over the baseline stands for."""
+    average = roi.average_order_value
+    sales = rises.get(KPIKind.ORDERS)
+    if sales is None and rises.get(KPIKind.WEBSITE_VISITS) is not None and roi.conversion_rate:
+        sales = rises[KPIKind.WEBSITE_VISITS] * roi.conversion_rate / metrics.HUNDRED
+    sales = int(sales or 0)
+    revenue = rises.get(KPIKind.REVENUE)
+    if revenue is None:
+        revenue = metrics.value_of_sales(sales, average)
+    return sales, revenue
+
+
+def _add(revenue, extra):
+    return None if revenue is None or extra is None else revenue + extra
+
+
+def campaign_range(campaign, roi, counts, today=None):
+    """The campaign's range, from its ROI summary (the counted end) and ``voice_counts``."""
+    today = today or timezone.localdate()
+    sure = ResultEnd(roi.orders, roi.revenue, roi.cost, roi.gross_margin)
+    extra = counts.likely_extra()
+    likely = ResultEnd(
+        sure.sales + extra,
+        _add(sure.revenue, metrics.value_of_sales(extra, roi.average_order_value)),
+        roi.cost,
+        roi.gross_margin,
+    )
+    rises = baseline_rises(campaign, today)
+    baseline_sales, baseline_revenue = _baseline_extra(rises, roi)
+    at_most = ResultEnd(
+        likely.sales + baseline_sales,
+        _add(likely.revenue, baseline_revenue),
+        roi.cost,
+        roi.gross_margin,
+    )
+    return ResultsRange(
+        sure=sure,
+        likely=likely,
+        at_most=at_most,
+        survey_sales=sum(counts.survey.values()),
+        tap_sales=sum(counts.taps.values()),
+        baseline_sales=baseline_sales,
+        has_baseline=bool(rises),
+        suspect_answers=counts.suspect,
+    )
+
+
+@dataclass
+class KeepOrStop:
+    """Whether an influencer is on course to pay back their cost by the deadline."""
+
+    partnership: object
+    sure: ResultEnd
+    likely: ResultEnd
+    break_even: int | None  # sales at their average order that pay back their cost
+    needed: int | None  # more sales still needed (0: paid back)
+    at_pace: int | None  # more sales to expect by the deadline at the pace so far
+    deadline: date | None
+    ended: bool
+
+    @property
+    def verdict(self):
+        if self.needed is None:
+            return "unknown"
+        if self.needed == 0:
+            return "paid_back"
+        if self.ended or self.at_pace is None:
+            return "short"
+        return "keep" if self.at_pace >= self.needed else "stop"
+
+
+def keep_or_stop_lines(campaign, results, roi, counts, today=None):
+    """One keep-or-stop line per influencer, counting their likely sales (codes, links,
+    imports, survey answers and till taps), each at their own average order (the
+    campaign's while they have none of their own)."""
+    today = today or timezone.localdate()
+    start, end = campaign.start_date, campaign.end_date
+    days_used = days_left = None
+    if start and end and today >= start:
+        days_used = (min(today, end) - start).days + 1
+        days_left = max((end - today).days, 0)
+    lines = []
+    for result in results:
+        own_average = metrics.cost_per(result.revenue, result.orders)
+        average = own_average or roi.average_order_value
+        extra = counts.likely_extra(result.partnership.pk)
+        sure = ResultEnd(result.orders, result.revenue, result.cost, roi.gross_margin)
+        likely = ResultEnd(
+            result.orders + extra,
+            _add(result.revenue, metrics.value_of_sales(extra, average)),
+            result.cost,
+            roi.gross_margin,
+        )
+        break_even = metrics.break_even_sales(result.cost, average, roi.gross_margin)
+        if not result.cost:
+            break_even = 0
+        lines.append(
+            KeepOrStop(
+                partnership=result.partnership,
+                sure=sure,
+                likely=likely,
+                break_even=break_even,
+                needed=metrics.sales_still_needed(break_even, likely.sales),
+                at_pace=metrics.sales_at_pace(likely.sales, days_used, days_left),
+                deadline=end,
+                ended=bool(end and today > end),
+            )
+        )
+    return lines

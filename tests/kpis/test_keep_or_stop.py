@@ -1,0 +1,92 @@
+"""The keep-or-stop line per influencer: sales still needed to pay back their cost by the
+deadline, against what their pace so far projects."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from kpis.results_range import keep_or_stop_lines, voice_counts
+from kpis.services import campaign_roi, partnership_results
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.kpis import RedemptionFactory, TillTapFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def lines(campaign, today=TODAY):
+    results = partnership_results(campaign)
+    roi = campaign_roi(campaign, results)
+    return {
+        line.partnership.influencer.name: line
+        for line in keep_or_stop_lines(campaign, results, roi, voice_counts(campaign), today)
+    }
+
+
+@pytest.fixture
+def campaign():
+    # Day 12 of 30: 18 days left after today.
+    return CampaignFactory(
+        status="active",
+        start_date=TODAY - datetime.timedelta(days=11),
+        end_date=TODAY + datetime.timedelta(days=18),
+        gross_margin=Decimal("50"),
+    )
+
+
+def partner(campaign, name, fee, sales, taps=0):
+    partnership = PartnershipFactory(
+        campaign=campaign, influencer__name=name, fee=Decimal(fee), product_value=0, shipping=0
+    )
+    RedemptionFactory.create_batch(sales, partnership=partnership, revenue=Decimal("20.00"))
+    TillTapFactory.create_batch(taps, campaign=campaign, partnership=partnership)
+    return partnership
+
+
+def test_needs_more_sales_and_the_pace_says_how_many_will_come(campaign):
+    # 200.00 at 10.00 profit a sale (20.00 at 50%): 20 sales pay her back. 4 codes and
+    # 2 till taps so far: 14 more needed; 6 in 12 days, 18 days left: 9 more at this pace.
+    partner(campaign, "Maya", "200", sales=4, taps=2)
+
+    line = lines(campaign)["Maya"]
+
+    assert (line.break_even, line.needed, line.at_pace) == (20, 14, 9)
+    assert line.verdict == "stop"
+    assert line.deadline == campaign.end_date
+
+
+def test_on_course_to_pay_back_says_keep(campaign):
+    partner(campaign, "Bread Lover", "100", sales=6)
+
+    line = lines(campaign)["Bread Lover"]
+
+    assert (line.needed, line.at_pace) == (4, 9)
+    assert line.verdict == "keep"
+
+
+def test_paid_back_and_unknown(campaign):
+    partner(campaign, "Paid", "50", sales=6)
+    partner(campaign, "Nothing yet", "80", sales=0)
+
+    found = lines(campaign)
+
+    assert found["Paid"].verdict == "paid_back"
+    assert found["Nothing yet"].verdict == "stop"  # the campaign's average order is known
+    assert found["Nothing yet"].needed == 8
+
+
+def test_without_any_sale_the_break_even_is_unknown(campaign):
+    partner(campaign, "Sam", "80", sales=0, taps=3)
+
+    assert lines(campaign)["Sam"].verdict == "unknown"
+
+
+def test_after_the_deadline_the_line_says_how_short_it_fell(campaign):
+    partner(campaign, "Maya", "200", sales=4)
+
+    line = lines(campaign, today=campaign.end_date + datetime.timedelta(days=3))["Maya"]
+
+    assert line.verdict == "short"
+    assert line.needed == 16

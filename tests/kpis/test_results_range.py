@@ -1,0 +1,162 @@
+"""Results as a range: counted for sure, likely (plus survey answers and till taps), at most
+(plus the rise over the weeks before the start), and which end to trust."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from kpis import metrics
+from kpis.results_range import campaign_range, voice_counts
+from kpis.services import campaign_roi
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.kpis import (
+    CampaignKPIFactory,
+    MeasurementFactory,
+    RedemptionFactory,
+    SurveyAnswerFactory,
+    SurveyFactory,
+    TillTapFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def test_value_of_sales_at_the_average_order():
+    assert metrics.value_of_sales(3, Decimal("12.50")) == Decimal("37.50")
+    assert metrics.value_of_sales(0, None) == Decimal("0")
+    assert metrics.value_of_sales(2, None) is None
+
+
+def test_rise_over_baseline_is_the_extra_over_the_pace_before():
+    # 70 sales in the 14 days before (5 a day); 80 in the first 10 days: 30 more than usual.
+    assert metrics.rise_over_baseline(Decimal(70), 14, Decimal(80), 10) == Decimal("30.00")
+    assert metrics.rise_over_baseline(Decimal(70), 14, Decimal(20), 10) == Decimal("0.00")
+    assert metrics.rise_over_baseline(Decimal(70), 0, Decimal(80), 10) is None
+    assert metrics.rise_over_baseline(None, 14, Decimal(80), 10) is None
+
+
+def test_sales_still_needed_and_at_pace():
+    assert metrics.sales_still_needed(20, 6) == 14
+    assert metrics.sales_still_needed(20, 25) == 0
+    assert metrics.sales_still_needed(None, 6) is None
+    # 6 sales in 12 days, 18 days left: 9 more at this pace.
+    assert metrics.sales_at_pace(6, 12, 18) == 9
+    assert metrics.sales_at_pace(5, 12, 18) == 7  # 7.5 rounds down: no part of a sale promised
+    assert metrics.sales_at_pace(6, 0, 18) is None
+
+
+@pytest.fixture
+def campaign():
+    campaign = CampaignFactory(
+        status="active",
+        start_date=TODAY - datetime.timedelta(days=9),
+        end_date=TODAY + datetime.timedelta(days=20),
+        gross_margin=Decimal("50"),
+    )
+    partnership = PartnershipFactory(
+        campaign=campaign, fee=Decimal("100"), product_value=0, shipping=0
+    )
+    # Counted for sure: 4 code uses of 25.00 each.
+    RedemptionFactory.create_batch(4, partnership=partnership, revenue=Decimal("25.00"))
+    return campaign
+
+
+def the_range(campaign):
+    roi = campaign_roi(campaign)
+    return campaign_range(campaign, roi, voice_counts(campaign), TODAY)
+
+
+def test_counted_for_sure_is_the_single_figure(campaign):
+    result = the_range(campaign)
+
+    roi = campaign_roi(campaign)
+    assert (result.sure.sales, result.sure.revenue) == (4, roi.revenue)
+    assert result.sure.roas == roi.roas == Decimal("1.00")
+    assert result.sure.profit_roi == roi.profit_roi == Decimal("-50.00")
+    assert result.trust == "agree"
+
+
+def test_likely_adds_survey_answers_and_till_taps_at_the_average_order(campaign):
+    partnership = campaign.partnerships.get()
+    survey = SurveyFactory(campaign=campaign)
+    SurveyAnswerFactory.create_batch(2, survey=survey, partnership=partnership)
+    TillTapFactory.create_batch(3, campaign=campaign, partnership=partnership)
+    TillTapFactory(campaign=campaign, partnership=None)  # "other": the campaign, no name
+
+    result = the_range(campaign)
+
+    assert (result.survey_sales, result.tap_sales) == (2, 4)
+    assert result.likely.sales == 10
+    assert result.likely.revenue == Decimal("250.00")
+    assert result.likely.roas == Decimal("2.50")
+    assert result.likely.profit_roi == Decimal("25.00")
+    assert result.at_most.sales == 10  # nothing recorded before the start
+    assert result.trust == "likely"
+
+
+def test_answers_that_used_a_code_or_came_over_the_cap_are_left_out(campaign):
+    partnership = campaign.partnerships.get()
+    survey = SurveyFactory(campaign=campaign)
+    SurveyAnswerFactory(survey=survey, partnership=partnership, used_code=True)
+    SurveyAnswerFactory.create_batch(3, survey=survey, partnership=partnership, suspect=True)
+    SurveyAnswerFactory(survey=survey, heard_from="friend")
+
+    result = the_range(campaign)
+
+    assert result.likely.sales == result.sure.sales == 4
+    assert result.suspect_answers == 3
+
+
+def test_at_most_adds_the_rise_over_the_weeks_before_the_start(campaign):
+    orders = CampaignKPIFactory(campaign=campaign, kind="orders")
+    start = campaign.start_date
+    # 14 days before the start at 2 orders a day; 10 campaign days at 5 a day: 30 more.
+    for offset in range(1, 15):
+        MeasurementFactory(kpi=orders, date=start - datetime.timedelta(days=offset), value=2)
+    for offset in range(10):
+        MeasurementFactory(kpi=orders, date=start + datetime.timedelta(days=offset), value=5)
+
+    result = the_range(campaign)
+
+    assert result.has_baseline
+    assert result.baseline_sales == 30
+    assert result.at_most.sales == result.likely.sales + 30
+    assert result.at_most.revenue > result.likely.revenue
+
+
+def test_no_value_known_says_so_instead_of_a_number():
+    campaign = CampaignFactory(status="active")
+    partnership = PartnershipFactory(campaign=campaign)
+    TillTapFactory(campaign=campaign, partnership=partnership)
+
+    result = the_range(campaign)
+
+    assert result.likely.sales == 1
+    assert result.likely.revenue is None and result.likely.roas is None
+    assert result.trust == "unknown"
+
+
+def test_the_counted_end_is_trusted_when_it_already_pays_back(campaign):
+    partnership = campaign.partnerships.get()
+    RedemptionFactory.create_batch(8, partnership=partnership, revenue=Decimal("25.00"))
+    TillTapFactory(campaign=campaign, partnership=partnership)
+
+    result = the_range(campaign)
+
+    assert result.sure.pays_back
+    assert result.trust == "sure"
+    assert "even counting only sales that are certain" in str(result.trust_sentence)
+
+
+def test_a_campaign_that_cost_nothing_says_so_instead_of_judging():
+    campaign = CampaignFactory(status="active")
+    partnership = PartnershipFactory(campaign=campaign, fee=0, product_value=0, shipping=0)
+    RedemptionFactory(partnership=partnership)
+
+    result = the_range(campaign)
+
+    assert result.sure.roas is None
+    assert result.trust == "no_cost"
