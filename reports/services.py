@@ -21,7 +21,9 @@ from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
 from kpis.services import (
     ReturnRatios,
+    campaign_figures,
     campaign_kpi_statuses,
+    campaign_partnerships,
     campaign_roi,
     checkin_dates,
     day_of_campaign,
@@ -238,9 +240,10 @@ class Dashboard:
 def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
-    clicks = human_clicks(campaign)
-    statuses = campaign_kpi_statuses(campaign, today, clicks)
-    results = partnership_results(campaign, clicks)
+    partnerships = campaign_partnerships(campaign)
+    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     return Dashboard(
         campaign=campaign,
@@ -248,7 +251,7 @@ def campaign_dashboard(campaign, today=None):
         checkins=checkins,
         statuses=statuses,
         results=results,
-        roi=campaign_roi(campaign, results),
+        roi=campaign_roi(campaign, results, figures),
         suggestions=suggestions(statuses, campaign),
         follow_ups=follow_ups([result.partnership for result in results], today),
     )
@@ -263,10 +266,12 @@ class PortfolioRow:
 
     @property
     def progress(self):
-        return self.main.progress if self.main else None
+        return self.main.progress if self.main and self.roi.running else None
 
     @property
     def pace(self):
+        if not self.roi.running:
+            return metrics.PaceStatus.NOT_STARTED
         return self.main.pace if self.main else metrics.PaceStatus.NO_DATA
 
     @property
@@ -279,11 +284,13 @@ def portfolio_rows(campaigns, today=None):
     today = today or timezone.localdate()
     rows = {}
     for campaign in campaigns:
-        clicks = human_clicks(campaign)
-        statuses = campaign_kpi_statuses(campaign, today, clicks)
+        partnerships = campaign_partnerships(campaign)
+        figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+        statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+        results = partnership_results(campaign, figures=figures, partnerships=partnerships)
         rows[campaign.pk] = PortfolioRow(
             main=statuses[0] if statuses else None,
-            roi=campaign_roi(campaign, partnership_results(campaign, clicks)),
+            roi=campaign_roi(campaign, results, figures),
         )
     return rows
 
@@ -304,8 +311,9 @@ class PortfolioTotals(ReturnRatios):
 
 
 def portfolio_totals(rows):
-    """Money in and out across every campaign."""
-    summaries = [row.roi for row in rows]
+    """Money in and out across every running campaign: a plan not running yet has spent
+    nothing it could set results against."""
+    summaries = [row.roi for row in rows if row.roi.running]
     return PortfolioTotals(
         cost=sum((s.cost for s in summaries), Decimal(0)),
         revenue=sum((s.revenue for s in summaries), Decimal(0)),

@@ -62,8 +62,18 @@ class InfluencerResultsTable(CurrencyTable):
     revenue = MoneyColumn(verbose_name=_("Revenue"))
     cost = MoneyColumn(verbose_name=_("Cost"))
     cpa = MoneyColumn(verbose_name=_("Cost per new customer"), default="—")
-    roas = NumberColumn(verbose_name=_("Revenue per 1 spent"), default="—")
+    # The header names the currency: "Back for each £1 spent" (set per table, below).
+    roas = MoneyColumn(verbose_name=_("Back for each 1 spent"), default="—")
     engagement_rate = PercentColumn(verbose_name=_("Engagement rate"), default="—")
+    engagement_basis = tables.Column(
+        verbose_name=_("Engagement measured on"), default="—", orderable=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns["roas"].column.verbose_name = _("Back for each %(one)s spent") % {
+            "one": format_money(1, self.currency, 0)
+        }
 
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
@@ -113,7 +123,7 @@ class CampaignResultColumns(CurrencyTable):
         empty_values=(),
         orderable=False,
         verbose_name=_("Progress"),
-        footer=_("All campaigns"),
+        footer=_("All running campaigns"),
     )
     pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
     spent = TotalledColumn(
@@ -157,10 +167,16 @@ class CampaignResultColumns(CurrencyTable):
         return str(self.campaign_rows[record.pk].pace_label)
 
     def render_spent(self, record):
-        return format_money(self.campaign_rows[record.pk].roi.cost, self.currency)
+        roi = self.campaign_rows[record.pk].roi
+        cost = format_money(roi.cost, self.currency)
+        if roi.running:
+            return cost
+        # Not spent yet, and not in the totals: what the plan will cost.
+        return _("%(cost)s planned") % {"cost": cost}
 
     def render_revenue(self, record):
-        return format_money(self.campaign_rows[record.pk].roi.revenue, self.currency)
+        roi = self.campaign_rows[record.pk].roi
+        return format_money(roi.revenue, self.currency) if roi.running else "—"
 
     def render_roi(self, record):
         return percent(self.campaign_rows[record.pk].roi.profit_roi)
