@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignStatus
 
@@ -381,6 +382,51 @@ class PartnershipResult(ReturnRatios):
     @property
     def cpa(self):
         return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+
+    @property
+    def name(self):
+        return self.partnership.influencer.name
+
+    @property
+    def promo_code(self):
+        return self.partnership.promo_code
+
+
+@dataclass
+class WholeCampaignResult:
+    """The comparison table's last row: numbers typed in for the whole campaign rather than
+    for one influencer, and the campaign's other costs. With it the rows add up to the
+    campaign's figures on the cards and in the ROI panel."""
+
+    clicks: int
+    orders: int
+    new_customers: int
+    revenue: Decimal
+    cost: Decimal
+    name = _("The whole campaign (not one influencer)")
+    promo_code = ""
+    # Ratios of leftovers would mean nothing: the row only makes the sums add up.
+    cpa = roas = cash_roi = engagement_rate = None
+    engagement_basis = ""
+
+    @property
+    def shown(self):
+        return any((self.clicks, self.orders, self.new_customers, self.revenue, self.cost))
+
+
+def comparison_rows(campaign, results, figures):
+    """The comparison table: one row per influencer, then the whole campaign's own row
+    when it has anything in it."""
+    whole = WholeCampaignResult(
+        clicks=metrics.whole_number(figures.by_influencer(KPIKind.LINK_CLICKS).get(None, 0)),
+        orders=metrics.whole_number(figures.by_influencer(KPIKind.ORDERS).get(None, 0)),
+        new_customers=metrics.whole_number(
+            figures.by_influencer(KPIKind.NEW_CUSTOMERS).get(None, 0)
+        ),
+        revenue=metrics.two_places(figures.by_influencer(KPIKind.REVENUE).get(None)),
+        cost=metrics.two_places(campaign.other_costs),
+    )
+    return [*results, whole] if whole.shown else list(results)
 
 
 def campaign_partnerships(campaign):

@@ -26,6 +26,7 @@ from kpis.services import (
     campaign_partnerships,
     campaign_roi,
     checkin_dates,
+    comparison_rows,
     day_of_campaign,
     human_clicks,
     partnership_results,
@@ -222,6 +223,7 @@ class Dashboard:
     statuses: list
     results: list  # kpis.services.PartnershipResult, one per influencer
     roi: object  # kpis.services.ROISummary
+    comparison: list = field(default_factory=list)  # the table's rows: kpis.comparison_rows
     checkins: list = field(default_factory=list)  # the latest check-ins, newest first
     suggestions: list = field(default_factory=list)
     follow_ups: list = field(default_factory=list)
@@ -252,9 +254,18 @@ def campaign_dashboard(campaign, today=None):
         statuses=statuses,
         results=results,
         roi=campaign_roi(campaign, results, figures),
+        comparison=comparison_rows(campaign, results, figures),
         suggestions=suggestions(statuses, campaign),
         follow_ups=follow_ups([result.partnership for result in results], today),
     )
+
+
+def campaign_comparison(campaign):
+    """The comparison table's rows alone, for its exports (fixed queries)."""
+    partnerships = campaign_partnerships(campaign)
+    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
+    return comparison_rows(campaign, results, figures)
 
 
 @dataclass

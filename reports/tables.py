@@ -30,8 +30,10 @@ class NumberColumn(tables.Column):
 
 
 class PercentColumn(NumberColumn):
+    """A percentage to two places, as the roster shows an engagement rate."""
+
     def render(self, value):
-        return percent(value, 1)
+        return percent(value, 2)
 
     def value(self, value):
         return value
@@ -46,16 +48,15 @@ class CurrencyTable(tables.Table):
 
 
 class InfluencerResultsTable(CurrencyTable):
-    """One row per influencer on a campaign (``kpis.services.PartnershipResult``), to compare."""
+    """One row per influencer on a campaign (``kpis.services.comparison_rows``), to compare,
+    and the whole campaign's own numbers last, so the rows add up to the campaign's."""
 
     influencer = tables.Column(
-        accessor="partnership__influencer__name",
+        accessor="name",
         verbose_name=_("Influencer"),
         attrs={"td": {"class": "text-break-anywhere"}},
     )
-    promo_code = tables.Column(
-        accessor="partnership__promo_code", verbose_name=_("Code"), default="—"
-    )
+    promo_code = tables.Column(verbose_name=_("Code"), default="—")
     clicks = NumberColumn(verbose_name=_("Link clicks"))
     orders = NumberColumn(verbose_name=_("Sales (orders)"))
     new_customers = NumberColumn(verbose_name=_("New customers"))
