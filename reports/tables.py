@@ -63,16 +63,16 @@ class InfluencerResultsTable(CurrencyTable):
     revenue = MoneyColumn(verbose_name=_("Revenue"))
     cost = MoneyColumn(verbose_name=_("Cost"))
     cpa = MoneyColumn(verbose_name=_("Cost per new customer"), default="—")
-    # The header names the currency: "Back for each £1 spent" (set per table, below).
-    roas = MoneyColumn(verbose_name=_("Back for each 1 spent"), default="—")
+    # The header names the currency: "Back per £1 spent" (set per table, below).
+    roas = MoneyColumn(verbose_name=_("Back per 1 spent"), default="—")
     engagement_rate = PercentColumn(verbose_name=_("Engagement rate"), default="—")
     engagement_basis = tables.Column(
-        verbose_name=_("Engagement measured on"), default="—", orderable=False
+        verbose_name=_("Rate measured on"), default="—", orderable=False
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.columns["roas"].column.verbose_name = _("Back for each %(one)s spent") % {
+        self.columns["roas"].column.verbose_name = _("Back per %(one)s spent") % {
             "one": format_money(1, self.currency, 0)
         }
 

@@ -276,7 +276,7 @@ TABLE_COLUMNS = (
     "Revenue",
     "Cost",
     "Cost per new customer",
-    "Back for each £1 spent",
+    "Back per £1 spent",
     "Engagement rate",
 )
 
@@ -359,8 +359,8 @@ def test_every_figure_is_the_same_everywhere(owner_client, campaign):
             assert number(exported[name][column] or "—") == shown, (name, column)
             cell = workbook[name][column]
             assert (None if cell in (None, "") else D(str(cell))) == shown, (name, column)
-        basis = exported[name]["Engagement measured on"] or "—"  # a blank cell when none
-        assert basis == row["Engagement measured on"]
+        basis = exported[name]["Rate measured on"] or "—"  # a blank cell when none
+        assert basis == row["Rate measured on"]
 
     # The portfolio row.
     portfolio = Page(owner_client.get(reverse("reports:portfolio")).content.decode())
@@ -378,7 +378,7 @@ def test_every_figure_is_the_same_everywhere(owner_client, campaign):
         line[0]: line[table[0].index("Engagement rate")] for line in table[1:] if line[0] in rows
     }
     assert rows["Ava"]["Engagement rate"] == "14.67%"  # 440 of 3,000 reached, Instagram
-    assert rows["Ava"]["Engagement measured on"] == "Instagram @" + (
+    assert rows["Ava"]["Rate measured on"] == "Instagram @" + (
         campaign.partnerships.get(influencer__name="Ava").influencer.main_profile.handle
         + ", by reach"
     )
