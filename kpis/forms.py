@@ -2,7 +2,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MinValueValidator, URLValidator
+from django.core.validators import DecimalValidator, MinValueValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,6 +82,14 @@ def currency_symbol(campaign):
     return CURRENCY_SYMBOLS.get(business.currency if business else "GBP", "").strip()
 
 
+WHOLE_COUNT = {
+    "max_decimal_places": gettext_lazy(
+        "Type a whole number: this is counted one by one, so it has no decimals."
+    ),
+    "max_whole_digits": gettext_lazy("That number is too big to be a count."),
+}
+
+
 def reading_help(kpi):
     """The reading's explanation, its unit (the currency for money) and what is already
     counted for it."""
@@ -131,6 +139,7 @@ class CheckInForm(forms.Form):
                 max_digits=14,
                 # Counts are whole: 2.5 customers is a typing slip.
                 decimal_places=2 if kpi.definition.money else 0,
+                error_messages=WHOLE_COUNT,
             )
             # A level (followers today) belongs to the business, not to one influencer.
             if len(choices) > 1 and kpi.cumulative:
@@ -186,6 +195,12 @@ class MeasurementForm(forms.ModelForm):
         self.fields["value"].label = reading_label(self.instance.kpi)
         self.fields["value"].help_text = reading_help(self.instance.kpi)
         self.fields["value"].validators.append(MinValueValidator(0))
+        if not self.instance.kpi.definition.money:
+            # Counts are whole, as on the check-in form.
+            self.fields["value"].decimal_places = 0
+            self.fields["value"].validators.append(DecimalValidator(14, 0))
+            self.fields["value"].error_messages.update(WHOLE_COUNT)
+            self.fields["value"].widget.attrs["step"] = "1"
         self.fields["value"].widget.attrs["min"] = "0"
         if self.instance.influencer_id:
             self.initial["influencer"] = self.instance.influencer_id
