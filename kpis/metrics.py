@@ -22,10 +22,11 @@ TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 # The often-quoted industry average return of influencer marketing per unit of currency spent.
-# Shown as a reference line, never as a promise.
+# A US figure, in dollars: shown as a reference line with the business's currency sign and a
+# note saying so, never as a promise.
 INDUSTRY_RETURN_PER_UNIT = Decimal("6.50")
 
-# Within this share of the expected progress counts as on track (0.9 to 1.1 of pace).
+# Within this share of the target (by the forecast) or of the pace so far counts as on track.
 ON_TRACK_BAND = Decimal("0.10")
 
 
@@ -144,7 +145,6 @@ def whole_number(value):
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-# How far from the target's line counts as on track: within 10% either side.
 def pace_status(progress, expected, projected_progress=None):
     """Ahead, on track or behind: the one rule, from both the progress so far and the
     projection, so the badge cannot contradict the forecast beside it.
