@@ -209,16 +209,24 @@ NEW_CUSTOMERS_COUNTED = _(
 def results_due(*, launched, start, today):
     """A plan shows results once it runs (launched, and its start date reached): before
     that it has a cost and nothing to set against it, and a "-100%" would only alarm."""
-    return bool(launched and start is not None and start <= today)
+    # Launched without a start date: it runs from the launch.
+    return bool(launched and (start is None or start <= today))
 
 
 def engagement_source(profile, engagement):
-    """Whose rate it is and what it is divided by: "Instagram @maya, by reach"."""
-    return _("%(platform)s @%(handle)s, %(basis)s") % {
+    """Whose rate it is and what it is divided by: "Instagram @maya, by reach (3.67% by
+    followers)". A rate by reach comes with the rate by followers, so both can be compared."""
+    source = _("%(platform)s @%(handle)s, %(basis)s") % {
         "platform": profile.get_platform_display(),
         "handle": profile.handle,
         "basis": engagement.label,
     }
+    if engagement.basis == "reach" and engagement.by_followers is not None:
+        source = _("%(source)s (%(rate)s%% by followers)") % {
+            "source": source,
+            "rate": engagement.by_followers,
+        }
+    return source
 
 
 def commission_due(revenue, rate_percent):

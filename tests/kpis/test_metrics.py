@@ -192,7 +192,7 @@ class TestResultsDue:
         assert metrics.results_due(launched=True, start=START, today=START)
         assert not metrics.results_due(launched=True, start=START, today=days(-1))
         assert not metrics.results_due(launched=False, start=START, today=days(5))
-        assert not metrics.results_due(launched=True, start=None, today=days(5))
+        assert metrics.results_due(launched=True, start=None, today=days(5))
 
 
 class TestWholeNumbers:

@@ -380,7 +380,7 @@ def test_every_figure_is_the_same_everywhere(owner_client, campaign):
     assert rows["Ava"]["Engagement rate"] == "14.67%"  # 440 of 3,000 reached, Instagram
     assert rows["Ava"]["Rate measured on"] == "Instagram @" + (
         campaign.partnerships.get(influencer__name="Ava").influencer.main_profile.handle
-        + ", by reach"
+        + ", by reach (3.67% by followers)"  # 440 of 12,000 followers
     )
     for name in RECORDS["per_person"]:
         assert number(rates[name].split()[0]) == number(rows[name]["Engagement rate"]), name
