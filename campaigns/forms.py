@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import CURRENCY_SYMBOLS
 from accounts.owned import owned
 from accounts.templatetags.money import format_money
 from influencers.metrics import TIER_SHORT_NAMES, profile_engagement, profile_warnings, size_tier
@@ -480,7 +481,8 @@ NEEDS_QUESTIONS = (
     (
         "need_resources",
         _("What time and money can you put in?"),
-        _("e.g. two hours a week and £300"),
+        # The amount is shown in the business's own currency.
+        _("e.g. two hours a week and %(amount)s"),
     ),
 )
 
@@ -504,7 +506,7 @@ class NeedsForm(PlanStepForm):
         questions = {
             name: forms.CharField(
                 label=question,
-                help_text=example,
+                help_text=example % {"amount": format_money(300, self.currency, 0)},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -677,6 +679,15 @@ PARTNERSHIP_FIELDS = (
 )
 
 
+# Step 6's amounts, each labelled with the business's currency: "Fee (£)".
+MONEY_FIELDS = {"fee", "product_value", "shipping"}
+
+
+def in_currency(label, currency):
+    symbol = CURRENCY_SYMBOLS.get(currency, currency).strip()
+    return _("%(label)s (%(currency)s)") % {"label": label, "currency": symbol}
+
+
 class BudgetForm(PlanStepForm):
     cash_budget = forms.DecimalField(
         label=_("Cash budget"),
@@ -707,6 +718,8 @@ class BudgetForm(PlanStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("cash_budget", "other_costs"):
+            self.fields[name].label = in_currency(self.fields[name].label, self.currency)
         self.partnerships = list(
             self.campaign.partnerships.select_related("influencer").prefetch_related(
                 "influencer__profiles"
@@ -722,6 +735,8 @@ class BudgetForm(PlanStepForm):
                     field.widget = forms.Textarea(attrs={"rows": 8})
                     field.label = _("Message to send")
                 field.required = name == "deal_type"
+                if name in MONEY_FIELDS:
+                    field.label = in_currency(field.label, self.currency)
                 # Every card has the same labels: name the influencer for screen readers.
                 field.label = format_html(
                     '<span class="visually-hidden">{}: </span>{}',

@@ -76,10 +76,12 @@ def size_tier(followers):
 
 @dataclass(frozen=True)
 class Engagement:
-    """A profile's engagement rate and what it was divided by ("reach" or "followers")."""
+    """A profile's engagement rate and what it was divided by ("reach" or "followers"), and
+    the rate by followers too (the benchmarks are per follower)."""
 
     rate: Decimal | None
     basis: str
+    by_followers: Decimal | None = None
 
     @property
     def label(self):
@@ -92,8 +94,12 @@ def profile_engagement(profile):
         audience, basis = profile.avg_reach, "reach"
     else:
         audience, basis = profile.followers, "followers"
-    rate = engagement_rate(profile.avg_likes, profile.avg_comments, profile.avg_shares, audience)
-    return Engagement(rate, basis)
+    likes, comments, shares = profile.avg_likes, profile.avg_comments, profile.avg_shares
+    return Engagement(
+        engagement_rate(likes, comments, shares, audience),
+        basis,
+        engagement_rate(likes, comments, shares, profile.followers),
+    )
 
 
 def profile_warnings(profile):

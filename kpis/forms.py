@@ -2,13 +2,15 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MinValueValidator, URLValidator
+from django.core.validators import DecimalValidator, MinValueValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import importers
+from accounts.models import CURRENCY_SYMBOLS
+
+from . import importers, metrics
 from .models import CheckIn, Measurement, Redemption, TrackedLink
 from .recording import Reading
 from .services import is_automatic
@@ -58,10 +60,48 @@ def reading_label(kpi):
     return question % {"kpi": kpi.get_kind_display()}
 
 
+# What the app already counts for each figure (``metrics.FIGURE_PARTS``), so no one types
+# it in a second time.
+COUNTED_FOR_YOU = {
+    "clicks": gettext_lazy(
+        "Clicks on your Microreach links are counted for you: type in only clicks on other links."
+    ),
+    "uses": gettext_lazy("Promo-code uses are counted for you: type in only sales without a code."),
+    "revenue": gettext_lazy(
+        "Orders with a promo code are counted for you: type in only money from other sales."
+    ),
+    "first_time": gettext_lazy(
+        "Promo-code uses marked first-time are counted for you: type in only the other new "
+        "customers."
+    ),
+}
+
+
+def currency_symbol(campaign):
+    business = getattr(campaign.owner, "business", None)
+    return CURRENCY_SYMBOLS.get(business.currency if business else "GBP", "").strip()
+
+
+WHOLE_COUNT = {
+    "max_decimal_places": gettext_lazy(
+        "Type a whole number: this is counted one by one, so it has no decimals."
+    ),
+    "max_whole_digits": gettext_lazy("That number is too big to be a count."),
+}
+
+
 def reading_help(kpi):
+    """The reading's explanation, its unit (the currency for money) and what is already
+    counted for it."""
     definition = kpi.definition
-    unit = _("in your currency") if definition.money else str(definition.unit)
-    return f"{definition.explanation} ({unit})"
+    if definition.money:
+        symbol = currency_symbol(kpi.campaign)
+        unit = _("in %(currency)s") % {"currency": symbol or _("your currency")}
+    else:
+        unit = str(definition.unit)
+    text = f"{definition.explanation} ({unit})"
+    counted = COUNTED_FOR_YOU.get(metrics.FIGURE_PARTS.get(kpi.kind))
+    return f"{text} {counted}" if counted else text
 
 
 class CheckInForm(forms.Form):
@@ -97,7 +137,9 @@ class CheckInForm(forms.Form):
                 required=False,
                 min_value=0,
                 max_digits=14,
-                decimal_places=2,
+                # Counts are whole: 2.5 customers is a typing slip.
+                decimal_places=2 if kpi.definition.money else 0,
+                error_messages=WHOLE_COUNT,
             )
             # A level (followers today) belongs to the business, not to one influencer.
             if len(choices) > 1 and kpi.cumulative:
@@ -153,6 +195,12 @@ class MeasurementForm(forms.ModelForm):
         self.fields["value"].label = reading_label(self.instance.kpi)
         self.fields["value"].help_text = reading_help(self.instance.kpi)
         self.fields["value"].validators.append(MinValueValidator(0))
+        if not self.instance.kpi.definition.money:
+            # Counts are whole, as on the check-in form.
+            self.fields["value"].decimal_places = 0
+            self.fields["value"].validators.append(DecimalValidator(14, 0))
+            self.fields["value"].error_messages.update(WHOLE_COUNT)
+            self.fields["value"].widget.attrs["step"] = "1"
         self.fields["value"].widget.attrs["min"] = "0"
         if self.instance.influencer_id:
             self.initial["influencer"] = self.instance.influencer_id

@@ -12,16 +12,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from influencers.metrics import engagement_rate  # noqa: F401 - one formula, shared
+# The engagement rate is defined once, beside the influencer profiles it is read from (that
+# app sits below this one): the roster and the campaign's table both read it from there.
+from influencers.metrics import engagement_rate, profile_engagement  # noqa: F401
+
+from .catalogue import KPIKind
 
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 # The often-quoted industry average return of influencer marketing per unit of currency spent.
-# Shown as a reference line, never as a promise.
+# A US figure, in dollars: shown as a reference line with the business's currency sign and a
+# note saying so, never as a promise.
 INDUSTRY_RETURN_PER_UNIT = Decimal("6.50")
 
-# Within this share of the expected progress counts as on track (0.9 to 1.1 of pace).
+# Within this share of the target (by the forecast) or of the pace so far counts as on track.
 ON_TRACK_BAND = Decimal("0.10")
 
 
@@ -80,39 +85,89 @@ def percent_of_pace(progress, expected):
     return _ratio(progress, expected, HUNDRED)
 
 
-def pace_status(progress, expected):
+# A forecast from fewer days than this swings with every reading (one busy Saturday), so
+# the dashboard says how many days it still needs instead.
+DAYS_BEFORE_PROJECTING = 7
+
+
+def days_until_projection(start, today):
+    """How many more days of the campaign a projection waits for; 0 when it can be made."""
+    if start is None:
+        return DAYS_BEFORE_PROJECTING
+    used = (today - start).days + 1
+    return max(0, DAYS_BEFORE_PROJECTING - max(used, 0))
+
+
+def projected_end_value(points, *, start, end, today, baseline, cumulative=True, whole=False):
+    """Where the KPI will be at ``end`` if it keeps its trend since the start.
+
+    ``points`` are (date, running value) readings, oldest first. Readings of the baseline
+    week are the starting point, not the trend: for a running total, the baseline plus what
+    was recorded before the start date; for a level such as followers, the last reading on
+    or before the start date (else the baseline). The trend is the average change per day
+    from there to the latest value, carried on to the deadline. A running total never
+    projects below what is already recorded, a level never below zero; ``whole`` rounds a
+    count to a whole number.
+
+    None when the dates are unknown, fewer than ``DAYS_BEFORE_PROJECTING`` days of the
+    campaign have passed, or nothing is measured since the start.
+    """
+    if start is None or end is None or days_until_projection(start, today):
+        return None
+    readings = [(day, Decimal(value)) for day, value in points]
+    if cumulative:
+        before = [value for day, value in readings if day < start]
+        since = [(day, value) for day, value in readings if day >= start]
+    else:
+        before = [value for day, value in readings if day <= start]
+        since = [(day, value) for day, value in readings if day > start]
+    if not since:
+        return None
+    origin = before[-1] if before else Decimal(baseline)
+    current = since[-1][1]
+    if cumulative:
+        # Counted up to today (clicks arrive every day), over the days used so far.
+        days_so_far = (min(today, end) - start).days + 1
+        days_left = max((end - today).days, 0)
+    else:
+        # A level stands on the day it was read.
+        days_so_far = (since[-1][0] - start).days
+        days_left = max((end - since[-1][0]).days, 0)
+    projected = current + (current - origin) / Decimal(days_so_far) * Decimal(days_left)
+    projected = max(projected, current) if cumulative else max(projected, Decimal(0))
+    return whole_number(projected) if whole else _round(projected)
+
+
+def whole_number(value):
+    """A count (customers, clicks, followers) as the whole number people say: 47.97 is 48."""
+    if value is None:
+        return None
+    return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def pace_status(progress, expected, projected_progress=None):
+    """Ahead, on track or behind: the one rule, from both the progress so far and the
+    projection, so the badge cannot contradict the forecast beside it.
+
+    The measure is the projection's progress at the deadline (100 means it lands on the
+    target) once there is a projection, and before that the progress as a share of where it
+    should be by now (the same number for a steady trend). Above 110 is ahead, 90 to 110 on
+    track, below 90 behind. A projection at or past the target is therefore never "behind",
+    and one short of it never "ahead".
+    """
     if expected is None or expected == 0:
         return PaceStatus.NOT_STARTED
     if progress is None:
         return PaceStatus.NO_DATA
-    share = Decimal(progress) / Decimal(expected)
-    if share > 1 + ON_TRACK_BAND:
+    if projected_progress is not None:
+        measure = Decimal(projected_progress)
+    else:
+        measure = Decimal(progress) / Decimal(expected) * HUNDRED
+    if measure > HUNDRED * (1 + ON_TRACK_BAND):
         return PaceStatus.AHEAD
-    if share >= 1 - ON_TRACK_BAND:
+    if measure >= HUNDRED * (1 - ON_TRACK_BAND):
         return PaceStatus.ON_TRACK
     return PaceStatus.BEHIND
-
-
-def projected_end_value(points, start, end, baseline):
-    """Where the KPI will be at ``end`` if it keeps its trend so far.
-
-    ``points`` are (date, value) readings of the running value. The baseline on the start date
-    counts as the first reading; the trend is a least-squares straight line through them all.
-    None when there is nothing measured yet or the dates are unknown.
-    """
-    if not points or start is None or end is None:
-        return None
-    readings = [(0, Decimal(baseline))]
-    readings += [((day - start).days, Decimal(value)) for day, value in points]
-    n = Decimal(len(readings))
-    mean_x = sum(Decimal(x) for x, _ in readings) / n
-    mean_y = sum(y for _, y in readings) / n
-    spread = sum((Decimal(x) - mean_x) ** 2 for x, _ in readings)
-    if spread == 0:
-        return _round(readings[-1][1])
-    slope = sum((Decimal(x) - mean_x) * (y - mean_y) for x, y in readings) / spread
-    intercept = mean_y - slope * mean_x
-    return _round(intercept + slope * Decimal((end - start).days))
 
 
 @dataclass(frozen=True)
@@ -130,6 +185,50 @@ class CostBreakdown:
         return _round(self.fees + self.products + self.shipping + self.commission + self.other)
 
 
+# What makes up each cumulative figure besides the readings typed in or imported for it:
+# clicks on the campaign's tracked links (bots left out) and its promo-code uses. The check-in
+# form says so, so no one types in what is already counted.
+FIGURE_PARTS = {
+    KPIKind.LINK_CLICKS: "clicks",
+    KPIKind.ORDERS: "uses",
+    KPIKind.REDEMPTIONS: "uses",
+    KPIKind.REVENUE: "revenue",
+    # A customer is new once: a code use marked first-time, or one typed in at a check-in.
+    KPIKind.NEW_CUSTOMERS: "first_time",
+}
+# The figures the comparison table and the ROI panel read, per influencer and in total.
+COUNTED_FIGURES = (*FIGURE_PARTS, KPIKind.ENGAGEMENT)
+
+NEW_CUSTOMERS_COUNTED = _(
+    "New customers are the first-time customers you typed in or imported at check-ins, plus "
+    "promo-code uses marked first-time. Each is counted once: code uses are counted for you, "
+    "so leave them out of the numbers you type in."
+)
+
+
+def results_due(*, launched, start, today):
+    """A plan shows results once it runs (launched, and its start date reached): before
+    that it has a cost and nothing to set against it, and a "-100%" would only alarm."""
+    # Launched without a start date: it runs from the launch.
+    return bool(launched and (start is None or start <= today))
+
+
+def engagement_source(profile, engagement):
+    """Whose rate it is and what it is divided by: "Instagram @maya, by reach (3.67% by
+    followers)". A rate by reach comes with the rate by followers, so both can be compared."""
+    source = _("%(platform)s @%(handle)s, %(basis)s") % {
+        "platform": profile.get_platform_display(),
+        "handle": profile.handle,
+        "basis": engagement.label,
+    }
+    if engagement.basis == "reach" and engagement.by_followers is not None:
+        source = _("%(source)s (%(rate)s%% by followers)") % {
+            "source": source,
+            "rate": engagement.by_followers,
+        }
+    return source
+
+
 def commission_due(revenue, rate_percent):
     return _round(Decimal(revenue) * Decimal(rate_percent) / HUNDRED)
 
@@ -142,6 +241,32 @@ def cost_per(cost, count):
 def conversion_rate(conversions, clicks):
     """Conversions per click (or visit), as a percentage."""
     return _ratio(conversions, clicks, HUNDRED)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Sales attributed to the campaign per click on its links.
+
+    Promo codes are often typed without clicking anything, so sales can outnumber clicks:
+    then there is no rate (a rate over 100% means nothing) and the pages say it in words.
+    """
+
+    sales: int
+    clicks: int
+
+    @property
+    def more_sales_than_clicks(self):
+        return self.sales > self.clicks
+
+    @property
+    def rate(self):
+        if self.more_sales_than_clicks:
+            return None
+        return conversion_rate(self.sales, self.clicks)
+
+
+def conversion(sales, clicks):
+    return Conversion(sales=sales, clicks=clicks)
 
 
 def roas(revenue, cost):

@@ -11,15 +11,17 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import CampaignStatus
 
 from . import metrics
-from .catalogue import KPIKind, Source
+from .catalogue import KPIKind, Source, definition
 from .models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
 
 # Which KPI kinds each automatic source can feed, and how.
 LINK_KINDS = {KPIKind.LINK_CLICKS, KPIKind.WEBSITE_VISITS}
 REDEMPTION_KINDS = {KPIKind.REDEMPTIONS, KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.NEW_CUSTOMERS}
-AUTOMATIC_SOURCES = {Source.LINKS, Source.PROMO_CODES, Source.SHOP}
 
 
 def is_automatic(kpi):
@@ -64,26 +66,96 @@ def human_clicks_by_day(campaign, clicks=None):
     return dict(by_day)
 
 
-def redemptions_by_day(campaign):
-    """{date: {"orders", "revenue", "customers"}} from the campaign's promo-code uses."""
-    rows = (
-        Redemption.objects.filter(partnership__campaign=campaign)
-        .values("date")
-        .annotate(
-            orders=Count("id"),
-            revenue=Sum("revenue"),
-            customers=Count("id", filter=Q(new_customer=True)),
-        )
+@dataclass
+class CampaignFigures:
+    """A campaign's cumulative figures per kind, per influencer and per day, read once.
+
+    Each figure is what ``metrics.FIGURE_PARTS`` says it is: the readings typed in or
+    imported for it, plus what the app counts itself (clicks on tracked links, promo-code
+    uses). The KPI cards, the comparison table and the ROI panel all add up these same
+    cells, so a figure is the same wherever it is shown, and the influencers' rows plus the
+    readings for the whole campaign add up to the campaign's total.
+    """
+
+    # {kind: {(influencer id or None, day): value}}
+    cells: dict = field(default_factory=dict)
+    tracked_clicks: dict = field(default_factory=dict)  # {day: clicks by people on our links}
+
+    def add(self, kind, influencer_id, day, value):
+        cells = self.cells.setdefault(kind, defaultdict(Decimal))
+        cells[(influencer_id, day)] += value
+
+    def by_day(self, kind):
+        days = defaultdict(Decimal)
+        for (_influencer, day), value in self.cells.get(kind, {}).items():
+            days[day] += value
+        return dict(days)
+
+    def by_influencer(self, kind):
+        people = defaultdict(Decimal)
+        for (influencer, _day), value in self.cells.get(kind, {}).items():
+            people[influencer] += value
+        return dict(people)
+
+    def total(self, kind):
+        return sum(self.cells.get(kind, {}).values(), Decimal(0))
+
+
+def campaign_figures(campaign, clicks=None, partnerships=None):
+    """Every cumulative figure of the campaign (``CampaignFigures``) in five queries at most:
+    fewer when ``human_clicks`` or the campaign's partnerships are passed in."""
+    figures = CampaignFigures()
+    readings = (
+        Measurement.objects.filter(kpi__campaign=campaign)
+        .values("kpi__kind", "influencer_id", "date")
+        .annotate(total=Sum("value"))
+        .order_by()
     )
-    return {
-        row["date"]: {
-            KPIKind.ORDERS: Decimal(row["orders"]),
-            KPIKind.REDEMPTIONS: Decimal(row["orders"]),
-            KPIKind.REVENUE: metrics.two_places(row["revenue"]),
-            KPIKind.NEW_CUSTOMERS: Decimal(row["customers"]),
-        }
-        for row in rows
-    }
+    for row in readings:
+        if definition(row["kpi__kind"]).cumulative:
+            value = metrics.two_places(row["total"])
+            figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
+
+    clicks = human_clicks(campaign) if clicks is None else clicks
+    if partnerships is not None:
+        partners = {p.pk: p.influencer_id for p in partnerships}
+    elif clicks:
+        partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
+    else:
+        partners = {}
+    tracked = defaultdict(Decimal)
+    for (partnership_id, day), count in clicks.items():
+        tracked[day] += count
+        figures.add(KPIKind.LINK_CLICKS, partners.get(partnership_id), day, Decimal(count))
+    figures.tracked_clicks = dict(tracked)
+
+    code_uses = (
+        Redemption.objects.filter(partnership__campaign=campaign)
+        .values("partnership__influencer_id", "date")
+        .annotate(
+            uses=Count("id"),
+            revenue=Sum("revenue"),
+            first_time=Count("id", filter=Q(new_customer=True)),
+        )
+        .order_by()
+    )
+    for row in code_uses:
+        for kind, part in metrics.FIGURE_PARTS.items():
+            if part in row:
+                value = metrics.two_places(row[part]) if part == "revenue" else Decimal(row[part])
+                figures.add(kind, row["partnership__influencer_id"], row["date"], value)
+    return figures
+
+
+def daily_values(kpi, figures):
+    """{date: value} of a cumulative KPI: its figure, or for website visits counted from
+    the tracked links, the clicks on them."""
+    if kpi.kind == KPIKind.WEBSITE_VISITS and is_automatic(kpi):
+        days = defaultdict(Decimal, figures.by_day(kpi.kind))
+        for day, count in figures.tracked_clicks.items():
+            days[day] += count
+        return dict(days)
+    return figures.by_day(kpi.kind)
 
 
 @dataclass
@@ -96,6 +168,8 @@ class KPIStatus:
     percent_of_pace: Decimal | None = None
     pace: str = metrics.PaceStatus.NO_DATA
     projected: Decimal | None = None
+    projected_progress: Decimal | None = None
+    days_until_projection: int = 0  # more days of the campaign a projection waits for
 
     @property
     def pace_label(self):
@@ -121,59 +195,41 @@ def running_series(kpi, daily_values):
     return series
 
 
-def campaign_kpi_statuses(campaign, today=None, clicks=None):
-    """Where every KPI of the campaign stands today, in six queries at most (four when
-    ``human_clicks`` are passed in)."""
+def campaign_kpi_statuses(campaign, today=None, clicks=None, figures=None):
+    """Where every KPI of the campaign stands today, in six queries at most (fewer when
+    ``human_clicks`` or ``campaign_figures`` are passed in)."""
     today = today or timezone.localdate()
     kpis = list(CampaignKPI.objects.filter(campaign=campaign).select_related("campaign"))
-    daily = {kpi.pk: defaultdict(Decimal) for kpi in kpis}
-    snapshots = {kpi.pk: {} for kpi in kpis}
-
-    measurements = (
-        Measurement.objects.filter(kpi__campaign=campaign)
-        .values("kpi_id", "date")
-        .annotate(total=Sum("value"))
-    )
-    latest_levels = Measurement.objects.filter(kpi__campaign=campaign).order_by("date", "id")
-    needs_levels = any(not kpi.cumulative for kpi in kpis)
-    cumulative = {kpi.pk for kpi in kpis if kpi.cumulative}
-    for row in measurements:
-        if row["kpi_id"] in cumulative:
-            daily[row["kpi_id"]][row["date"]] += metrics.two_places(row["total"])
-    if needs_levels:
-        for reading in latest_levels.filter(kpi__in=[k for k in kpis if not k.cumulative]).values(
-            "kpi_id", "date", "value"
-        ):
+    if figures is None and any(kpi.cumulative for kpi in kpis):
+        figures = campaign_figures(campaign, clicks)
+    snapshots = {kpi.pk: {} for kpi in kpis if not kpi.cumulative}
+    if snapshots:
+        levels = Measurement.objects.filter(kpi__in=list(snapshots)).order_by("date", "id")
+        for reading in levels.values("kpi_id", "date", "value"):
             snapshots[reading["kpi_id"]][reading["date"]] = reading["value"]
-
-    automatic = [kpi for kpi in kpis if is_automatic(kpi)]
-    if any(k.kind in LINK_KINDS for k in automatic):
-        clicks_by_day = human_clicks_by_day(campaign, clicks)
-    else:
-        clicks_by_day = {}
-    codes = (
-        redemptions_by_day(campaign) if any(k.kind in REDEMPTION_KINDS for k in automatic) else {}
-    )
-    for kpi in automatic:
-        if kpi.kind in LINK_KINDS:
-            for day, count in clicks_by_day.items():
-                daily[kpi.pk][day] += count
-        else:
-            for day, values in codes.items():
-                daily[kpi.pk][day] += values[kpi.kind]
-
     statuses = []
     for kpi in kpis:
-        values = daily[kpi.pk] if kpi.cumulative else snapshots[kpi.pk]
+        values = daily_values(kpi, figures) if kpi.cumulative else snapshots[kpi.pk]
         statuses.append(kpi_status(kpi, running_series(kpi, values), today))
     return statuses
 
 
 def kpi_status(kpi, series, today):
     campaign = kpi.campaign
+    start, end = campaign.start_date, campaign.end_date
     current = series[-1][1] if series else Decimal(kpi.baseline)
     progress = metrics.progress_percent(current, kpi.baseline, kpi.target) if series else None
-    expected = metrics.expected_progress_percent(campaign.start_date, campaign.end_date, today)
+    expected = metrics.expected_progress_percent(start, end, today)
+    projected = metrics.projected_end_value(
+        series,
+        start=start,
+        end=end,
+        today=today,
+        baseline=kpi.baseline,
+        cumulative=kpi.cumulative,
+        whole=not kpi.definition.money,
+    )
+    projected_progress = metrics.progress_percent(projected, kpi.baseline, kpi.target)
     return KPIStatus(
         kpi=kpi,
         series=series,
@@ -181,10 +237,10 @@ def kpi_status(kpi, series, today):
         progress=progress,
         expected=expected,
         percent_of_pace=metrics.percent_of_pace(progress, expected),
-        pace=metrics.pace_status(progress, expected),
-        projected=metrics.projected_end_value(
-            series, campaign.start_date, campaign.end_date, kpi.baseline
-        ),
+        pace=metrics.pace_status(progress, expected, projected_progress),
+        projected=projected,
+        projected_progress=projected_progress,
+        days_until_projection=metrics.days_until_projection(start, today) if start else 0,
     )
 
 
@@ -213,17 +269,30 @@ def checkin_dates(campaign):
     return dates
 
 
+def results_due(campaign, today=None):
+    """True once the campaign runs: launched and started. Before that it has a cost, and
+    no results to show."""
+    return metrics.results_due(
+        launched=campaign.status != CampaignStatus.DRAFT,
+        start=campaign.start_date,
+        today=today or timezone.localdate(),
+    )
+
+
 class ReturnRatios:
-    """What came back for the money, for anything with a ``revenue`` and a ``cost``: a
-    campaign, an influencer on it, or all campaigns together."""
+    """What came back for the money, for anything with a ``revenue``, a ``cost`` and a
+    ``running`` flag: a campaign, an influencer on it, or all campaigns together. A plan not
+    running yet has no results, only its cost."""
+
+    running = True
 
     @property
     def roas(self):
-        return metrics.roas(self.revenue, self.cost)
+        return metrics.roas(self.revenue, self.cost) if self.running else None
 
     @property
     def cash_roi(self):
-        return metrics.cash_roi_percent(self.revenue, self.cost)
+        return metrics.cash_roi_percent(self.revenue, self.cost) if self.running else None
 
 
 @dataclass
@@ -234,9 +303,10 @@ class ROISummary(ReturnRatios):
     orders: int
     new_customers: int
     clicks: int
-    engagements: Decimal
+    engagements: int
     costs: metrics.CostBreakdown
     gross_margin: Decimal
+    running: bool = True  # False for a plan not launched, or launched but not started
 
     @property
     def cost(self):
@@ -244,10 +314,14 @@ class ROISummary(ReturnRatios):
 
     @property
     def profit_roi(self):
+        if not self.running:
+            return None
         return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
 
     @property
     def profit(self):
+        if not self.running:
+            return None
         return metrics.gross_profit(self.revenue, self.gross_margin) - self.cost
 
     @property
@@ -260,46 +334,26 @@ class ROISummary(ReturnRatios):
 
     @property
     def cpc(self):
-        return metrics.cost_per(self.cost, self.clicks)
+        return metrics.cost_per(self.cost, self.clicks) if self.running else None
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers)
+        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
 
     @property
     def cpe(self):
-        return metrics.cost_per(self.cost, self.engagements)
+        return metrics.cost_per(self.cost, self.engagements) if self.running else None
+
+    @property
+    def conversion(self):
+        return metrics.conversion(self.orders, self.clicks)
 
     @property
     def conversion_rate(self):
-        return metrics.conversion_rate(self.orders, self.clicks)
+        return self.conversion.rate
 
     reference_return = metrics.INDUSTRY_RETURN_PER_UNIT
-
-
-def _measured_totals(campaign):
-    """{(kind, influencer_id): total} of measurements of cumulative KPIs of the campaign."""
-    rows = (
-        Measurement.objects.filter(kpi__campaign=campaign)
-        .values("kpi__kind", "influencer_id")
-        .annotate(total=Sum("value"))
-    )
-    return {
-        (row["kpi__kind"], row["influencer_id"]): metrics.two_places(row["total"]) for row in rows
-    }
-
-
-def _total_for(measured, kind, influencer_id=None):
-    """Sum of measurements of a kind: for one influencer, or for the whole campaign."""
-    return sum(
-        (
-            total
-            for (measured_kind, measured_influencer), total in measured.items()
-            if measured_kind == kind
-            and (influencer_id is None or influencer_id == measured_influencer)
-        ),
-        Decimal(0),
-    )
+    new_customers_counted = metrics.NEW_CUSTOMERS_COUNTED
 
 
 @dataclass
@@ -310,76 +364,121 @@ class PartnershipResult(ReturnRatios):
     new_customers: int
     revenue: Decimal
     cost: Decimal
-    engagement_rate: Decimal | None
+    engagement: object  # influencers.metrics.Engagement of the main profile, or None
+    engagement_profile: object = None  # the influencer's main profile, whose rate it is
+    running: bool = True
+
+    @property
+    def engagement_rate(self):
+        return self.engagement.rate if self.engagement else None
+
+    @property
+    def engagement_basis(self):
+        """Which profile's rate, and by what: "Instagram @maya, by reach"."""
+        if self.engagement_rate is None:
+            return ""
+        return metrics.engagement_source(self.engagement_profile, self.engagement)
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers)
+        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+
+    @property
+    def name(self):
+        return self.partnership.influencer.name
+
+    @property
+    def promo_code(self):
+        return self.partnership.promo_code
 
 
-def partnership_results(campaign, clicks=None):
-    """One row per influencer on the campaign, for side-by-side comparison (fixed queries).
-    Pass ``human_clicks`` if you already have them, to save their queries."""
-    partnerships = list(
+@dataclass
+class WholeCampaignResult:
+    """The comparison table's last row: numbers typed in for the whole campaign rather than
+    for one influencer, and the campaign's other costs. With it the rows add up to the
+    campaign's figures on the cards and in the ROI panel."""
+
+    clicks: int
+    orders: int
+    new_customers: int
+    revenue: Decimal
+    cost: Decimal
+    name = _("The whole campaign (not one influencer)")
+    promo_code = ""
+    # Ratios of leftovers would mean nothing: the row only makes the sums add up.
+    cpa = roas = cash_roi = engagement_rate = None
+    engagement_basis = ""
+
+    @property
+    def shown(self):
+        return any((self.clicks, self.orders, self.new_customers, self.revenue, self.cost))
+
+
+def comparison_rows(campaign, results, figures):
+    """The comparison table: one row per influencer, then the whole campaign's own row
+    when it has anything in it."""
+    whole = WholeCampaignResult(
+        clicks=metrics.whole_number(figures.by_influencer(KPIKind.LINK_CLICKS).get(None, 0)),
+        orders=metrics.whole_number(figures.by_influencer(KPIKind.ORDERS).get(None, 0)),
+        new_customers=metrics.whole_number(
+            figures.by_influencer(KPIKind.NEW_CUSTOMERS).get(None, 0)
+        ),
+        revenue=metrics.two_places(figures.by_influencer(KPIKind.REVENUE).get(None)),
+        cost=metrics.two_places(campaign.other_costs),
+    )
+    return [*results, whole] if whole.shown else list(results)
+
+
+def campaign_partnerships(campaign):
+    """The campaign's partnerships with their influencers and profiles (two queries)."""
+    return list(
         campaign.partnerships.select_related("influencer").prefetch_related("influencer__profiles")
     )
-    clicks = human_clicks(campaign) if clicks is None else clicks
-    clicks_by_partnership = defaultdict(int)
-    for (partnership_id, _day), count in clicks.items():
-        clicks_by_partnership[partnership_id] += count
-    codes = {
-        row["partnership_id"]: row
-        for row in Redemption.objects.filter(partnership__campaign=campaign)
-        .values("partnership_id")
-        .annotate(
-            orders=Count("id"),
-            revenue=Sum("revenue"),
-            customers=Count("id", filter=Q(new_customer=True)),
-        )
-    }
-    measured = _measured_totals(campaign)
+
+
+def partnership_results(campaign, clicks=None, figures=None, partnerships=None):
+    """One row per influencer on the campaign, for side-by-side comparison (fixed queries).
+    Pass ``human_clicks``, ``campaign_figures`` or ``campaign_partnerships`` if you already
+    have them, to save their queries."""
+    if partnerships is None:
+        partnerships = campaign_partnerships(campaign)
+    if figures is None:
+        figures = campaign_figures(campaign, clicks, partnerships)
+    per_person = {kind: figures.by_influencer(kind) for kind in metrics.COUNTED_FIGURES}
+    running = results_due(campaign)
     results = []
     for partnership in partnerships:
-        influencer_id = partnership.influencer_id
-        code_row = codes.get(partnership.pk, {})
-        revenue = metrics.two_places(code_row.get("revenue")) + _total_for(
-            measured, KPIKind.REVENUE, influencer_id
-        )
-        orders = code_row.get("orders", 0) + int(
-            _total_for(measured, KPIKind.ORDERS, influencer_id)
-        )
-        customers = code_row.get("customers", 0) + int(
-            _total_for(measured, KPIKind.NEW_CUSTOMERS, influencer_id)
-        )
+        person = partnership.influencer_id
+        revenue = metrics.two_places(per_person[KPIKind.REVENUE].get(person))
         commission = metrics.commission_due(revenue, partnership.commission_rate)
-        rates = [
-            metrics.engagement_rate(
-                p.avg_likes, p.avg_comments, p.avg_shares, p.avg_reach or p.followers
-            )
-            for p in partnership.influencer.profiles.all()
-        ]
-        known_rates = [rate for rate in rates if rate is not None]
+        profile = partnership.influencer.main_profile
         results.append(
             PartnershipResult(
                 partnership=partnership,
-                clicks=clicks_by_partnership[partnership.pk],
-                orders=orders,
-                new_customers=customers,
+                clicks=metrics.whole_number(per_person[KPIKind.LINK_CLICKS].get(person, 0)),
+                orders=metrics.whole_number(per_person[KPIKind.ORDERS].get(person, 0)),
+                new_customers=metrics.whole_number(
+                    per_person[KPIKind.NEW_CUSTOMERS].get(person, 0)
+                ),
                 revenue=revenue,
                 cost=partnership.fixed_cost + commission,
-                engagement_rate=max(known_rates) if known_rates else None,
+                engagement=profile.engagement if profile else None,
+                engagement_profile=profile,
+                running=running,
             )
         )
     return results
 
 
-def campaign_roi(campaign, results=None):
-    """The campaign's ROI panel, with every cost counted. Pass ``partnership_results`` if you
-    already have them, to save their queries."""
-    results = partnership_results(campaign) if results is None else results
-    measured = _measured_totals(campaign)
-    # Readings typed in for the whole campaign, not for one influencer.
-    unattributed = {kind: measured.get((kind, None), Decimal(0)) for kind in KPIKind}
+def campaign_roi(campaign, results=None, figures=None):
+    """The campaign's ROI panel, with every cost counted. Pass ``partnership_results`` and
+    ``campaign_figures`` if you already have them, to save their queries."""
+    if results is None:
+        partnerships = campaign_partnerships(campaign)
+        figures = figures or campaign_figures(campaign, partnerships=partnerships)
+        results = partnership_results(campaign, figures=figures, partnerships=partnerships)
+    elif figures is None:
+        figures = campaign_figures(campaign, partnerships=[r.partnership for r in results])
     partnerships = [result.partnership for result in results]
     costs = metrics.CostBreakdown(
         fees=sum((p.fee for p in partnerships), Decimal(0)),
@@ -389,13 +488,12 @@ def campaign_roi(campaign, results=None):
         other=campaign.other_costs,
     )
     return ROISummary(
-        revenue=sum((r.revenue for r in results), unattributed[KPIKind.REVENUE]),
-        orders=sum((r.orders for r in results), int(unattributed[KPIKind.ORDERS])),
-        new_customers=sum(
-            (r.new_customers for r in results), int(unattributed[KPIKind.NEW_CUSTOMERS])
-        ),
-        clicks=sum(r.clicks for r in results),
-        engagements=_total_for(measured, KPIKind.ENGAGEMENT),
+        revenue=metrics.two_places(figures.total(KPIKind.REVENUE)),
+        orders=metrics.whole_number(figures.total(KPIKind.ORDERS)),
+        new_customers=metrics.whole_number(figures.total(KPIKind.NEW_CUSTOMERS)),
+        clicks=metrics.whole_number(figures.total(KPIKind.LINK_CLICKS)),
+        engagements=metrics.whole_number(figures.total(KPIKind.ENGAGEMENT)),
         costs=costs,
         gross_margin=campaign.gross_margin,
+        running=results_due(campaign),
     )

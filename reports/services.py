@@ -21,9 +21,12 @@ from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
 from kpis.services import (
     ReturnRatios,
+    campaign_figures,
     campaign_kpi_statuses,
+    campaign_partnerships,
     campaign_roi,
     checkin_dates,
+    comparison_rows,
     day_of_campaign,
     human_clicks,
     partnership_results,
@@ -221,6 +224,7 @@ class Dashboard:
     statuses: list
     results: list  # kpis.services.PartnershipResult, one per influencer
     roi: object  # kpis.services.ROISummary
+    comparison: list = field(default_factory=list)  # the table's rows: kpis.comparison_rows
     checkins: list = field(default_factory=list)  # the latest check-ins, newest first
     suggestions: list = field(default_factory=list)
     follow_ups: list = field(default_factory=list)
@@ -244,9 +248,10 @@ class Dashboard:
 def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
-    clicks = human_clicks(campaign)
-    statuses = campaign_kpi_statuses(campaign, today, clicks)
-    results = partnership_results(campaign, clicks)
+    partnerships = campaign_partnerships(campaign)
+    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     return Dashboard(
         campaign=campaign,
@@ -254,10 +259,19 @@ def campaign_dashboard(campaign, today=None):
         checkins=checkins,
         statuses=statuses,
         results=results,
-        roi=campaign_roi(campaign, results),
+        roi=campaign_roi(campaign, results, figures),
+        comparison=comparison_rows(campaign, results, figures),
         suggestions=suggestions(statuses, campaign),
         follow_ups=follow_ups([result.partnership for result in results], today),
     )
+
+
+def campaign_comparison(campaign):
+    """The comparison table's rows alone, for its exports (fixed queries)."""
+    partnerships = campaign_partnerships(campaign)
+    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
+    return comparison_rows(campaign, results, figures)
 
 
 @dataclass
@@ -269,10 +283,12 @@ class PortfolioRow:
 
     @property
     def progress(self):
-        return self.main.progress if self.main else None
+        return self.main.progress if self.main and self.roi.running else None
 
     @property
     def pace(self):
+        if not self.roi.running:
+            return metrics.PaceStatus.NOT_STARTED
         return self.main.pace if self.main else metrics.PaceStatus.NO_DATA
 
     @property
@@ -285,11 +301,13 @@ def portfolio_rows(campaigns, today=None):
     today = today or timezone.localdate()
     rows = {}
     for campaign in campaigns:
-        clicks = human_clicks(campaign)
-        statuses = campaign_kpi_statuses(campaign, today, clicks)
+        partnerships = campaign_partnerships(campaign)
+        figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+        statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+        results = partnership_results(campaign, figures=figures, partnerships=partnerships)
         rows[campaign.pk] = PortfolioRow(
             main=statuses[0] if statuses else None,
-            roi=campaign_roi(campaign, partnership_results(campaign, clicks)),
+            roi=campaign_roi(campaign, results, figures),
         )
     return rows
 
@@ -310,8 +328,9 @@ class PortfolioTotals(ReturnRatios):
 
 
 def portfolio_totals(rows):
-    """Money in and out across every campaign."""
-    summaries = [row.roi for row in rows]
+    """Money in and out across every running campaign: a plan not running yet has spent
+    nothing it could set results against."""
+    summaries = [row.roi for row in rows if row.roi.running]
     return PortfolioTotals(
         cost=sum((s.cost for s in summaries), Decimal(0)),
         revenue=sum((s.revenue for s in summaries), Decimal(0)),

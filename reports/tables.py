@@ -30,8 +30,10 @@ class NumberColumn(tables.Column):
 
 
 class PercentColumn(NumberColumn):
+    """A percentage to two places, as the roster shows an engagement rate."""
+
     def render(self, value):
-        return percent(value, 1)
+        return percent(value, 2)
 
     def value(self, value):
         return value
@@ -46,26 +48,35 @@ class CurrencyTable(tables.Table):
 
 
 class InfluencerResultsTable(CurrencyTable):
-    """One row per influencer on a campaign (``kpis.services.PartnershipResult``), to compare."""
+    """One row per influencer on a campaign (``kpis.services.comparison_rows``), to compare,
+    and the whole campaign's own numbers last, so the rows add up to the campaign's."""
 
     caption = _("Results by influencer")
 
     influencer = tables.Column(
-        accessor="partnership__influencer__name",
+        accessor="name",
         verbose_name=_("Influencer"),
         attrs={"td": {"class": "text-break-anywhere"}},
     )
-    promo_code = tables.Column(
-        accessor="partnership__promo_code", verbose_name=_("Code"), default="—"
-    )
+    promo_code = tables.Column(verbose_name=_("Code"), default="—")
     clicks = NumberColumn(verbose_name=_("Link clicks"))
     orders = NumberColumn(verbose_name=_("Sales (orders)"))
     new_customers = NumberColumn(verbose_name=_("New customers"))
     revenue = MoneyColumn(verbose_name=_("Revenue"))
     cost = MoneyColumn(verbose_name=_("Cost"))
     cpa = MoneyColumn(verbose_name=_("Cost per new customer"), default="—")
-    roas = NumberColumn(verbose_name=_("Revenue per 1 spent"), default="—")
+    # The header names the currency: "Back per £1 spent" (set per table, below).
+    roas = MoneyColumn(verbose_name=_("Back per 1 spent"), default="—")
     engagement_rate = PercentColumn(verbose_name=_("Engagement rate"), default="—")
+    engagement_basis = tables.Column(
+        verbose_name=_("Rate measured on"), default="—", orderable=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns["roas"].column.verbose_name = _("Back per %(one)s spent") % {
+            "one": format_money(1, self.currency, 0)
+        }
 
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
@@ -115,7 +126,7 @@ class CampaignResultColumns(CurrencyTable):
         empty_values=(),
         orderable=False,
         verbose_name=_("Progress"),
-        footer=_("All campaigns"),
+        footer=_("All running campaigns"),
     )
     pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
     spent = TotalledColumn(
@@ -159,10 +170,16 @@ class CampaignResultColumns(CurrencyTable):
         return str(self.campaign_rows[record.pk].pace_label)
 
     def render_spent(self, record):
-        return format_money(self.campaign_rows[record.pk].roi.cost, self.currency)
+        roi = self.campaign_rows[record.pk].roi
+        cost = format_money(roi.cost, self.currency)
+        if roi.running:
+            return cost
+        # Not spent yet, and not in the totals: what the plan will cost.
+        return _("%(cost)s planned") % {"cost": cost}
 
     def render_revenue(self, record):
-        return format_money(self.campaign_rows[record.pk].roi.revenue, self.currency)
+        roi = self.campaign_rows[record.pk].roi
+        return format_money(roi.revenue, self.currency) if roi.running else "—"
 
     def render_roi(self, record):
         return percent(self.campaign_rows[record.pk].roi.profit_roi)

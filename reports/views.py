@@ -21,12 +21,12 @@ from campaigns.checklist import checklist_sections, progress
 from campaigns.models import Campaign, CampaignStatus
 from influencers.exports import SafeTableExport
 from kpis.models import Measurement
-from kpis.services import partnership_results
 
 from . import pdf
 from .caching import cached_dashboard
 from .calendar import campaign_calendar
 from .services import (
+    campaign_comparison,
     campaign_dashboard,
     campaign_timeline,
     checklist_details,
@@ -63,7 +63,7 @@ def portfolio(request):
 
 def dashboard_context(request, campaign):
     data = campaign_dashboard(campaign)
-    table = InfluencerResultsTable(data.results, currency=currency_of(request.user))
+    table = InfluencerResultsTable(data.comparison, currency=currency_of(request.user))
     return {
         "campaign": campaign,
         "dashboard": data,
@@ -179,7 +179,7 @@ def measurements_export(request, pk, export_format):
 def influencers_export(request, pk, export_format):
     campaign = owned_campaign(request, pk)
     table = InfluencerResultsTable(
-        partnership_results(campaign), currency=currency_of(request.user)
+        campaign_comparison(campaign), currency=currency_of(request.user)
     )
     name = f"{slugify(campaign.name) or 'campaign'}-influencers"
     return export_response(table, export_format, name)

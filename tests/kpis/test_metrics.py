@@ -97,27 +97,110 @@ class TestPace:
         assert PaceStatus(PaceStatus.BEHIND).label == "Behind plan"
 
 
+def days(number):
+    return START + datetime.timedelta(number)
+
+
+def project(points, today, baseline=0, **kwargs):
+    return metrics.projected_end_value(
+        points, start=START, end=END, today=today, baseline=baseline, **kwargs
+    )
+
+
 class TestProjection:
-    def test_a_steady_trend_reaches_the_line_at_the_deadline(self):
-        points = [(START + datetime.timedelta(10), D(10)), (START + datetime.timedelta(20), D(20))]
-        assert metrics.projected_end_value(points, START, END, D(0)) == D("30.00")
+    def test_a_running_total_carries_its_daily_rate_to_the_deadline(self):
+        # 20 in the first 20 days (day 0 to day 19): one a day, 31 by the last day.
+        assert project([(days(5), D(10)), (days(19), D(20))], today=days(19)) == D("31.00")
 
     def test_from_a_baseline(self):
-        points = [(START + datetime.timedelta(15), D(1150))]
-        assert metrics.projected_end_value(points, START, END, D(1000)) == D("1300.00")
+        # 150 more in 16 days, 15 days to go.
+        assert project([(days(15), D(1150))], today=days(15), baseline=D(1000)) == D("1290.63")
 
-    def test_nothing_measured_has_no_projection(self):
-        assert metrics.projected_end_value([], START, END, D(0)) is None
+    def test_counts_are_whole_numbers(self):
+        assert project([(days(15), D(1150))], today=days(15), baseline=D(1000), whole=True) == 1291
+
+    def test_never_below_what_is_recorded(self):
+        # 7 code uses already, on day 8 of 31: the projection is at least 7 (not 6.03).
+        assert project([(days(7), D(7))], today=days(7)) >= 7
+        # A falling running total (a correction typed in) still never projects below it.
+        assert project([(days(3), D(9)), (days(9), D(4))], today=days(9)) >= D(4)
+
+    def test_the_baseline_week_is_the_starting_point_not_the_trend(self):
+        # 500 visits counted in the week before the start, then 100 in the first 10 days:
+        # the trend is 10 a day from 500, not the jump from 0 to 500.
+        points = [(days(-3), D(500)), (days(9), D(600))]
+        assert project(points, today=days(9)) == D("810.00")
+
+    def test_a_level_follows_its_own_trend_and_never_goes_below_zero(self):
+        # Followers read at 1,000 on the start day, 1,100 ten days later: 10 a day.
+        points = [(START, D(1000)), (days(10), D(1100))]
+        assert project(points, today=days(12), cumulative=False) == D("1300.00")
+        falling = [(START, D(1000)), (days(10), D(100))]
+        assert project(falling, today=days(12), cumulative=False) == D(0)
+
+    def test_no_projection_before_a_week_of_the_campaign(self):
+        assert project([(days(2), D(40))], today=days(5)) is None
+        assert metrics.days_until_projection(START, days(5)) == 1
+        assert metrics.days_until_projection(START, days(6)) == 0
+        assert metrics.days_until_projection(START, days(-3)) == 7
+
+    def test_nothing_measured_since_the_start_has_no_projection(self):
+        assert project([], today=days(10)) is None
+        assert project([(days(-2), D(5))], today=days(10)) is None
 
     def test_unknown_dates_have_no_projection(self):
-        assert metrics.projected_end_value([(START, D(5))], None, END, D(0)) is None
+        assert (
+            metrics.projected_end_value(
+                [(days(9), D(5))], start=None, end=END, today=days(10), baseline=D(0)
+            )
+            is None
+        )
 
-    def test_a_reading_on_the_first_day_only_is_taken_as_it_is(self):
-        assert metrics.projected_end_value([(START, D(7))], START, END, D(0)) == D("7.00")
+    def test_campaign_over_projects_what_was_recorded(self):
+        assert project([(days(30), D(60))], today=days(40)) == D("60.00")
 
-    def test_campaign_over_projects_to_the_deadline_not_beyond(self):
-        points = [(START + datetime.timedelta(30), D(60))]
-        assert metrics.projected_end_value(points, START, END, D(0)) == D("60.00")
+
+class TestPaceFromTheProjection:
+    def test_a_projection_past_the_target_is_never_behind(self):
+        # Slow start (10% of the way on day 11 of 31) but the forecast lands past the target.
+        assert metrics.pace_status(D(10), D("35.48"), D(120)) == PaceStatus.AHEAD
+        assert metrics.pace_status(D(10), D("35.48"), D(100)) == PaceStatus.ON_TRACK
+
+    def test_a_projection_short_of_the_target_is_never_ahead(self):
+        assert metrics.pace_status(D(90), D(50), D(80)) == PaceStatus.BEHIND
+
+    def test_without_a_projection_the_progress_against_time_decides(self):
+        assert metrics.pace_status(D(60), D(50)) == PaceStatus.AHEAD
+
+
+class TestConversion:
+    def test_a_rate_while_clicks_outnumber_sales(self):
+        assert metrics.conversion(3, 200).rate == D("1.50")
+        assert not metrics.conversion(3, 200).more_sales_than_clicks
+
+    def test_more_code_sales_than_clicks_have_no_rate(self):
+        conversion = metrics.conversion(7, 4)
+        assert conversion.more_sales_than_clicks
+        assert conversion.rate is None
+
+    def test_no_clicks_no_rate(self):
+        assert metrics.conversion(0, 0).rate is None
+
+
+class TestResultsDue:
+    def test_only_once_launched_and_started(self):
+        assert metrics.results_due(launched=True, start=START, today=START)
+        assert not metrics.results_due(launched=True, start=START, today=days(-1))
+        assert not metrics.results_due(launched=False, start=START, today=days(5))
+        assert metrics.results_due(launched=True, start=None, today=days(5))
+
+
+class TestWholeNumbers:
+    def test_counts_round_half_up(self):
+        assert metrics.whole_number(D("47.97")) == 48
+        assert metrics.whole_number(D("1067.38")) == 1067
+        assert metrics.whole_number(D("2.5")) == 3
+        assert metrics.whole_number(None) is None
 
 
 class TestCosts:

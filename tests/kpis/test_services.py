@@ -30,7 +30,7 @@ def day(number):
 
 @pytest.fixture
 def campaign(owner):
-    return CampaignFactory(owner=owner, start_date=START, end_date=END)
+    return CampaignFactory(owner=owner, status="active", start_date=START, end_date=END)
 
 
 def click_on(link, on_day, **fields):
@@ -67,7 +67,9 @@ class TestKPIStatuses:
         assert status.current == D(1100)
         assert status.series == [(day(5), D(1040)), (day(12), D(1100))]
         assert status.progress == D("50.00")
-        assert status.pace == PaceStatus.ON_TRACK
+        # 100 more followers in the 12 days since the start: 1,250 by day 30, past the target.
+        assert status.projected == 1250
+        assert status.pace == PaceStatus.AHEAD
 
     def test_a_second_reading_the_same_day_replaces_the_first_for_a_snapshot(self, campaign):
         kpi = CampaignKPIFactory(
@@ -169,7 +171,8 @@ class TestKPIStatuses:
             RedemptionFactory(partnership=partnership, date=day(number))
             MeasurementFactory(kpi=kpi, date=day(number), value=D(100 + number))
 
-        with django_assert_max_num_queries(6):  # KPIs, 2 of readings, codes, links, clicks
+        # KPIs, readings, levels, codes, links, clicks, and whose link is whose
+        with django_assert_max_num_queries(7):
             statuses = services.campaign_kpi_statuses(campaign, day(25))
         assert [len(s.series) for s in statuses] == [20, 20, 20]
 
@@ -267,7 +270,9 @@ class TestResults:
         assert roi.cpc == D("180.00")
         assert roi.cpa == D("90.00")
         assert roi.cpe == D("0.51")
-        assert roi.conversion_rate == D("400.00")
+        # 4 sales from 1 click: no rate over 100%, the page says why in words.
+        assert roi.conversion.more_sales_than_clicks
+        assert roi.conversion_rate is None
         assert roi.reference_return == D("6.50")
 
     def test_money_sums_come_back_exact_to_the_penny(self, campaign, partnerships):
@@ -299,8 +304,9 @@ class TestResults:
 
         with django_assert_max_num_queries(6):  # with profiles, links, clicks, codes, readings
             results = services.partnership_results(campaign)
-        with django_assert_max_num_queries(1):
-            services.campaign_roi(campaign, results)
+        figures = services.campaign_figures(campaign)
+        with django_assert_max_num_queries(0):
+            services.campaign_roi(campaign, results, figures)
         assert len(results) == 15
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.templatetags.money import format_money, percent
 from kpis import metrics
 from kpis.services import campaign_kpi_statuses
-from reports.templatetags.report_values import count
+from reports.templatetags.report_values import count, whole
 from tests.factories.campaigns import CampaignFactory
 
 from .conftest import build_campaign
@@ -41,7 +41,8 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
         + metrics.commission_due(Decimal("60"), 10),
         other=Decimal("15"),
     )
-    assert cell(html, "roi-roas") == count(metrics.roas(revenue, costs.total))
+    back = format_money(metrics.roas(revenue, costs.total))
+    assert cell(html, "roi-roas") == f"{back} back for each £1 spent"
     assert cell(html, "roi-cash") == percent(metrics.cash_roi_percent(revenue, costs.total))
     assert cell(html, "roi-profit") == percent(
         metrics.profit_roi_percent(revenue, costs.total, campaign.gross_margin)
@@ -53,24 +54,27 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
     assert format_money(costs.total) in html
     # The industry figure is shown as a labelled reference, not a result.
     assert "Industry figure, for reference" in html
-    reference = count(metrics.INDUSTRY_RETURN_PER_UNIT)
-    assert f"each $1 spent on influencer marketing brings back about ${reference}" in html
+    reference = format_money(metrics.INDUSTRY_RETURN_PER_UNIT)
+    assert f"{reference} back for each £1 spent" in html
+    assert "US industry average (a figure in US dollars" in html
 
 
 def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     today = timezone.localdate()
     expected = metrics.expected_progress_percent(campaign.start_date, campaign.end_date, today)
-    # New customers: 2 + 3 + 1 typed in, from 0 towards 50.
-    progress = metrics.progress_percent(Decimal(6), 0, 50)
+    # New customers: 2 + 3 + 1 typed in and two first-time code uses, from 0 towards 50.
+    progress = metrics.progress_percent(Decimal(8), 0, 50)
     assert percent(progress) in html
     assert percent(expected) in html
-    pace = metrics.PaceStatus(metrics.pace_status(progress, expected))
-    assert f'<span class="status-badge status-{pace.value}">{pace.label}</span>' in html
     statuses = campaign_kpi_statuses(campaign, today)
+    customers = statuses[0]
+    projected_progress = metrics.progress_percent(customers.projected, 0, 50)
+    pace = metrics.PaceStatus(metrics.pace_status(progress, expected, projected_progress))
+    assert f'<span class="status-badge status-{pace.value}">{pace.label}</span>' in html
     for status in statuses:
         assert f"chart-{status.kpi.pk}-title" in html  # one chart per KPI
-        assert count(status.projected) in html
+        assert whole(status.projected) in html
 
 
 def test_timeline_overdue_banner_and_next_checkin(owner_client, campaign):

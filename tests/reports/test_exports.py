@@ -66,10 +66,13 @@ def test_influencer_comparison_exports(owner_client, campaign):
     )
     rows = csv_rows(owner_client.get(f"/campaigns/{campaign.pk}/influencers.csv"))
     assert rows[0][:3] == ["Influencer", "Code", "Link clicks"]
-    assert len(rows) == 3
+    # Two influencers, then the whole campaign's own row (its typed-in customers, other costs).
+    assert len(rows) == 4
+    assert rows[-1][0] == "The whole campaign (not one influencer)"
     assert "'=cmd|' /C calc'!A0" in [row[0] for row in rows]
     revenue = sorted(Decimal(row[5]) for row in rows[1:])
-    assert revenue == [Decimal("30.00"), Decimal("60.00")]  # plain numbers, no currency sign
+    # Plain numbers, no currency sign.
+    assert revenue == [Decimal("0.00"), Decimal("30.00"), Decimal("60.00")]
     response = owner_client.get(f"/campaigns/{campaign.pk}/influencers.xlsx")
     assert response.status_code == 200
 

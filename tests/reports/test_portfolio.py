@@ -43,7 +43,7 @@ def test_totals_add_up_every_campaign(owner_client, owner):
     assert format_money(total_revenue) in footer
     kept = sum(metrics.gross_profit(r.revenue, r.gross_margin) for r in rois)
     assert percent(metrics.profit_roi_percent(kept, total_cost, 100)) in footer
-    assert "All campaigns" in footer
+    assert "All running campaigns" in footer
 
 
 def test_totals_of_no_campaigns_are_zero():
