@@ -179,3 +179,15 @@ def break_even_sales(cost, average_order_value, gross_margin_percent):
     if profit_per_sale <= 0:
         return None
     return math.ceil(Decimal(cost) / profit_per_sale)
+
+
+def post_interactions(likes, comments, shares):
+    """A post's engagement: likes, comments and shares (saves and views are not interactions).
+    Numbers not given count as 0. The engagement KPI and the cost per interaction add these."""
+    return (likes or 0) + (comments or 0) + (shares or 0)
+
+
+def post_reach(views):
+    """A post's views or reach, as its insights show it (not given counts as 0): what the
+    "Views and reach" KPI adds up."""
+    return views or 0
