@@ -49,11 +49,15 @@ class FollowUp:
     @property
     def summary(self):
         if self.reason == FollowUpReason.OVERDUE:
-            return ngettext(
-                "%(missing)s agreed post not recorded, due %(days)s day ago",
-                "%(missing)s agreed posts not recorded, due %(days)s days ago",
-                self.days,
-            ) % {"missing": self.missing_posts, "days": self.days}
+            posts = ngettext(
+                "%(missing)s agreed post not recorded",
+                "%(missing)s agreed posts not recorded",
+                self.missing_posts,
+            ) % {"missing": self.missing_posts}
+            late = ngettext("due %(days)s day ago", "due %(days)s days ago", self.days) % {
+                "days": self.days
+            }
+            return _("%(posts)s, %(late)s") % {"posts": posts, "late": late}
         if self.urgency == 0:
             return ngettext(
                 "Gift sent %(days)s day ago, no post yet: a reminder is suggested from day 7",

@@ -1,6 +1,7 @@
 """Forms for posts (the owner's and the influencer's), the deal, and the page link."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,9 +38,13 @@ class PostFields(forms.ModelForm):
         self.fields["url"].help_text = url_help()
         # The browser's own URL check would refuse http:// before our plain message shows.
         self.fields["url"].widget = forms.TextInput(attrs={"inputmode": "url"})
+        self.fields["url"].error_messages["invalid"] = _(
+            "Paste the post's web address, starting with https://."
+        )
         for name in COUNT_FIELDS:
             field = self.fields[name]
-            field.min_value, field.max_value = 0, MAX_COUNT
+            field.max_value = MAX_COUNT
+            field.validators.append(MaxValueValidator(MAX_COUNT))
             field.widget.attrs.update(min=0, max=MAX_COUNT, step=1, inputmode="numeric")
             field.error_messages.update(
                 invalid=_("Enter a whole number, without dots or commas, e.g. 1200."),
