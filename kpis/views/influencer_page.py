@@ -124,6 +124,5 @@ def influencer_page(request, token):
             "notes": [str(note) for note in INSIGHTS_NOTES.values()],
             "sent": request.GET.get("sent") == "1" and request.method == "GET",
         },
-        status=400 if request.method == "POST" else 200,
     )
     return private(response)
