@@ -208,3 +208,15 @@ def test_the_token_never_reaches_a_log_line(client, site_log):
     assert "Not Found: /p/[hidden]/" in lines
     assert '"GET /p/[hidden]/ HTTP/1.1" 200' in lines
     assert revoked not in lines
+
+
+def test_the_owners_dashboard_shows_a_new_submission_at_once(client, owner):
+    partnership = partnership_with_page(owner=owner)
+    owner_client = type(client)()
+    owner_client.force_login(owner)
+    dashboard = f"/campaigns/{partnership.campaign_id}/"
+    assert "new post sent" not in owner_client.get(dashboard).text  # drawn and cached
+    client.post(
+        page_path(partnership), post_form(client.get(page_path(partnership)), **good_post())
+    )
+    assert "1 new post sent by an influencer from their page." in owner_client.get(dashboard).text
