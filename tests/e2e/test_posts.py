@@ -81,6 +81,7 @@ def test_the_owner_corrects_a_post_on_its_edit_page(page):
     log_in(page, owner)
     page.goto(f"/campaigns/{partnership.campaign_id}/")
     page.get_by_role("link", name="Check the numbers").click()
+    assert_main_accessible(page)
     page.get_by_role("link", name="Correct").click()
     assert page.get_by_label("Likes").input_value() == "85"
     page.get_by_label("Likes").fill("58")
@@ -92,3 +93,10 @@ def test_the_owner_corrects_a_post_on_its_edit_page(page):
     assert "new post sent" not in page.locator("main").inner_text()
     post.refresh_from_db()
     assert (post.likes, post.seen_by_owner) == (58, True)
+
+    page.get_by_role(
+        "link", name=f"Deal, page link and messages ({partnership.influencer.name})"
+    ).click()
+    assert page.locator(".partnership-state").inner_text() == "Posted"
+    assert page.get_by_label("Their page").input_value().endswith(page_path(partnership))
+    assert_main_accessible(page)
