@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from campaigns.partnerships import revoke_page
+from campaigns.partnerships import issue_page, revoke_page
 from kpis.models import Post
+from kpis.posts import check_post_url, is_unusual_host
 from kpis.views import influencer_page
 from tests.factories.kpis import ClickFactory, RedemptionFactory, TrackedLinkFactory
 
@@ -119,8 +120,6 @@ def test_bad_input_is_refused_with_a_plain_reason_and_nothing_saved(client, valu
 
 
 def test_any_https_address_is_taken_and_http_on_the_platforms_own_site():
-    from kpis.posts import check_post_url, is_unusual_host
-
     assert check_post_url("https://myblog.example/post", "instagram") == ""
     assert is_unusual_host("https://myblog.example/post", "instagram")
     assert check_post_url("http://www.tiktok.com/@maya/video/1", "tiktok") == ""
@@ -142,8 +141,6 @@ def test_no_current_token_is_a_plain_404_and_saves_nothing(client, how):
         partnership.page_expires_on = TODAY - datetime.timedelta(days=1)
         partnership.save()
     else:
-        from campaigns.partnerships import issue_page
-
         issue_page(partnership=partnership, expires_on=None)
     for response in (client.get(path), client.post(path, form)):
         assert response.status_code == 404

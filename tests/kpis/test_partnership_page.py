@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Partnership
+from campaigns.partnerships import issue_page
+from campaigns.services import partnership_outreach_message
 from influencers.models import OutreachStatus
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.reports.conftest import pdf_text
@@ -154,3 +156,10 @@ def test_recording_a_post_clears_the_follow_up_everywhere(owner_client, partners
         owner_client.get(f"/campaigns/{partnership.campaign_id}/checklist.pdf").content
     )
     assert "Posts so far" in checklist and "(posted)" in checklist
+
+
+def test_a_new_outreach_message_carries_the_page_link(partnership):
+    assert "/p/" not in partnership_outreach_message(partnership, None)
+    url = issue_page(partnership=partnership, expires_on=None)
+    message = partnership_outreach_message(partnership, None)
+    assert message.endswith(url) and message.count(url) == 1
