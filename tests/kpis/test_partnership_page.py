@@ -163,3 +163,12 @@ def test_a_new_outreach_message_carries_the_page_link(partnership):
     url = issue_page(partnership=partnership, expires_on=None)
     message = partnership_outreach_message(partnership, None)
     assert message.endswith(url) and message.count(url) == 1
+
+
+def test_the_influencers_page_says_where_the_status_comes_from(owner_client, partnership):
+    partnership.gift_sent_on = TODAY
+    partnership.save()
+    html = owner_client.get(reverse("influencers:detail", args=[partnership.influencer_id])).text
+    campaigns = html.split('class="list-unstyled mb-0 influencer-campaigns"', 1)[1]
+    assert f"{partnership.campaign.name}</a>: Gifted, not posted yet" in campaigns
+    assert page_of(partnership) in campaigns
