@@ -24,13 +24,16 @@ from .models import (
     GoalType,
     Partnership,
     PartnershipStatus,
+    PostKind,
 )
+from .partnerships import issue_page
 from .services import compose_goal_sentence, partnership_outreach_message
 
 DEMO_CAMPAIGN_NAME = "Spring sourdough launch"
 DEMO_DESTINATION = "https://rosies-bakery.example/spring"
 
-# (influencer name, deal, fee, products at cost, shipping, code, what they post, status)
+# (influencer name, deal, fee, products at cost, shipping, code, what they post,
+#  posts agreed, kind, day of the campaign the gift went out (None: no gift), paid)
 DEMO_DEALS = [
     (
         "Bristol Bread Lover",
@@ -40,7 +43,10 @@ DEMO_DEALS = [
         "0",
         "BREADLOVER",
         "1 reel and 2 stories",
-        PartnershipStatus.POSTED,
+        3,
+        PostKind.VIDEO,
+        0,
+        False,
     ),
     (
         "Maya Cooks Clifton",
@@ -50,7 +56,10 @@ DEMO_DEALS = [
         "0",
         "MAYA10",
         "A starter video on TikTok",
-        PartnershipStatus.POSTED,
+        1,
+        PostKind.VIDEO,
+        1,
+        True,
     ),
     (
         "Sam's Bristol Eats",
@@ -60,9 +69,14 @@ DEMO_DEALS = [
         "4.50",
         "SAMEATS",
         "1 review video",
-        PartnershipStatus.GIFTED_NOT_POSTED,
+        1,
+        PostKind.VIDEO,
+        8,
+        False,
     ),
 ]
+# Whose own page (/p/<token>/) is ready to open in the demo; load_demo prints its link.
+DEMO_PAGE_INFLUENCER = "Maya Cooks Clifton"
 
 # (kind, source, baseline, target)
 DEMO_KPIS = [
@@ -115,7 +129,19 @@ def load(owner):
     )
     business = getattr(owner, "business", None)
     tracked_link = apps.get_model("kpis", "TrackedLink")
-    for name, deal, fee, products, shipping, code, deliverables, status in DEMO_DEALS:
+    for (
+        name,
+        deal,
+        fee,
+        products,
+        shipping,
+        code,
+        deliverables,
+        posts_agreed,
+        posts_kind,
+        gift_day,
+        paid,
+    ) in DEMO_DEALS:
         influencer = Influencer.objects.filter(owner=owner, name=name).first()
         if influencer is None:  # the roster demo was not loaded: nothing to pair with
             continue
@@ -131,9 +157,16 @@ def load(owner):
                 "promo_code": code,
                 "deliverables": deliverables,
                 "due_date": start + timedelta(days=10),
-                "status": status,
+                "status": PartnershipStatus.AGREED,
+                "posts_agreed": posts_agreed,
+                "posts_kind": posts_kind,
+                "gift_sent_on": None if gift_day is None else start + timedelta(days=gift_day),
+                "paid_on": start + timedelta(days=7) if paid else None,
+                "share_sales": name == DEMO_PAGE_INFLUENCER,
             },
         )
+        if name == DEMO_PAGE_INFLUENCER and not partnership.page_token:
+            issue_page(partnership=partnership, expires_on=None)
         if not partnership.outreach_message:
             partnership.outreach_message = partnership_outreach_message(partnership, business)
             partnership.save(update_fields=["outreach_message"])

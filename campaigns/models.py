@@ -162,12 +162,46 @@ class DealType(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
+    """A partnership's state. The owner sets the first four (``STAGES``); "gifted, not posted
+    yet" and "posted" follow from the facts (a gift date, recorded posts), never typed in."""
+
     PLANNED = "planned", _("Planned")
     CONTACTED = "contacted", _("Contacted")
     AGREED = "agreed", _("Agreed")
     GIFTED_NOT_POSTED = "gifted_not_posted", _("Gifted, not posted yet")
     POSTED = "posted", _("Posted")
     DECLINED = "declined", _("Declined")
+
+
+# The states an owner chooses; the others are worked out by ``deals.partnership_state``.
+STAGES = (
+    PartnershipStatus.PLANNED,
+    PartnershipStatus.CONTACTED,
+    PartnershipStatus.AGREED,
+    PartnershipStatus.DECLINED,
+)
+
+
+def partnership_state(*, stage: str, gift_sent_on, post_count: int) -> str:
+    """One story from the facts: a recorded post means posted (whatever stage was set last),
+    a gift sent with no post yet means gifted-not-posted, else the owner's stage. Declined
+    stays declined even if a gift went out; a post after it still counts as posted."""
+    if post_count:
+        return PartnershipStatus.POSTED
+    if stage == PartnershipStatus.DECLINED:
+        return PartnershipStatus.DECLINED
+    if gift_sent_on:
+        return PartnershipStatus.GIFTED_NOT_POSTED
+    return stage
+
+
+class PostKind(models.TextChoices):
+    """Kinds of post, for the deal (what was agreed) and for ``kpis.Post`` (what went out)."""
+
+    POST = "post", _("Post")
+    VIDEO = "video", _("Reel or video")
+    STORY = "story", _("Story")
+    LIVE = "live", _("Live")
 
 
 class Partnership(models.Model):
@@ -205,6 +239,38 @@ class Partnership(models.Model):
         help_text=_("e.g. '1 reel, 3 stories'"),
     )
     due_date = models.DateField(_("post due by"), null=True, blank=True)
+    # The deal in numbers, so follow-ups come from data: how many posts of which kind, by when
+    # (``due_date``), the gift's date, and when the influencer was paid.
+    posts_agreed = models.PositiveSmallIntegerField(
+        _("posts agreed"),
+        default=0,
+        validators=[MaxValueValidator(50)],
+        help_text=_("How many posts they will make. 0 if nothing is agreed yet."),
+    )
+    posts_kind = models.CharField(
+        _("kind of post agreed"), max_length=8, choices=PostKind.choices, blank=True
+    )
+    gift_sent_on = models.DateField(
+        _("gift sent on"),
+        null=True,
+        blank=True,
+        help_text=_("When the free product went out: reminders count the days from here."),
+    )
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    share_sales = models.BooleanField(
+        _("share sales with them"),
+        default=False,
+        help_text=_("Show the orders and takings from their code on their own page."),
+    )
+    # The influencer's own page, /p/<token>/: no account, only this unguessable link. Empty
+    # when none was issued or it was revoked.
+    page_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    page_expires_on = models.DateField(
+        _("page link works until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep it working until you revoke it."),
+    )
     promo_code = models.CharField(_("promo code"), max_length=40, blank=True)
     outreach_message = models.TextField(_("outreach message"), blank=True)
     status = models.CharField(
@@ -232,6 +298,20 @@ class Partnership(models.Model):
 
     def __str__(self):
         return f"{self.influencer} – {self.campaign}"
+
+    @property
+    def state(self):
+        """The state shown everywhere (roster, dashboard, PDFs): the owner's stage, or what
+        the gift date and recorded posts say. Uses ``post_count`` when it was annotated."""
+        count = getattr(self, "post_count", None)
+        if count is None:
+            count = self.posts.count()
+        return partnership_state(
+            stage=self.status, gift_sent_on=self.gift_sent_on, post_count=count
+        )
+
+    def get_state_display(self):
+        return PartnershipStatus(self.state).label
 
     @property
     def fixed_cost(self):

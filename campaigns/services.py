@@ -14,6 +14,7 @@ from accounts.templatetags.money import format_money
 from influencers.services import Offer, outreach_message
 
 from .models import CampaignStatus, DealType, GoalType
+from .partnerships import with_page_link
 
 # The verb that starts a goal sentence, per goal type ("Gain 50 new customers ...").
 GOAL_VERBS = {
@@ -98,7 +99,8 @@ OFFER_FOR_DEAL = {
 
 
 def partnership_outreach_message(partnership, business):
-    """A ready-to-send first message for this influencer, matching the deal on offer."""
+    """A ready-to-send first message for this influencer, matching the deal on offer, with
+    the link of their own page once it is issued."""
     message = outreach_message(
         partnership.influencer,
         business,
@@ -109,7 +111,7 @@ def partnership_outreach_message(partnership, business):
         message += "\n\n" + _("Your followers' code would be %(code)s.") % {
             "code": partnership.promo_code
         }
-    return message
+    return with_page_link(message, partnership=partnership)
 
 
 def cash_costs(deal_amounts, other_costs=Decimal(0)):

@@ -267,9 +267,13 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The influencer's page token never reaches a log line (config/logging.py).
+    "filters": {"hide_page_tokens": {"()": "config.logging.HidePageTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["hide_page_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # The development server's request lines, through the same filtered handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         # WeasyPrint logs every rendering step at INFO; keep its warnings (refused URLs) only.
         "weasyprint.progress": {"level": "WARNING"},

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -99,6 +100,10 @@ def influencer_detail(request, pk):
             "status_form": StatusForm(instance=influencer),
             "outreach_form": OutreachForm(initial={"offer": offer}),
             "message": outreach_message(influencer, business, offer=offer),
+            # Where the status comes from: each campaign's deal and what was posted for it.
+            "partnerships": influencer.partnerships.select_related("campaign")
+            .annotate(post_count=Count("posts"))
+            .order_by("-campaign__created_at"),
         },
     )
 

@@ -343,3 +343,15 @@ def sales_at_pace(sales_so_far, days_used, days_left):
     if not days_used or days_left is None:
         return None
     return math.floor(Decimal(sales_so_far) / Decimal(days_used) * Decimal(max(days_left, 0)))
+
+
+def post_interactions(likes, comments, shares):
+    """A post's engagement: likes, comments and shares (saves and views are not interactions).
+    Numbers not given count as 0. The engagement KPI and the cost per interaction add these."""
+    return (likes or 0) + (comments or 0) + (shares or 0)
+
+
+def post_reach(views):
+    """A post's views or reach, as its insights show it (not given counts as 0): what the
+    "Views and reach" KPI adds up."""
+    return views or 0

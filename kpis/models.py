@@ -8,9 +8,11 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import PostKind
 from influencers.models import Platform
 
 from .catalogue import KPIKind, Source, definition
+from .metrics import post_interactions
 
 
 class CampaignKPI(models.Model):
@@ -217,13 +219,6 @@ class Redemption(models.Model):
         return f"{self.partnership.promo_code} {self.date}"
 
 
-class PostKind(models.TextChoices):
-    POST = "post", _("Post")
-    VIDEO = "video", _("Reel or video")
-    STORY = "story", _("Story")
-    LIVE = "live", _("Live")
-
-
 class PostEnteredBy(models.TextChoices):
     OWNER = "owner", _("You")
     INFLUENCER = "influencer", _("The influencer")
@@ -258,6 +253,9 @@ class Post(models.Model):
     entered_by = models.CharField(
         _("entered by"), max_length=10, choices=PostEnteredBy.choices, default=PostEnteredBy.OWNER
     )
+    # False for what an influencer sent from their page until the owner has looked at it:
+    # the dashboard's "new from your influencers" notice.
+    seen_by_owner = models.BooleanField(_("checked by you"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -270,11 +268,13 @@ class Post(models.Model):
                 fields=["partnership", "url"],
                 condition=~models.Q(url=""),
                 name="one_post_per_link",
+                violation_error_message=_("This post is already recorded."),
             ),
             models.UniqueConstraint(
                 fields=["partnership", "platform", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="one_post_per_platform_id",
+                violation_error_message=_("A post with this id is already recorded."),
             ),
         ]
 
@@ -284,7 +284,7 @@ class Post(models.Model):
     @property
     def interactions(self):
         """Likes, comments and shares: the catalogue's engagement."""
-        return (self.likes or 0) + (self.comments or 0) + (self.shares or 0)
+        return post_interactions(self.likes, self.comments, self.shares)
 
 
 # Customers' voice: what people say about how they found the business. These rows are

@@ -18,10 +18,14 @@ from campaigns.models import CampaignStatus
 from . import metrics
 from .catalogue import KPIKind, Source, definition
 from .models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
+from .posts import posts_by_influencer_and_day
 
 # Which KPI kinds each automatic source can feed, and how.
 LINK_KINDS = {KPIKind.LINK_CLICKS, KPIKind.WEBSITE_VISITS}
 REDEMPTION_KINDS = {KPIKind.REDEMPTIONS, KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.NEW_CUSTOMERS}
+# Counted from the campaign's posts (typed by the owner, sent by the influencer or read from
+# a social insights file: one row per post, so never twice).
+POST_KINDS = {KPIKind.ENGAGEMENT: "engagement", KPIKind.REACH: "reach"}
 
 
 def is_automatic(kpi):
@@ -30,6 +34,8 @@ def is_automatic(kpi):
         return kpi.kind in LINK_KINDS
     if kpi.source in (Source.PROMO_CODES, Source.SHOP):
         return kpi.kind in REDEMPTION_KINDS
+    if kpi.source == Source.SOCIAL:
+        return kpi.kind in POST_KINDS
     return False
 
 
@@ -102,7 +108,7 @@ class CampaignFigures:
 
 
 def campaign_figures(campaign, clicks=None, partnerships=None):
-    """Every cumulative figure of the campaign (``CampaignFigures``) in five queries at most:
+    """Every cumulative figure of the campaign (``CampaignFigures``) in six queries at most:
     fewer when ``human_clicks`` or the campaign's partnerships are passed in."""
     figures = CampaignFigures()
     readings = (
@@ -144,6 +150,10 @@ def campaign_figures(campaign, clicks=None, partnerships=None):
             if part in row:
                 value = metrics.two_places(row[part]) if part == "revenue" else Decimal(row[part])
                 figures.add(kind, row["partnership__influencer_id"], row["date"], value)
+
+    for influencer_id, day, engagement, reach in posts_by_influencer_and_day(campaign):
+        figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
+        figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
     return figures
 
 

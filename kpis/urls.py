@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import checkins, feedback, imports, links, redirect, survey, tally
+from .views import (
+    checkins,
+    feedback,
+    imports,
+    influencer_page,
+    links,
+    partnerships,
+    posts,
+    redirect,
+    survey,
+    tally,
+)
 
 app_name = "kpis"
 
@@ -21,6 +32,22 @@ urlpatterns = [
         "campaigns/<int:pk>/feedback/<int:feedback_pk>/delete/",
         feedback.feedback_delete,
         name="feedback_delete",
+    ),
+    path("p/<str:token>/", influencer_page.influencer_page, name="influencer_page"),
+    path("campaigns/<int:pk>/posts/", posts.post_list, name="posts"),
+    path("campaigns/<int:pk>/posts/new/", posts.post_create, name="post_create"),
+    path("campaigns/<int:pk>/posts/checked/", posts.posts_seen, name="posts_seen"),
+    path("campaigns/<int:pk>/posts/<int:post_pk>/edit/", posts.post_edit, name="post_edit"),
+    path("campaigns/<int:pk>/posts/<int:post_pk>/delete/", posts.post_delete, name="post_delete"),
+    path(
+        "campaigns/<int:pk>/influencers/<int:partnership_pk>/",
+        partnerships.partnership_detail,
+        name="partnership",
+    ),
+    path(
+        "campaigns/<int:pk>/influencers/<int:partnership_pk>/page-link/",
+        partnerships.partnership_page_link,
+        name="partnership_page_link",
     ),
     path("campaigns/<int:pk>/measurements/", checkins.measurements, name="measurements"),
     path(

@@ -15,10 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import CampaignStatus, PartnershipStatus
+from campaigns import deals
+from campaigns.models import CampaignStatus
+from campaigns.partnerships import page_url
 from kpis import metrics
 from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
+from kpis.posts import campaign_posts
 from kpis.services import (
     ReturnRatios,
     campaign_figures,
@@ -190,22 +193,21 @@ def suggestions(statuses, campaign):
     return found
 
 
-FINISHED_PARTNERSHIP = {PartnershipStatus.POSTED, PartnershipStatus.DECLINED}
-
-
-def follow_ups(partnerships, today=None):
-    """Influencers to chase: gifted but not posted yet, or past their due date without a post."""
+def follow_ups(partnerships, posts, today=None, business_name=""):
+    """Influencers to chase, most urgent first: agreed posts due and not recorded, gifts with
+    no post yet. ``posts`` is {partnership id: [posts]}; a recorded post clears the entry."""
     today = today or timezone.localdate()
-    return [
-        partnership
-        for partnership in partnerships
-        if partnership.status == PartnershipStatus.GIFTED_NOT_POSTED
-        or (
-            partnership.due_date
-            and partnership.due_date < today
-            and partnership.status not in FINISHED_PARTNERSHIP
+    found = (
+        deals.follow_up(
+            partnership,
+            post_count=len(posts.get(partnership.pk, ())),
+            today=today,
+            business_name=business_name,
+            page_url=page_url(partnership),
         )
-    ]
+        for partnership in partnerships
+    )
+    return deals.ordered_follow_ups(item for item in found if item is not None)
 
 
 RECENT_CHECKINS = 5
@@ -227,7 +229,18 @@ class Dashboard:
     comparison: list = field(default_factory=list)  # the table's rows: kpis.comparison_rows
     checkins: list = field(default_factory=list)  # the latest check-ins, newest first
     suggestions: list = field(default_factory=list)
-    follow_ups: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)  # [campaigns.deals.FollowUp]
+    posts: dict = field(default_factory=dict)  # {partnership id: [kpis.Post]}
+
+    @property
+    def new_posts(self):
+        """Posts influencers sent from their page that the owner has not looked at yet."""
+        return [post for rows in self.posts.values() for post in rows if not post.seen_by_owner]
+
+    @property
+    def partnerships_with_posts(self):
+        """[(partnership, its posts)] for every influencer on the campaign."""
+        return [(r.partnership, self.posts.get(r.partnership.pk, [])) for r in self.results]
 
     @property
     def owner_rule(self):
@@ -253,6 +266,10 @@ def campaign_dashboard(campaign, today=None):
     statuses = campaign_kpi_statuses(campaign, today, figures=figures)
     results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
+    posts = campaign_posts(campaign)
+    for result in results:
+        result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
+    business = getattr(campaign.owner, "business", None)
     return Dashboard(
         campaign=campaign,
         timeline=campaign_timeline(campaign, today, checkins[0].date if checkins else None),
@@ -262,7 +279,13 @@ def campaign_dashboard(campaign, today=None):
         roi=campaign_roi(campaign, results, figures),
         comparison=comparison_rows(campaign, results, figures),
         suggestions=suggestions(statuses, campaign),
-        follow_ups=follow_ups([result.partnership for result in results], today),
+        follow_ups=follow_ups(
+            [result.partnership for result in results],
+            posts,
+            today,
+            business_name=business.name if business else "",
+        ),
+        posts=posts,
     )
 
 
@@ -346,6 +369,7 @@ def portfolio_totals(rows):
 class PlannedPartnership:
     partnership: object
     link: str  # the public tracked link, "" when none yet
+    posts: list = field(default_factory=list)  # kpis.Post rows, oldest first
 
 
 @dataclass
@@ -361,14 +385,23 @@ def tracked_link_url(slug):
 
 
 def checklist_details(campaign):
-    """The campaign's KPIs and influencers with their links and codes, in two queries."""
+    """The campaign's KPIs and influencers with their links, codes and posts, in three
+    queries."""
     partnerships = campaign.partnerships.select_related("influencer", "tracked_link").order_by(
         "influencer__name"
     )
+    posts = campaign_posts(campaign)
     planned = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)
-        planned.append(PlannedPartnership(partnership, tracked_link_url(link.slug) if link else ""))
+        partnership.post_count = len(posts.get(partnership.pk, ()))
+        planned.append(
+            PlannedPartnership(
+                partnership,
+                tracked_link_url(link.slug) if link else "",
+                posts.get(partnership.pk, []),
+            )
+        )
     return ChecklistDetails(
         kpis=list(CampaignKPI.objects.filter(campaign=campaign)), partnerships=planned
     )

@@ -21,10 +21,10 @@ def owned_campaign(request, pk):
 
 def form_page(request, campaign, form, *, title, done_url, done_message, save=None, intro=""):
     """Save a valid posted form and go back to ``done_url``; else show the form (again, with
-    what was typed and what is wrong)."""
+    what was typed and what is wrong). ``done_message`` may be a function of what was saved."""
     if request.method == "POST" and form.is_valid():
-        (save or form.save)()
-        messages.success(request, done_message)
+        saved = (save or form.save)()
+        messages.success(request, done_message(saved) if callable(done_message) else done_message)
         return redirect(done_url)
     return render(
         request,

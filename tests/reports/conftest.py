@@ -12,6 +12,7 @@ from tests.factories.kpis import (
     CampaignKPIFactory,
     ClickFactory,
     MeasurementFactory,
+    PostFactory,
     RedemptionFactory,
     TrackedLinkFactory,
 )
@@ -55,8 +56,12 @@ def build_campaign(owner, days_in=10, length=30, clicks_per_link=3, **campaign_f
             influencer=influencer,
             fee=Decimal("50.00") * (index + 1),
             commission_rate=Decimal("10"),
-            status="gifted_not_posted" if index else "posted",
+            status="agreed",
+            # The second was sent a gift eight days ago and has not posted; the first posted.
+            gift_sent_on=today - datetime.timedelta(days=8) if index else None,
         )
+        if not index:
+            PostFactory(partnership=partnership, posted_on=today - datetime.timedelta(days=2))
         link = TrackedLinkFactory(partnership=partnership)
         for _ in range(clicks_per_link * (index + 1)):
             ClickFactory(link=link, at=timezone.now() - datetime.timedelta(days=2))

@@ -106,10 +106,11 @@ def test_no_tips_when_everything_is_on_pace(owner_client, owner):
 
 def test_gifted_not_posted_influencers_are_listed_for_follow_up(owner_client, campaign):
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
-    section = html.split("Gifted but not posted yet", 1)[1].split("</section>", 1)[0]
-    gifted = campaign.partnerships.get(status="gifted_not_posted").influencer.name
-    posted = campaign.partnerships.get(status="posted").influencer.name
+    section = html.split('id="follow-heading"', 1)[1].split("</section>", 1)[0]
+    gifted = campaign.partnerships.get(gift_sent_on__isnull=False).influencer.name
+    posted = campaign.partnerships.get(posts__isnull=False).influencer.name
     assert gifted in section
+    assert "Gift sent 8 days ago and no post yet" in section
     assert posted not in section
 
 

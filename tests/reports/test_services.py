@@ -9,7 +9,7 @@ from kpis import metrics
 from kpis.services import KPIStatus
 from reports.services import campaign_timeline, follow_ups, suggestions
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.factories.kpis import CampaignKPIFactory
+from tests.factories.kpis import CampaignKPIFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,13 +101,18 @@ def test_drafts_and_finished_campaigns_are_never_overdue(running):
 
 
 def test_follow_ups_are_gifted_or_late_without_a_post(running):
-    gifted = PartnershipFactory(campaign=running, status="gifted_not_posted")
+    gifted = PartnershipFactory(
+        campaign=running, status="agreed", gift_sent_on=TODAY - datetime.timedelta(10)
+    )
     late = PartnershipFactory(
         campaign=running, status="agreed", due_date=TODAY - datetime.timedelta(1)
     )
-    PartnershipFactory(campaign=running, status="posted", due_date=TODAY - datetime.timedelta(1))
+    posted = PartnershipFactory(
+        campaign=running, status="agreed", due_date=TODAY - datetime.timedelta(1)
+    )
     PartnershipFactory(campaign=running, status="agreed", due_date=TODAY)
     PartnershipFactory(campaign=running, status="declined", due_date=TODAY - datetime.timedelta(5))
-    assert follow_ups(running.partnerships.all(), TODAY) == [
-        p for p in running.partnerships.all() if p in (gifted, late)
-    ]
+    posts = {posted.pk: [PostFactory(partnership=posted, posted_on=TODAY)]}
+    found = follow_ups(running.partnerships.all(), posts, TODAY)
+    # The gift ten days ago is more urgent than a post one day late.
+    assert [item.partnership for item in found] == [gifted, late]

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from accounts.models import Business
 from campaigns import demo as campaigns_demo
+from campaigns.models import Partnership
+from campaigns.partnerships import page_url
 from influencers import demo as influencers_demo
 from kpis import demo as kpis_demo
 from kpis import voice_demo
@@ -36,6 +38,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo business ready. Log in as {DEMO_EMAIL} / {password}")
         )
+        page = demo_influencer_page(owner)
+        if page:
+            self.stdout.write(f"{campaigns_demo.DEMO_PAGE_INFLUENCER}'s own page: {page}")
 
 
 def load_demo_owner(password):
@@ -54,6 +59,16 @@ def load_demo_owner(password):
         },
     )
     return user
+
+
+def demo_influencer_page(owner):
+    """The link of the demo influencer's own page, "" when the demo has none."""
+    partnership = Partnership.objects.filter(
+        owner=owner,
+        campaign__name=campaigns_demo.DEMO_CAMPAIGN_NAME,
+        influencer__name=campaigns_demo.DEMO_PAGE_INFLUENCER,
+    ).first()
+    return page_url(partnership) if partnership else ""
 
 
 def demo_loaders():
