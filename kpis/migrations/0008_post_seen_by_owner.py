@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0003_partnership_deal_and_page'),
-        ('kpis', '0006_post'),
+        ('kpis', '0007_customers_voice'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
