@@ -1,5 +1,6 @@
 """Imports end to end: upload, map, preview, confirm; atomic; bad files explained."""
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +21,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.fixture
 def campaign(owner):
-    campaign = CampaignFactory(owner=owner)
+    campaign = CampaignFactory(
+        owner=owner, start_date=datetime.date(2026, 11, 1), end_date=datetime.date(2026, 11, 30)
+    )
     for name, code in (
         ("Bristol Bread Lover", "BREADLOVER"),
         ("Maya Cooks Clifton", "MAYA10"),
@@ -100,7 +103,7 @@ class TestGenericFile:
 
         first = owner_client.get(location)
         assert "Which column is which?" in first.content.decode()
-        assert "Choose which column holds" in first.content.decode()
+        assert "choose which column holds the KPI" in first.content.decode()
 
         mapped = owner_client.get(
             reverse("kpis:import_preview", args=[campaign.pk]),
@@ -123,8 +126,8 @@ class TestGenericFile:
 
         preview = owner_client.get(location)
         page = preview.content.decode()
-        assert "1 line needs fixing" in page
-        assert "Line 3" in page and "“Cakes sold” is not one of this campaign" in page
+        assert "1 row needs fixing" in page
+        assert "Row 3" in page and "“Cakes sold” is not one of this campaign" in page
         assert "Add 1 row" not in page
 
         confirm(owner_client, campaign, location, date="date", kpi="kpi", value="value")
@@ -140,7 +143,7 @@ class TestShopify:
             sample("shopify_orders_export.csv"),
         )
         page = owner_client.get(location).content.decode()
-        assert "Left out on purpose" in page
+        assert "left out on purpose" in page
         assert "WELCOME5" in page
 
         confirm(owner_client, campaign, location)
@@ -241,7 +244,7 @@ class TestBadUploads:
         ("content", "message"),
         [
             (b"", "The submitted file is empty."),
-            ("date,kpi\n2026-11-02,Café\n".encode("cp1252"), "CSV UTF-8"),
+            (b"PK\x03\x04\x14\x00\x06\x00", "Excel workbook (.xlsx)"),
             (b"\x00\x01\x02binary", "binary data"),
         ],
     )
