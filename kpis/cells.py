@@ -16,12 +16,15 @@ CURRENCY = re.compile(
     r"^(?:[A-Z]{3}|CA\$|A\$|NZ\$|US\$|[£$€¥]|kr|CHF|Fr\.?)\s*|\s*(?:[A-Z]{3}|[£$€¥]|kr|CHF)$"
 )
 SUFFIXES = {"k": Decimal(1_000), "m": Decimal(1_000_000)}
+# Above this no small business's reading or order is real, and the database holds no more.
+LARGEST = Decimal(1_000_000_000)
 
 
 def parse_number(value, *, decimal_comma=False):
     """A Decimal from a cell: '1234', '1,234.50', '1.234,50', '1 234', '£12.50', 'EUR 12',
     '12.5%', '12.3k', '(45.00)' (negative), '-3'. ``decimal_comma``: the file writes 12,5 for
-    twelve and a half (then '1.234' is a thousand and more). None when it is not a number."""
+    twelve and a half (then '1.234' is a thousand and more). None when it is not a number,
+    or larger than any real reading (a billion)."""
     text = value.strip().replace("\u2212", "-")
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -39,6 +42,8 @@ def parse_number(value, *, decimal_comma=False):
     try:
         number = Decimal(text) * multiplier
     except InvalidOperation:
+        return None
+    if number > LARGEST:
         return None
     return -number if negative else number
 

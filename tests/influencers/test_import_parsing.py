@@ -143,7 +143,9 @@ def test_windows_text_is_read_with_a_notice():
 
 
 def test_bytes_windows_text_cannot_hold_are_read_as_mac_roman():
-    parsed = parse_roster_csv("name,platform,handle\nFrançoise Crèpe,instagram,x\n".encode("mac_roman"))
+    parsed = parse_roster_csv(
+        "name,platform,handle\nFrançoise Crèpe,instagram,x\n".encode("mac_roman")
+    )
     assert parsed.rows[0]["name"] == "Françoise Crèpe"
     assert "Mac Roman" in parsed.notices[0]
 

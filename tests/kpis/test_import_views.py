@@ -13,6 +13,7 @@ from kpis.models import Measurement, Redemption
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, RedemptionFactory
+from tests.kpis import exports
 
 pytestmark = pytest.mark.django_db
 
@@ -297,3 +298,36 @@ class TestBadUploads:
 
         assert response["Location"] == reverse("kpis:import", args=[other.pk])
         assert "Check the import" not in response.content.decode()
+
+
+class TestRecognition:
+    def test_a_file_left_without_a_kind_is_recognised_and_counted_by_its_records(
+        self, owner_client, campaign
+    ):
+        location = uploaded(owner_client, campaign, "", sample("etsy_sold_orders.csv"))
+        page = owner_client.get(location).content.decode()
+        assert "Etsy sold orders" in page and "recognised from its columns" in page
+        assert "before the campaign" in page
+
+        confirm(owner_client, campaign, location)
+
+        expected = exports.counted_revenue()
+        stored = {
+            code: (
+                Redemption.objects.filter(partnership__promo_code=code).count(),
+                sum(
+                    Redemption.objects.filter(partnership__promo_code=code).values_list(
+                        "revenue", flat=True
+                    ),
+                    Decimal(0),
+                ),
+            )
+            for code in expected
+        }
+        assert stored == expected
+
+    def test_a_file_nothing_recognises_asks_for_its_kind(self, owner_client, campaign):
+        response = upload(owner_client, campaign, "", b"Colour,Size\nred,M\n")
+
+        assert response.status_code == 200
+        assert "We could not tell which kind of file this is" in response.content.decode()
