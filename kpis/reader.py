@@ -16,6 +16,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import charset_normalizer
 from django.conf import settings
@@ -50,8 +51,7 @@ class BadFile(ValueError):
     """The file as a whole cannot be read; the message says why, in plain words."""
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     row: int  # the spreadsheet row, 1 being the first
     cells: list
 
@@ -195,14 +195,15 @@ def read_table(data, *, max_bytes=None, comments=None):
                     )
                     % {"row": row, "count": f"{len(cells):,}", "limit": MAX_COLUMNS}
                 )
-            while cells and not cells[-1].strip():
+            cells = list(map(str.strip, cells))
+            while cells and not cells[-1]:
                 cells.pop()  # the empty columns Excel adds to the right
             if not cells:
                 continue
-            if comments and _is_comment_text(cells[0]):
+            if comments and cells[0].lstrip('"').startswith("#"):
                 table.comments.append(delimiter.join(cells))
                 continue
-            table.records.append(Record(row, [cell.strip() for cell in cells]))
+            table.records.append(Record(row, cells))
     except csv.Error as error:
         raise BadFile(
             _("Row %(row)s cannot be read as CSV (%(error)s).") % {"row": row + 1, "error": error}

@@ -167,6 +167,7 @@ class Analytics(ImportSource):
         visits = defaultdict(Decimal)
         first_row = {}
         unmatched = defaultdict(Decimal)
+        influencer_of = {}  # {source / medium: influencer id or None}, slugified once each
         for record in records:
             raw_sessions = cell(record.cells, at_sessions)
             sessions = cells.parse_number(raw_sessions, decimal_comma=table.decimal_comma)
@@ -182,7 +183,10 @@ class Analytics(ImportSource):
             influencer_id = None
             if at_source is not None:
                 raw_source = cell(record.cells, at_source)
-                influencer_id = context.sources.get(slugify(raw_source.split("/")[0].strip()))
+                if raw_source not in influencer_of:
+                    utm_source = slugify(raw_source.split("/")[0].strip())
+                    influencer_of[raw_source] = context.sources.get(utm_source)
+                influencer_id = influencer_of[raw_source]
                 if influencer_id is None:
                     if not problems:
                         unmatched[raw_source] += sessions
@@ -251,6 +255,9 @@ class Analytics(ImportSource):
             batch_size=2000,
         )
         return len(rows)
+
+    def amount(self, row):
+        return row.sessions
 
     def describe(self, row, context):
         return PreviewRow(

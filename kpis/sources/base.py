@@ -6,12 +6,14 @@ confirms the preview, and then ``save`` writes all of a file's rows in one trans
 """
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from .. import cells
@@ -19,6 +21,17 @@ from ..forms import DAYS_BEFORE_START_ALLOWED
 from ..models import Redemption
 from ..reader import BadFile, header_positions
 from ..services import is_automatic
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated(language, message):
+    return gettext(message)
+
+
+def translator():
+    """``gettext`` for the language active now, remembered: a file of 100,000 rows says the
+    same few sentences thousands of times, and looking the language up each time is slow."""
+    return functools.partial(_translated, get_language())
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,10 @@ class ImportSource:
     def describe(self, row, context):
         raise NotImplementedError
 
+    def amount(self, row):
+        """The number a row adds (an order's revenue, a day's visits), for the summary."""
+        raise NotImplementedError
+
     def whose(self, row, context):
         """The influencer a row is for, by name, or "" for the whole campaign."""
         return context.influencer_names.get(getattr(row, "influencer_id", None), "")
@@ -175,6 +192,7 @@ class ImportSource:
 def keep_within_campaign(result, context, *, whose):
     """Rows dated before the campaign (beyond the baseline week) or after its deadline, or in
     the future, are listed as left out and not saved."""
+    _ = translator()  # noqa: N806 - gettext's usual name, remembered for the loop
     kept = []
     for row in result.rows:
         reason = None
@@ -208,7 +226,7 @@ def summary(result, source, context):
     for row in result.rows:
         name = source.whose(row, context)
         added[name] += 1
-        totals[name] += source.describe(row, context).number
+        totals[name] += source.amount(row)
     left = defaultdict(Counter)
     for item in result.left_out:
         left[item.whose][item.group] += 1
@@ -242,7 +260,8 @@ def read_dates(result, values, context, *, day_first=None):
     )
     if order.decided and day_first is None:
         result.facts.append(order.decided)
-    return lambda value: cells.parse_date(value, day_first=order.day_first)
+    zone = timezone.get_current_timezone()
+    return lambda value: cells.parse_date(value, day_first=order.day_first, zone=zone)
 
 
 def not_a_date(value):

@@ -163,6 +163,9 @@ class Generic(ImportSource):
         )
         return len(rows)
 
+    def amount(self, row):
+        return row.value
+
     def describe(self, row, context):
         kinds = {pk: kind for kind, pk in context.kpis_by_kind.items()}
         return PreviewRow(

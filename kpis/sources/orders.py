@@ -18,7 +18,14 @@ from .. import cells
 from ..catalogue import Source
 from ..models import Redemption
 from ..reader import BadFile, cell, normalised
-from .base import ImportResult, ImportSource, PreviewRow, read_dates, require_columns
+from .base import (
+    ImportResult,
+    ImportSource,
+    PreviewRow,
+    read_dates,
+    require_columns,
+    translator,
+)
 
 
 @dataclass(frozen=True)
@@ -99,8 +106,9 @@ class OrderSource(ImportSource):
         read_date = read_dates(
             result, [order.date_text for order in orders], context, day_first=layout.day_first
         )
+        texts = translator()
         for order in orders:
-            self._count(order, read_date, context, result)
+            self._count(order, read_date, context, result, texts)
         return result
 
     def _orders(self, table, layout, positions, result):
@@ -123,10 +131,16 @@ class OrderSource(ImportSource):
                     )
                 )
                 continue
+            order = orders.get(ref)
+            if order is not None and not layout.sum_lines:
+                continue  # the order's first line carried its totals, status and codes
             total_text = " + ".join(cell(values, column[name]) for name in layout.total)
             total = _total(values, [column[name] for name in layout.total], table.decimal_comma)
-            codes = re.findall(layout.code_pattern, cell(values, column[layout.codes]))
-            order = orders.get(ref)
+            codes = [
+                code.strip()
+                for code in re.findall(layout.code_pattern, cell(values, column[layout.codes]))
+                if code.strip()
+            ]
             if order is None:
                 orders[ref] = _Order(
                     row=record.row,
@@ -134,20 +148,18 @@ class OrderSource(ImportSource):
                     date_text=cell(values, column[layout.date]),
                     total=total,
                     total_text=total_text,
-                    codes=[code.strip() for code in codes if code.strip()],
+                    codes=codes,
                     status=cell(values, status_at).lower(),
                     currency=cell(values, currency_at),
                     cancelled=bool(cell(values, cancelled_at)),
                     skipped=layout.skipped_statuses,
                 )
-            elif layout.sum_lines:
+            else:
                 order.total = None if total is None or order.total is None else order.total + total
-                order.codes += [code.strip() for code in codes if code.strip()]
-            # Other shops repeat the order number on each item's line: its first line carries
-            # the totals, status and codes.
+                order.codes += codes
         return list(orders.values())
 
-    def _count(self, order, read_date, context, result):
+    def _count(self, order, read_date, context, result, _):
         entered = list(dict.fromkeys(code.upper() for code in order.codes))
         if not entered:
             return  # an order without a code has nothing to do with the campaign
@@ -224,6 +236,9 @@ class OrderSource(ImportSource):
                 batch_size=2000,
             )
         )
+
+    def amount(self, row):
+        return row.revenue
 
     def describe(self, row, context):
         return PreviewRow(
