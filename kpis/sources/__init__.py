@@ -13,6 +13,7 @@ from .base import ImportContext, ImportResult, ImportSource, summary
 from .etsy import Etsy
 from .generic import Generic
 from .shopify import Shopify
+from .social import Facebook, Instagram, TikTok, YouTube
 from .square import Square
 from .woocommerce import WooCommerce
 
@@ -23,6 +24,10 @@ SOURCES = (
     Etsy(),
     Analytics(),
     UniversalAnalytics(),
+    Instagram(),
+    Facebook(),
+    TikTok(),
+    YouTube(),
     Generic(),
 )
 REGISTRY = {source.key: source for source in SOURCES}

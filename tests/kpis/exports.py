@@ -479,6 +479,7 @@ FILES = {
     "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),
     "ga4_source_medium_by_date_es.csv": lambda: _ga4("es", "bom"),
     "shopify_orders_excel_windows.csv": lambda: render(*shopify(), variant="cp1252"),
+    "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
 }
 
 
@@ -490,3 +491,99 @@ def _ga4(language, variant):
 if __name__ == "__main__":
     for name, build in FILES.items():
         (SAMPLES / name).write_bytes(build())
+
+
+@dataclass(frozen=True)
+class SocialPost:
+    post_id: str
+    account: str
+    date: datetime.date
+    reach: int
+    likes: int
+    comments: int
+    shares: int
+    saves: int = 0
+    kind: str = "IG carousel"
+
+
+POSTS = (
+    SocialPost(
+        "17900000000000001", "bristolbreadlover", datetime.date(2026, 11, 3), 5900, 410, 35, 12, 20
+    ),
+    SocialPost(
+        "17900000000000002",
+        "bristolbreadlover",
+        datetime.date(2026, 11, 9),
+        12_300,
+        1_204,
+        88,
+        40,
+        61,
+        "IG reel",
+    ),
+    SocialPost("17900000000000003", "mayacooks", datetime.date(2026, 11, 10), 2_100, 150, 9, 3),
+    SocialPost("17900000000000004", "someoneelse", datetime.date(2026, 11, 10), 800, 50, 2, 1),
+)
+INSTAGRAM_HEADER = [
+    "Post ID",
+    "Account ID",
+    "Account username",
+    "Account name",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Permalink",
+    "Post type",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Likes",
+    "Shares",
+    "Follows",
+    "Comments",
+    "Saves",
+]
+
+
+def instagram(posts=POSTS):
+    """Meta Business Suite's posts export: dates month first with a time, a caption with a
+    line break and an emoji."""
+    rows = [
+        [
+            post.post_id,
+            "17841400000000000",
+            post.account,
+            post.account.title(),
+            "New loaf!\nCome by 🍞",
+            "",
+            post.date.strftime("%m/%d/%Y 10:15"),
+            f"https://www.instagram.com/p/{post.post_id[-6:]}/",
+            post.kind,
+            "",
+            "Lifetime",
+            post.reach * 2,
+            post.reach,
+            post.likes,
+            post.shares,
+            3,
+            post.comments,
+            post.saves,
+        ]
+        for post in posts
+    ]
+    return INSTAGRAM_HEADER, rows
+
+
+def counted_interactions(posts=POSTS, handles=("bristolbreadlover", "mayacooks")):
+    """{account: (posts, likes + comments + shares, reach)} of the partners' posts."""
+    totals = {}
+    for post in posts:
+        if post.account in handles:
+            count, interactions, reach = totals.get(post.account, (0, 0, 0))
+            totals[post.account] = (
+                count + 1,
+                interactions + post.likes + post.comments + post.shares,
+                reach + post.reach,
+            )
+    return totals
