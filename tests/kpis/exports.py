@@ -488,11 +488,6 @@ def _ga4(language, variant):
     return render(header, rows, variant=variant, preamble=preamble)
 
 
-if __name__ == "__main__":
-    for name, build in FILES.items():
-        (SAMPLES / name).write_bytes(build())
-
-
 @dataclass(frozen=True)
 class SocialPost:
     post_id: str
@@ -587,3 +582,8 @@ def counted_interactions(posts=POSTS, handles=("bristolbreadlover", "mayacooks")
                 reach + post.reach,
             )
     return totals
+
+
+if __name__ == "__main__":
+    for name, build in FILES.items():
+        (SAMPLES / name).write_bytes(build())
