@@ -14,6 +14,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, RedemptionFactory
 from tests.kpis import exports
+from tests.test_isolation import page_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -62,9 +63,18 @@ def token_of(location):
 
 
 def confirm(client, campaign, location, **mapping):
-    return client.post(
-        reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location), **mapping}
-    )
+    """Open the preview (with these column choices, if any) and submit its confirm form as
+    the page renders it, as the owner's browser would. Without such a form, the preview."""
+    page = client.get(location, {"token": token_of(location), **mapping} if mapping else None)
+    forms = [
+        form
+        for form in page_forms(page)
+        if form["method"] == "post"
+        and form["action"] == reverse("kpis:import_preview", args=[campaign.pk])
+    ]
+    if not forms:
+        return page
+    return client.post(forms[0]["action"], forms[0]["fields"])
 
 
 class TestGenericFile:
