@@ -232,7 +232,12 @@ def summary(result, source, context):
         left[item.whose][item.group] += 1
     names = list(dict.fromkeys([*added, *left]))
     return [
-        (name or _("Whole campaign"), added[name], totals[name], sorted(left[name].items()))
+        (
+            name or (_("Whole campaign") if added[name] else _("None of your influencers")),
+            added[name],
+            totals[name],
+            sorted(left[name].items()),
+        )
         for name in names
     ]
 
