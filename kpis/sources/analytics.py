@@ -192,7 +192,16 @@ class Analytics(ImportSource):
                         unmatched[raw_source] += sessions
                     continue
             if problems:
-                result.errors.append((record.row, "; ".join(problems)))
+                about = " · ".join(
+                    part
+                    for part in (
+                        cell(record.cells, at_source) if at_source is not None else "",
+                        raw_date,
+                    )
+                    if part
+                )
+                message = "; ".join(problems)
+                result.errors.append((record.row, f"{about}: {message}" if about else message))
                 continue
             visits[(day, influencer_id)] += sessions
             first_row.setdefault((day, influencer_id), record.row)

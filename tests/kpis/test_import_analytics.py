@@ -100,3 +100,18 @@ def test_a_campaign_without_a_visits_kpi_is_told_so():
     header, rows, preamble = exports.ga4_source_by_date()
     with pytest.raises(reader.BadFile, match="does not track website visits"):
         read(exports.render(header, rows, preamble=preamble), kpis_by_kind={})
+
+
+def test_a_bad_row_is_named_by_its_spreadsheet_row_source_and_date():
+    header, rows, preamble = exports.ga4_source_by_date()
+    rows[2][2] = "lots"  # the second visit after the Grand total row
+
+    _source, result = read(exports.render(header, rows, variant="bom", preamble=preamble))
+
+    visit = exports.VISITS[1]
+    assert result.errors == [
+        (
+            len(preamble) + 1 + 3,
+            f"{visit.source} · {visit.date:%Y%m%d}: “lots” is not a number of sessions",
+        )
+    ]
