@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -196,23 +197,29 @@ class SocialSource(ImportSource):
     def save(self, rows, *, owner, context):
         """Each post once per partnership and platform id: a post imported before is
         updated with the file's numbers, not added again."""
-        known = {
-            (post.partnership_id, post.external_id): post
-            for post in Post.objects.filter(
-                partnership_id__in={row.partnership_id for row in rows},
-                platform=self.platform,
-                external_id__in={row.external_id for row in rows},
-            )
-        }
+        # A post typed in before (by the owner or the influencer) is found by its link, and
+        # gains its platform id: the same post is never in the campaign twice.
+        earlier = Post.objects.filter(
+            Q(external_id__in={row.external_id for row in rows}, platform=self.platform)
+            | Q(url__in={row.url for row in rows if row.url}),
+            partnership_id__in={row.partnership_id for row in rows},
+        )
+        by_id = {(p.partnership_id, p.external_id): p for p in earlier if p.external_id}
+        by_link = {(p.partnership_id, p.url): p for p in earlier if p.url}
         new, changed = [], []
         for row in rows:
-            post = known.get((row.partnership_id, row.external_id)) or Post(
-                owner=owner,
-                partnership_id=row.partnership_id,
-                platform=row.platform,
-                external_id=row.external_id,
-                entered_by=PostEnteredBy.IMPORT,
+            post = (
+                by_id.get((row.partnership_id, row.external_id))
+                or (row.url and by_link.get((row.partnership_id, row.url)))
+                or Post(
+                    owner=owner,
+                    partnership_id=row.partnership_id,
+                    platform=row.platform,
+                    external_id=row.external_id,
+                    entered_by=PostEnteredBy.IMPORT,
+                )
             )
+            post.external_id = row.external_id
             post.posted_on, post.kind = row.date, row.kind
             post.url = post.url or row.url
             for name in NUMBERS:
@@ -220,7 +227,9 @@ class SocialSource(ImportSource):
                     setattr(post, name, getattr(row, name))
             (changed if post.pk else new).append(post)
         Post.objects.bulk_create(new, batch_size=1000)
-        Post.objects.bulk_update(changed, ["posted_on", "kind", "url", *NUMBERS], batch_size=1000)
+        Post.objects.bulk_update(
+            changed, ["external_id", "posted_on", "kind", "url", *NUMBERS], batch_size=1000
+        )
         return len(rows)
 
     def describe(self, row, context):

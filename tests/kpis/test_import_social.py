@@ -97,3 +97,24 @@ def test_a_tiktok_link_names_the_account(owner_client, campaign):
     assert (post.likes, post.comments, post.shares, post.views) == (620, 40, 1200, 12300)
     assert post.partnership.influencer == person
     assert reverse("kpis:measurements", args=[campaign.pk])
+
+
+def test_a_post_typed_in_before_is_found_by_its_link_and_updated(owner_client, campaign):
+    post = exports.POSTS[0]
+    partnership = campaign.partnerships.get(influencer__name="Bristol Bread Lover")
+    typed = Post.objects.create(
+        owner=campaign.owner,
+        partnership=partnership,
+        platform="instagram",
+        url=f"https://www.instagram.com/p/{post.post_id[-6:]}/",
+        posted_on=post.date,
+        likes=1,
+    )
+
+    data = exports.render(*exports.instagram())
+    confirm(owner_client, campaign, uploaded(owner_client, campaign, "instagram", data))
+
+    typed.refresh_from_db()
+    assert (typed.external_id, typed.likes) == (post.post_id, post.likes)
+    assert typed.entered_by == "owner"
+    assert stored_totals() == exports.counted_interactions()
