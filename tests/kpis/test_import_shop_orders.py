@@ -135,3 +135,68 @@ def test_the_woocommerce_orders_csv_export_layout():
 def test_the_samples_are_the_records_here(name):
     """So the totals worked out from the records are the samples' totals too."""
     assert (exports.SAMPLES / name).read_bytes() == exports.FILES[name]()
+
+
+def test_square_item_sales_add_up_each_payments_lines():
+    header = [
+        "Date",
+        "Time",
+        "Time Zone",
+        "Category",
+        "Item",
+        "Qty",
+        "Price Point Name",
+        "SKU",
+        "Modifiers Applied",
+        "Gross Sales",
+        "Discounts",
+        "Net Sales",
+        "Tax",
+        "Transaction ID",
+        "Payment ID",
+        "Device Name",
+        "Notes",
+        "Details",
+        "Event Type",
+        "Location",
+        "Discount Name",
+    ]
+    lines = [  # (payment, net sales, tax, event, discount name)
+        ("p1", Decimal("4.32"), Decimal("0.00"), "Payment", "MAYA10"),
+        ("p1", Decimal("2.88"), Decimal("0.58"), "Payment", "MAYA10"),
+        ("p2", Decimal("9.00"), Decimal("1.80"), "Payment", ""),
+        ("p3", Decimal("5.00"), Decimal("1.00"), "Refund", "BREADLOVER"),
+    ]
+    rows = [
+        [
+            "2026-11-03",
+            "10:15:00",
+            "London",
+            "Bread",
+            "Loaf",
+            1,
+            "",
+            "",
+            "",
+            net,
+            "",
+            net,
+            tax,
+            payment,
+            f"{payment}-1",
+            "Till",
+            "",
+            "",
+            event,
+            "Rosie's",
+            code,
+        ]
+        for payment, net, tax, event, code in lines
+    ]
+
+    source, result = read(exports.render(header, rows, variant="semicolon"))
+
+    assert source.key == "square"
+    paid = [(net + tax) for payment, net, tax, event, code in lines if payment == "p1"]
+    assert totals_by_code(result) == {"MAYA10": (1, sum(paid))}
+    assert [item.group for item in result.left_out] == ["refund"]
