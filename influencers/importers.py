@@ -1,11 +1,11 @@
 """The roster CSV import: read a file into checked rows, then save them all or nothing.
 
-``parse_roster_csv`` is pure (bytes in, rows and errors out). Line numbers are the ones the
-owner sees in a spreadsheet: the header is line 1, the first person is line 2.
+``parse_roster_csv`` is pure (bytes in, rows and errors out), reading the file with the
+same reader as every other import (``kpis.reader``). Line numbers are the rows the owner sees
+in a spreadsheet: the header is row 1, the first person row 2.
 """
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.owned import owned
+from kpis.reader import BadFile, read_table
 
 from .metrics import profile_engagement
 from .models import Influencer, OutreachStatus, Platform, Profile
@@ -142,25 +143,6 @@ def read_upload(uploaded_file):
             }
         )
     return uploaded_file.read()
-
-
-def decode(raw):
-    """Text of the file and a notice when it was not UTF-8. Handles a UTF-8 byte-order mark."""
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Windows saves "CSV" in Windows-1252; it decodes almost any byte, so say so.
-        return raw.decode("cp1252"), _(
-            "This file is not saved as UTF-8, so we read it as Windows text (cp1252). Check "
-            "that names with accents look right below; if not, save it as 'CSV UTF-8' and "
-            "upload it again."
-        )
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _("We could not read this file as text. Save it from your spreadsheet as 'CSV UTF-8'.")
-        ) from error
 
 
 def parse_count(text):
@@ -293,32 +275,30 @@ def parse_row(cells):
     return row, problems
 
 
-def sniff_delimiter(first_line):
-    """Spreadsheets in many countries write ';' (their decimal mark is ',')."""
-    counts = {delimiter: first_line.count(delimiter) for delimiter in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
 def parse_roster_csv(raw):
-    """Bytes of a roster CSV -> ParsedRoster. Nothing touches the database."""
+    """Bytes of a roster CSV -> ParsedRoster. Nothing touches the database. Line numbers are
+    the spreadsheet's rows (a cell with line breaks is still one row)."""
     result = ParsedRoster()
     try:
-        text, notice = decode(raw)
-    except ImportFileError as error:
+        table = read_table(raw, comments=False)
+    except BadFile as error:
         result.errors.append(RowError(None, str(error)))
         return result
-    if notice:
-        result.notices.append(notice)
-
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text.split("\n", 1)[0]))
-    header = next(reader, None)
-    columns = read_header(header or [])
+    if table.encoding:
+        result.notices.append(
+            _(
+                "This file is not saved as UTF-8, so we read it as %(encoding)s. Check that "
+                "names with accents look right below; if not, save it as 'CSV UTF-8' and "
+                "upload it again."
+            )
+            % {"encoding": table.encoding}
+        )
+    columns = read_header(table.header)
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
         result.errors.append(
             RowError(
-                1,
+                table.records[0].row,
                 _("The first line must name the columns; missing: %(missing)s.")
                 % {"missing": ", ".join(missing)},
             )
@@ -326,9 +306,8 @@ def parse_roster_csv(raw):
         return result
 
     seen = {}
-    for line, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
+    for record in table.records[1:]:
+        line, cells = record.row, record.cells
         named = {column: cell for column, cell in zip(columns, cells, strict=False) if column}
         row, problems = parse_row(named)
         row["line"] = line

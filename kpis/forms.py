@@ -1,7 +1,6 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.validators import DecimalValidator, MinValueValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import CURRENCY_SYMBOLS
 
-from . import importers, metrics
+from . import metrics
 from .models import CheckIn, Measurement, Redemption, TrackedLink
 from .recording import Reading
 from .services import is_automatic
@@ -300,69 +299,3 @@ class TrackedLinkForm(forms.ModelForm):
     class Meta:
         model = TrackedLink
         fields = ["destination"]
-
-
-class ImportKind:
-    GENERIC = "generic"
-    SHOPIFY = "shopify"
-    ANALYTICS = "analytics"
-    CHOICES = [
-        (GENERIC, gettext_lazy("My own spreadsheet (date, KPI, number, influencer)")),
-        (SHOPIFY, gettext_lazy("Shopify orders export (promo codes and revenue)")),
-        (ANALYTICS, gettext_lazy("Google Analytics export (website visits)")),
-    ]
-
-
-class ImportUploadForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("What kind of file is it?"),
-        choices=ImportKind.CHOICES,
-        widget=forms.RadioSelect,
-    )
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy("A .csv file, up to %(size)s MB.")
-        % {"size": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
-                % {
-                    "size": f"{upload.size / (1024 * 1024):.1f}",
-                    "limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024),
-                }
-            )
-        try:
-            self.text = importers.decode(upload.read(), settings.MAX_UPLOAD_BYTES)
-        except importers.BadFile as error:
-            raise forms.ValidationError(str(error)) from error
-        return upload
-
-
-class ColumnMappingForm(forms.Form):
-    """Which column of the owner's own file holds the date, the KPI, the number and the
-    influencer."""
-
-    LABELS = {
-        "date": gettext_lazy("Date"),
-        "kpi": gettext_lazy("KPI (what was measured)"),
-        "value": gettext_lazy("Number"),
-        "influencer": gettext_lazy("Influencer (optional)"),
-    }
-
-    def __init__(self, *args, header, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [("", _("— not in this file —"))] + [(name, name) for name in header if name]
-        for name in importers.GENERIC_FIELDS:
-            self.fields[name] = forms.ChoiceField(
-                label=self.LABELS[name],
-                choices=choices,
-                required=name in importers.GENERIC_REQUIRED,
-            )
-
-    def mapping(self):
-        return {name: self.cleaned_data.get(name) or "" for name in importers.GENERIC_FIELDS}

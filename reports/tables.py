@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.templatetags.money import format_money, percent
 from campaigns.tables import CampaignTable
-from kpis.models import Measurement
 
 
 class MoneyColumn(tables.Column):
@@ -82,29 +81,6 @@ class InfluencerResultsTable(CurrencyTable):
         attrs = {"class": "table table-sm table-hover align-middle"}
         order_by = "influencer"
         empty_text = _("No influencers on this campaign yet.")
-
-
-class MeasurementTable(tables.Table):
-    """Every reading of a campaign's KPIs, oldest first: the export for a spreadsheet."""
-
-    date = tables.Column(verbose_name=_("Date"))
-    kpi = tables.Column(accessor="kpi__kind", verbose_name=_("What was measured"))
-    value = tables.Column(verbose_name=_("Value"))
-    source = tables.Column(verbose_name=_("Source"))
-    influencer = tables.Column(accessor="influencer__name", verbose_name=_("Influencer"))
-    note = tables.Column(verbose_name=_("Note"))
-
-    class Meta:
-        model = Measurement
-        fields = ()
-        sequence = ("date", "kpi", "value", "source", "influencer", "note")
-        orderable = False
-
-    def value_kpi(self, record):
-        return str(record.kpi.get_kind_display())
-
-    def value_source(self, record):
-        return str(record.get_source_display())
 
 
 class TotalledColumn(tables.Column):

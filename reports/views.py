@@ -22,7 +22,7 @@ from campaigns.models import Campaign, CampaignStatus
 from influencers.exports import SafeTableExport
 from kpis.models import Measurement
 
-from . import pdf
+from . import measurement_exports, pdf
 from .caching import cached_dashboard
 from .calendar import campaign_calendar
 from .services import (
@@ -33,7 +33,7 @@ from .services import (
     portfolio_rows,
     portfolio_totals,
 )
-from .tables import InfluencerResultsTable, MeasurementTable, PortfolioTable
+from .tables import InfluencerResultsTable, PortfolioTable
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -166,13 +166,12 @@ def export_response(table, export_format, filename):
 def measurements_export(request, pk, export_format):
     campaign = owned_campaign(request, pk)
     measurements = (
-        owned(Measurement, request.user)
-        .filter(kpi__campaign=campaign)
-        .select_related("kpi", "influencer")
-        .order_by("date", "id")
+        owned(Measurement, request.user).filter(kpi__campaign=campaign).order_by("date", "id")
     )
+    if export_format not in EXPORT_FORMATS:
+        raise Http404(_("Exports come as .csv or .xlsx files."))
     name = f"{slugify(campaign.name) or 'campaign'}-measurements"
-    return export_response(MeasurementTable(measurements), export_format, name)
+    return measurement_exports.export_response(measurements, export_format, name)
 
 
 @login_required

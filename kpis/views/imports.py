@@ -1,4 +1,4 @@
-"""CSV imports: upload, (map the columns,) preview, confirm. Nothing is written until the
+"""File imports: upload, (map the columns,) preview, confirm. Nothing is written until the
 owner confirms a file without errors, and then all of it in one transaction.
 
 Between preview and confirm the file's text waits in the owner's session under a random
@@ -12,16 +12,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import importers, recording
-from ..forms import ColumnMappingForm, ImportKind, ImportUploadForm
+from .. import reader, sources
+from ..import_forms import ColumnMappingForm, ImportUploadForm
+from ..sources import generic
 from .common import owned_campaign
 
 SESSION_PREFIX = "kpis-import-"
 PREVIEW_ROWS = 200
+PREVIEW_MESSAGES = 200
 
 
 @login_required
@@ -39,11 +40,17 @@ def upload(request, pk):
         request.session[SESSION_PREFIX + token] = {
             "campaign": campaign.pk,
             "kind": form.cleaned_data["kind"],
+            "recognised": form.recognised,
             "text": form.text,
+            "encoding": form.encoding,
             "filename": form.cleaned_data["file"].name,
         }
         return redirect(reverse("kpis:import_preview", args=[campaign.pk]) + f"?token={token}")
-    return render(request, "kpis/import_upload.html", {"campaign": campaign, "form": form})
+    return render(
+        request,
+        "kpis/import_upload.html",
+        {"campaign": campaign, "form": form, "sources": sources.REGISTRY.values()},
+    )
 
 
 def stored_upload(request, campaign, token):
@@ -70,42 +77,26 @@ def preview(request, pk):
             ),
         )
         return redirect("kpis:import", pk=campaign.pk)
-    kind = upload["kind"]
-    lookups = recording.ImportLookups.for_campaign(campaign)
-    context = {
+    source = sources.get(upload["kind"])
+    context = sources.ImportContext.for_campaign(campaign)
+    page = {
         "campaign": campaign,
         "token": token,
-        "kind": kind,
-        "kind_label": dict(ImportKind.CHOICES)[kind],
+        "source": source,
+        "recognised": upload.get("recognised"),
         "filename": upload["filename"],
     }
-    mapping = None
-    if kind == ImportKind.GENERIC:
-        try:
-            header = importers.generic_header(upload["text"])
-        except importers.BadFile as error:
-            return render(request, "kpis/import_preview.html", {**context, "bad_file": error})
-        has_mapping = any(name in data for name in importers.GENERIC_FIELDS)
-        mapping_form = ColumnMappingForm(
-            data if has_mapping else None,
-            header=header,
-            initial=importers.guess_mapping(header),
-        )
-        context["mapping_form"] = mapping_form
-        if has_mapping and mapping_form.is_valid():
-            mapping = mapping_form.mapping()
-        elif not has_mapping:
-            mapping = importers.guess_mapping(header)
     try:
-        result = recording.parse_file(
-            kind, upload["text"], lookups, mapping, today=timezone.localdate()
-        )
-    except importers.BadFile as error:
-        return render(request, "kpis/import_preview.html", {**context, "bad_file": error})
+        table = reader.read_table(upload["text"])
+        table.encoding = upload.get("encoding", "")
+        mapping = _mapping(source, table, data, page)
+        result = source.read(table, context, mapping=mapping)
+    except reader.BadFile as error:
+        return render(request, "kpis/import_preview.html", {**page, "bad_file": error})
 
     if request.method == "POST" and result.ok:
         try:
-            added = recording.save_file(kind, request.user, campaign, result, lookups)
+            added = source.save(result.rows, owner=request.user, context=context)
         except IntegrityError:
             messages.error(
                 request,
@@ -120,35 +111,29 @@ def preview(request, pk):
         )
         return redirect("kpis:measurements", pk=campaign.pk)
 
-    context.update(
+    page.update(
         result=result,
-        rows=describe_rows(kind, result.rows[:PREVIEW_ROWS], campaign),
+        summary=sources.summary(result, source, context),
+        rows=[source.describe(row, context) for row in result.rows[:PREVIEW_ROWS]],
         more_rows=max(0, len(result.rows) - PREVIEW_ROWS),
+        errors=result.errors[:PREVIEW_MESSAGES],
+        more_errors=max(0, len(result.errors) - PREVIEW_MESSAGES),
+        left_out=result.left_out[:PREVIEW_MESSAGES],
+        more_left_out=max(0, len(result.left_out) - PREVIEW_MESSAGES),
         mapping=mapping or {},
     )
-    return render(request, "kpis/import_preview.html", context)
+    return render(request, "kpis/import_preview.html", page)
 
 
-def describe_rows(kind, rows, campaign):
-    """[(line, date, what, whose, number)] in the owner's words, for the preview table."""
-    kpi_names = {kpi.pk: str(kpi) for kpi in campaign.kpis.all()}
-    partnerships = list(campaign.partnerships.select_related("influencer"))
-    partners = {p.pk: p.influencer.name for p in partnerships}
-    influencer_names = {p.influencer_id: p.influencer.name for p in partnerships}
-    whole = _("whole campaign")
-    described = []
-    for row in rows:
-        if kind == ImportKind.GENERIC:
-            what = kpi_names[row.kpi_id]
-            whose = influencer_names.get(row.influencer_id, whole)
-            number = row.value
-        elif kind == ImportKind.SHOPIFY:
-            what = _("Order %(order)s, code %(code)s") % {"order": row.order_ref, "code": row.code}
-            whose = partners[row.partnership_id]
-            number = row.revenue
-        else:
-            what = _("Website visits")
-            whose = influencer_names.get(row.influencer_id, whole)
-            number = row.sessions
-        described.append((row.line, row.date, what, whose, number))
-    return described
+def _mapping(source, table, data, page):
+    """The owner's column choices for a source that asks for them (the mapping form goes in
+    ``page``), else None."""
+    if not source.maps_columns:
+        return None
+    has_mapping = any(name in data for name in generic.FIELDS)
+    guessed = generic.guess_mapping(table.header)
+    form = ColumnMappingForm(data if has_mapping else None, header=table.header, initial=guessed)
+    page["mapping_form"] = form
+    if not has_mapping:
+        return guessed
+    return form.mapping() if form.is_valid() else dict.fromkeys(generic.FIELDS, "")

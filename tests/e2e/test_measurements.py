@@ -109,13 +109,33 @@ def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
     screenshot(page, "kpis-links-phone")
 
     page.goto(f"/campaigns/{campaign.pk}/measurements/import/")
-    page.get_by_label("Shopify orders export (promo codes and revenue)").check()
+    screenshot(page, "kpis-import-phone")
+    # The kind is left as it is ("Recognise it for me"): the page tells a Shopify file itself.
     page.get_by_label("CSV file").set_input_files(str(SAMPLES / "shopify_orders_export.csv"))
     page.get_by_role("button", name="Check the file").click()
-    page.get_by_text("Left out on purpose").wait_for()
+    page.get_by_text("recognised from its columns").wait_for()
+    page.get_by_role("heading", name="In short").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_main_accessible(page)
     screenshot(page, "kpis-import-preview-phone")
     page.get_by_role("button", name=re.compile(r"^Add all \d+ rows$")).click()
     page.get_by_text(re.compile(r"Imported \d+ rows")).wait_for()
+
+
+def test_an_excel_saved_analytics_file_previews_with_how_it_was_read(page, live_server, campaign):
+    CampaignKPIFactory(campaign=campaign, kind="visits", source="analytics", target=Decimal(500))
+    log_in(page, campaign.owner)
+    page.goto(f"/campaigns/{campaign.pk}/measurements/import/")
+    page.get_by_label("CSV file").set_input_files(
+        str(SAMPLES / "ga4_source_medium_by_date_de_unicode.txt")
+    )
+    page.get_by_role("button", name="Check the file").click()
+
+    page.get_by_role("heading", name="How we read this file").wait_for()
+    facts = page.locator(".import-facts").inner_text()
+    assert "UTF-16" in facts and "google / organic" in facts
+    assert_main_accessible(page)
+    screenshot(page, "kpis-import-preview-analytics")
 
 
 def test_links_page_copies_a_link_and_opens_the_import(page, live_server, campaign):

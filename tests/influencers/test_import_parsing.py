@@ -142,7 +142,38 @@ def test_windows_text_is_read_with_a_notice():
     assert "UTF-8" in parsed.notices[0]
 
 
+def test_bytes_windows_text_cannot_hold_are_read_as_mac_roman():
+    parsed = parse_roster_csv(
+        "name,platform,handle\nFrançoise Crèpe,instagram,x\n".encode("mac_roman")
+    )
+    assert parsed.rows[0]["name"] == "Françoise Crèpe"
+    assert "Mac Roman" in parsed.notices[0]
+
+
 def test_bytes_that_are_not_text_at_all_give_a_clear_error():
-    parsed = parse_roster_csv(b"name,platform,handle\n\x81\x8d\x8f\x90\x9d,instagram,x\n")
+    parsed = parse_roster_csv(b"name,platform,handle\n\x00\x01\x02\x03\x04,instagram,x\n")
     assert parsed.rows == []
-    assert "could not read this file as text" in parsed.errors[0].message
+    assert "binary data" in parsed.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "name,platform,handle\r\nZoë,instagram,zoe\r\n".encode("utf-16"),
+        "name\tplatform\thandle\r\nZoë\tinstagram\tzoe\r\n".encode("utf-16"),
+        b"name,platform,handle\rZo\xc3\xab,instagram,zoe\r",
+    ],
+    ids=["utf-16-commas", "utf-16-tabs (Excel Unicode Text)", "cr-only line endings"],
+)
+def test_files_that_once_crashed_the_roster_import(data):
+    parsed = parse_roster_csv(data)
+    assert parsed.errors == []
+    assert [(row["line"], row["name"], row["handle"]) for row in parsed.rows] == [(2, "Zoë", "zoe")]
+
+
+def test_a_note_with_line_breaks_keeps_the_next_rows_spreadsheet_row():
+    parsed = parse_roster_csv(
+        b'name,platform,handle,notes\nAnn,instagram,ann,"met at\nthe market\nin May"\n'
+        b"Bo,instagram,\n"
+    )
+    assert [(error.line, error.message.split(":")[0]) for error in parsed.errors] == [(3, "handle")]

@@ -1,5 +1,6 @@
 """Imports end to end: upload, map, preview, confirm; atomic; bad files explained."""
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from kpis.models import Measurement, Redemption
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, RedemptionFactory
+from tests.kpis import exports
+from tests.test_isolation import page_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +23,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.fixture
 def campaign(owner):
-    campaign = CampaignFactory(owner=owner)
+    campaign = CampaignFactory(
+        owner=owner, start_date=datetime.date(2026, 11, 1), end_date=datetime.date(2026, 11, 30)
+    )
     for name, code in (
         ("Bristol Bread Lover", "BREADLOVER"),
         ("Maya Cooks Clifton", "MAYA10"),
@@ -58,9 +63,18 @@ def token_of(location):
 
 
 def confirm(client, campaign, location, **mapping):
-    return client.post(
-        reverse("kpis:import_preview", args=[campaign.pk]), {"token": token_of(location), **mapping}
-    )
+    """Open the preview (with these column choices, if any) and submit its confirm form as
+    the page renders it, as the owner's browser would. Without such a form, the preview."""
+    page = client.get(location, {"token": token_of(location), **mapping} if mapping else None)
+    forms = [
+        form
+        for form in page_forms(page)
+        if form["method"] == "post"
+        and form["action"] == reverse("kpis:import_preview", args=[campaign.pk])
+    ]
+    if not forms:
+        return page
+    return client.post(forms[0]["action"], forms[0]["fields"])
 
 
 class TestGenericFile:
@@ -100,7 +114,7 @@ class TestGenericFile:
 
         first = owner_client.get(location)
         assert "Which column is which?" in first.content.decode()
-        assert "Choose which column holds" in first.content.decode()
+        assert "choose which column holds the KPI" in first.content.decode()
 
         mapped = owner_client.get(
             reverse("kpis:import_preview", args=[campaign.pk]),
@@ -123,8 +137,8 @@ class TestGenericFile:
 
         preview = owner_client.get(location)
         page = preview.content.decode()
-        assert "1 line needs fixing" in page
-        assert "Line 3" in page and "“Cakes sold” is not one of this campaign" in page
+        assert "1 row needs fixing" in page
+        assert "Row 3" in page and "“Cakes sold” is not one of this campaign" in page
         assert "Add 1 row" not in page
 
         confirm(owner_client, campaign, location, date="date", kpi="kpi", value="value")
@@ -140,7 +154,7 @@ class TestShopify:
             sample("shopify_orders_export.csv"),
         )
         page = owner_client.get(location).content.decode()
-        assert "Left out on purpose" in page
+        assert "left out on purpose" in page
         assert "WELCOME5" in page
 
         confirm(owner_client, campaign, location)
@@ -241,7 +255,7 @@ class TestBadUploads:
         ("content", "message"),
         [
             (b"", "The submitted file is empty."),
-            ("date,kpi\n2026-11-02,Café\n".encode("cp1252"), "CSV UTF-8"),
+            (b"PK\x03\x04\x14\x00\x06\x00", "Excel workbook (.xlsx)"),
             (b"\x00\x01\x02binary", "binary data"),
         ],
     )
@@ -294,3 +308,36 @@ class TestBadUploads:
 
         assert response["Location"] == reverse("kpis:import", args=[other.pk])
         assert "Check the import" not in response.content.decode()
+
+
+class TestRecognition:
+    def test_a_file_left_without_a_kind_is_recognised_and_counted_by_its_records(
+        self, owner_client, campaign
+    ):
+        location = uploaded(owner_client, campaign, "", sample("etsy_sold_orders.csv"))
+        page = owner_client.get(location).content.decode()
+        assert "Etsy sold orders" in page and "recognised from its columns" in page
+        assert "before the campaign" in page
+
+        confirm(owner_client, campaign, location)
+
+        expected = exports.counted_revenue()
+        stored = {
+            code: (
+                Redemption.objects.filter(partnership__promo_code=code).count(),
+                sum(
+                    Redemption.objects.filter(partnership__promo_code=code).values_list(
+                        "revenue", flat=True
+                    ),
+                    Decimal(0),
+                ),
+            )
+            for code in expected
+        }
+        assert stored == expected
+
+    def test_a_file_nothing_recognises_asks_for_its_kind(self, owner_client, campaign):
+        response = upload(owner_client, campaign, "", b"Colour,Size\nred,M\n")
+
+        assert response.status_code == 200
+        assert "We could not tell which kind of file this is" in response.content.decode()

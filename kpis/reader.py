@@ -1,0 +1,233 @@
+"""The one file reader for every import (a campaign's numbers and the influencer roster).
+
+Bytes in, a ``Table`` out: the text decoded (UTF-8 with or without a byte-order mark, UTF-16
+as Excel's "Unicode Text" and Meta Business Suite write it, else Windows-1252 or Mac Roman),
+the separator sniffed among comma, semicolon and tab, any line ending, quoted cells with line
+breaks, comment lines (Google Analytics' ``#`` preamble, also when Excel padded it with
+separators) kept apart. Every record carries the **spreadsheet row** the owner sees in Excel:
+one row per record, however many lines its cells span, blank rows counted.
+
+Shapes no real export has (hundreds of columns, giant lines, binary data) are refused before
+any expensive work. Reading the values in the cells (numbers, dates) is ``kpis.cells``.
+"""
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import charset_normalizer
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+MAX_COLUMNS = 300
+MAX_LINE_CHARACTERS = 100_000
+DELIMITERS = (",", ";", "\t")
+
+# What an owner's file may be instead of text, by its first bytes.
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": gettext_lazy(
+        "This is an Excel workbook (.xlsx) or another zipped file, not a CSV file. In Excel, "
+        "choose File → Save as → “CSV UTF-8 (comma delimited)” and upload that."
+    ),
+    b"\xd0\xcf\x11\xe0": gettext_lazy(
+        "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File → Save as "
+        "→ “CSV UTF-8 (comma delimited)” and upload that."
+    ),
+    b"%PDF": gettext_lazy("This is a PDF document, not a CSV file."),
+}
+# Encodings tried when a file is not UTF-8, with the words the preview uses for them.
+FALLBACK_ENCODINGS = {
+    "cp1252": gettext_lazy("Windows-1252 (as Excel on Windows saves “CSV”)"),
+    "mac_roman": gettext_lazy("Mac Roman (as older Excel for Mac saves “CSV”)"),
+}
+UTF16_LABEL = gettext_lazy("UTF-16 (as Excel saves “Unicode Text”)")
+
+
+class BadFile(ValueError):
+    """The file as a whole cannot be read; the message says why, in plain words."""
+
+
+class Record(NamedTuple):
+    row: int  # the spreadsheet row, 1 being the first
+    cells: list
+
+
+@dataclass
+class Table:
+    records: list  # [Record]: rows with something in them, comment rows left out
+    comments: list = field(default_factory=list)  # comment lines' text, "#" included
+    encoding: str = ""  # how the text was read, in words, when it was not UTF-8
+    delimiter: str = ","
+
+    @property
+    def header(self):
+        return self.records[0].cells if self.records else []
+
+    @property
+    def decimal_comma(self):
+        """Files separated by semicolons come from countries writing 12,5 for twelve and a half."""
+        return self.delimiter == ";"
+
+
+def megabytes(size):
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def decode(data, *, max_bytes=None):
+    """(text, encoding in words or "" for UTF-8) of an upload's bytes; BadFile when it is not
+    text."""
+    max_bytes = settings.MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
+    if len(data) > max_bytes:
+        raise BadFile(
+            _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+            % {"size": megabytes(len(data)), "limit": megabytes(max_bytes)}
+        )
+    for signature, message in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise BadFile(str(message))
+    text, label = _decoded(data)
+    if "\0" in text or _mostly_control_characters(text):
+        raise BadFile(_("This does not look like a CSV file: it contains binary data."))
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise BadFile(_("The file is empty."))
+    return text, label
+
+
+def _decoded(data):
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig"), ""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), str(UTF16_LABEL)
+    head = data[:4096]
+    if head and head.count(0) > len(head) // 4:
+        # UTF-16 without its byte-order mark: every other byte of plain text is zero.
+        odd_zeros = head[1::2].count(0) > head[0::2].count(0)
+        return _strict(data, "utf-16-le" if odd_zeros else "utf-16-be"), str(UTF16_LABEL)
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:65536], cp_isolation=list(FALLBACK_ENCODINGS)).best()
+    order = list(FALLBACK_ENCODINGS)
+    if best is not None and best.encoding in order:
+        order.remove(best.encoding)
+        order.insert(0, best.encoding)
+    for encoding in order:
+        try:
+            return data.decode(encoding), str(FALLBACK_ENCODINGS[encoding])
+        except UnicodeDecodeError:
+            continue
+    raise BadFile(_("We could not read this file as text. Save it as “CSV UTF-8” and upload it."))
+
+
+def _strict(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise BadFile(
+            _("This file is damaged: some of its text cannot be read (byte %(position)s).")
+            % {"position": error.start}
+        ) from error
+
+
+def _mostly_control_characters(text):
+    sample = text[:8192]
+    controls = sum(1 for char in sample if char < " " and char not in "\t\r\n")
+    return controls > len(sample) // 100
+
+
+def sniff_delimiter(text):
+    """Comma, semicolon or tab: whichever the first line that is not a comment holds most of
+    (a comma when none)."""
+    for line in io.StringIO(text, newline=""):
+        stripped = line.strip()
+        if stripped and not _is_comment_text(stripped):
+            counts = {delimiter: line.count(delimiter) for delimiter in DELIMITERS}
+            best = max(counts, key=counts.get)
+            return best if counts[best] else ","
+    return ","
+
+
+def _is_comment_text(text):
+    return text.lstrip('"').startswith("#")
+
+
+def read_table(data, *, max_bytes=None, comments=None):
+    """The ``Table`` of an upload (bytes) or of text already decoded.
+
+    ``comments``: whether rows starting with ``#`` are comments. By default they are when the
+    file opens with one (as Google Analytics files do); an order number such as ``#1001`` in
+    the first column of a shop's export is not a comment.
+    """
+    if isinstance(data, bytes):
+        text, encoding = decode(data, max_bytes=max_bytes)
+    else:
+        text, encoding = data.removeprefix("\ufeff"), ""
+        if not text.strip():
+            raise BadFile(_("The file is empty."))
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARACTERS:
+        raise BadFile(
+            _(
+                "A line of this file is %(length)s characters long; real exports stay under "
+                "%(limit)s. Is it the right file?"
+            )
+            % {"length": f"{longest:,}", "limit": f"{MAX_LINE_CHARACTERS:,}"}
+        )
+    delimiter = sniff_delimiter(text)
+    if comments is None:
+        comments = _is_comment_text(text.lstrip())
+    table = Table(records=[], encoding=encoding, delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row = 0
+    try:
+        for row, cells in enumerate(reader, start=1):
+            if len(cells) > MAX_COLUMNS:
+                raise BadFile(
+                    _(
+                        "Row %(row)s has %(count)s columns; we read files of up to %(limit)s. "
+                        "Is it the right file?"
+                    )
+                    % {"row": row, "count": f"{len(cells):,}", "limit": MAX_COLUMNS}
+                )
+            cells = list(map(str.strip, cells))
+            while cells and not cells[-1]:
+                cells.pop()  # the empty columns Excel adds to the right
+            if not cells:
+                continue
+            if comments and cells[0].lstrip('"').startswith("#"):
+                table.comments.append(delimiter.join(cells))
+                continue
+            table.records.append(Record(row, cells))
+    except csv.Error as error:
+        raise BadFile(
+            _("Row %(row)s cannot be read as CSV (%(error)s).") % {"row": row + 1, "error": error}
+        ) from error
+    if not table.records:
+        raise BadFile(
+            _("The file has no rows, only comments.") if table.comments else _("The file is empty.")
+        )
+    return table
+
+
+def header_positions(header):
+    """{normalised column name: position}; the first of two columns with the same name wins."""
+    positions = {}
+    for index, name in enumerate(header):
+        positions.setdefault(normalised(name), index)
+    return positions
+
+
+def normalised(name):
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+def cell(cells, index):
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]

@@ -1,0 +1,69 @@
+"""Import sources, one module each, in one registry: what the upload page offers, and how
+a file is recognised from its header when the owner does not say what it is.
+
+To add a source: write its module (an ``ImportSource`` subclass: label, where to download
+the file, ``recognises``, ``parse``, ``save``, ``describe``) and list it in ``SOURCES``.
+Order matters for recognition: the first source that recognises a header takes the file,
+so the owner's own spreadsheet, which recognises the most, comes last.
+"""
+
+from ..reader import header_positions
+from .analytics import Analytics, UniversalAnalytics
+from .base import ImportContext, ImportResult, ImportSource, summary
+from .etsy import Etsy
+from .generic import Generic
+from .shopify import Shopify
+from .social import Facebook, Instagram, TikTok, YouTube
+from .square import Square
+from .woocommerce import WooCommerce
+
+SOURCES = (
+    Shopify(),
+    WooCommerce(),
+    Square(),
+    Etsy(),
+    Analytics(),
+    UniversalAnalytics(),
+    Instagram(),
+    Facebook(),
+    TikTok(),
+    YouTube(),
+    Generic(),
+)
+REGISTRY = {source.key: source for source in SOURCES}
+# The upload page lists the owner's own spreadsheet first: it is the one everyone has.
+CHOICES = [(source.key, source.label) for source in (SOURCES[-1], *SOURCES[:-1])]
+
+
+def get(key):
+    return REGISTRY[key]
+
+
+def recognise(table):
+    """The source whose file this is, by its header (the first table's), or None."""
+    candidates = [table.header]
+    if table.comments or len(table.records) > 1:
+        # A GA file may open with a table without sessions; look at each table's header.
+        previous = None
+        for record in table.records:
+            if previous is not None and record.row > previous + 1:
+                candidates.append(record.cells)
+            previous = record.row
+    for header in candidates:
+        positions = header_positions(header)
+        for source in SOURCES:
+            if source.recognises(positions):
+                return source
+    return None
+
+
+__all__ = [
+    "CHOICES",
+    "REGISTRY",
+    "ImportContext",
+    "ImportResult",
+    "ImportSource",
+    "get",
+    "recognise",
+    "summary",
+]

@@ -1,0 +1,261 @@
+"""Shop orders, whichever shop wrote them: each order once, with the codes it used.
+
+A shop source declares its ``OrderLayout`` (which column holds what); the rules are here:
+an order spread over several lines (one per item bought) counts once; refunded, voided and
+cancelled orders are left out; the revenue is the order's total; an order already imported is
+left out; a file in another currency than the business's is refused.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .. import cells
+from ..catalogue import Source
+from ..models import Redemption
+from ..reader import BadFile, cell, normalised
+from .base import (
+    ImportResult,
+    ImportSource,
+    PreviewRow,
+    read_dates,
+    require_columns,
+    translator,
+)
+
+
+@dataclass(frozen=True)
+class OrderLayout:
+    """Where one shop's export keeps an order's number, date, total, codes and status."""
+
+    order: str
+    date: str
+    total: tuple  # columns added up for the order's total (one, in most shops)
+    codes: str
+    status: str = ""
+    skipped_statuses: frozenset = frozenset()
+    cancelled_at: str = ""  # a column that, filled in, says the order was cancelled
+    currency: str = ""
+    time: str = ""  # a separate time-of-day column (not needed: the date is enough)
+    day_first: bool | None = None  # the shop writes one date order whatever the country
+    code_pattern: str = r"[^,;]+"  # how one code is written in the codes cell
+    sum_lines: bool = False  # the total is the sum of the order's lines (item-sales reports)
+
+    def required(self):
+        return (self.order, self.date, *self.total, self.codes)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    row: int
+    order_ref: str
+    date: datetime.date
+    revenue: Decimal
+    code: str
+    partnership_id: int
+
+
+@dataclass
+class _Order:
+    row: int
+    ref: str
+    date_text: str
+    total: Decimal | None
+    total_text: str
+    codes: list
+    status: str
+    currency: str
+    cancelled: bool
+    skipped: frozenset
+
+
+class OrderSource(ImportSource):
+    layouts = ()  # OrderLayout, the first whose columns are all in the file is read
+    row_noun = "orders"
+
+    def layout_for(self, positions):
+        for layout in self.layouts:
+            if all(normalised(name) in positions for name in layout.required()):
+                return layout
+        return None
+
+    def recognises(self, positions):
+        return self.layout_for(positions) is not None
+
+    def parse(self, table, context, *, mapping=None):
+        positions = require_columns(table, ())
+        layout = self.layout_for(positions) or self.layouts[0]
+        positions = require_columns(table, layout.required())
+        result = ImportResult()
+        orders = self._orders(table, layout, positions, result)
+        currencies = {order.currency.upper() for order in orders if order.currency}
+        foreign = currencies - {context.currency}
+        if foreign:
+            raise BadFile(
+                _(
+                    "This file's orders are in %(found)s, and your business counts in "
+                    "%(currency)s. Export the orders in %(currency)s, or change your "
+                    "business's currency first."
+                )
+                % {"found": ", ".join(sorted(foreign)), "currency": context.currency}
+            )
+        read_date = read_dates(
+            result, [order.date_text for order in orders], context, day_first=layout.day_first
+        )
+        texts = translator()
+        for order in orders:
+            self._count(order, read_date, context, result, texts)
+        return result
+
+    def _orders(self, table, layout, positions, result):
+        """The file's orders, each once, in the order of the file."""
+        column = {name: positions.get(normalised(name)) for name in layout.required()}
+        status_at = positions.get(normalised(layout.status)) if layout.status else None
+        cancelled_at = (
+            positions.get(normalised(layout.cancelled_at)) if layout.cancelled_at else None
+        )
+        currency_at = positions.get(normalised(layout.currency)) if layout.currency else None
+        orders = {}
+        for record in table.records[1:]:
+            values = record.cells
+            ref = cell(values, column[layout.order])
+            if not ref:
+                result.errors.append(
+                    (
+                        record.row,
+                        _("the order number (%(column)s) is empty") % {"column": layout.order},
+                    )
+                )
+                continue
+            order = orders.get(ref)
+            if order is not None and not layout.sum_lines:
+                continue  # the order's first line carried its totals, status and codes
+            total_text = " + ".join(cell(values, column[name]) for name in layout.total)
+            total = _total(values, [column[name] for name in layout.total], table.decimal_comma)
+            codes = [
+                code.strip()
+                for code in re.findall(layout.code_pattern, cell(values, column[layout.codes]))
+                if code.strip()
+            ]
+            if order is None:
+                orders[ref] = _Order(
+                    row=record.row,
+                    ref=ref,
+                    date_text=cell(values, column[layout.date]),
+                    total=total,
+                    total_text=total_text,
+                    codes=codes,
+                    status=cell(values, status_at).lower(),
+                    currency=cell(values, currency_at),
+                    cancelled=bool(cell(values, cancelled_at)),
+                    skipped=layout.skipped_statuses,
+                )
+            else:
+                order.total = None if total is None or order.total is None else order.total + total
+                order.codes += codes
+        return list(orders.values())
+
+    def _count(self, order, read_date, context, result, _):
+        entered = list(dict.fromkeys(code.upper() for code in order.codes))
+        if not entered:
+            return  # an order without a code has nothing to do with the campaign
+        code = next((code for code in entered if code in context.codes), None)
+        whose = context.partner_names.get(context.codes.get(code), "")
+        if code is None:
+            result.leave_out(
+                order.row,
+                _("order %(order)s used code %(code)s, which is not one of this campaign's")
+                % {"order": order.ref, "code": ", ".join(entered)},
+                group=_("code %(code)s is not in this campaign") % {"code": ", ".join(entered)},
+            )
+            return
+        status = order.status.removeprefix("wc-")
+        if order.cancelled or status in order.skipped:
+            status = status or _("cancelled")
+            result.leave_out(
+                order.row,
+                _("order %(order)s was %(status)s: not counted")
+                % {"order": order.ref, "status": status},
+                whose=whose,
+                group=status,
+            )
+            return
+        if order.ref in context.known_orders:
+            result.leave_out(
+                order.row,
+                _("order %(order)s was imported before") % {"order": order.ref},
+                whose=whose,
+                group=_("imported before"),
+            )
+            return
+        problems = []
+        day = read_date(order.date_text)
+        if day is None:
+            problems.append(_("the date “%(value)s” is not a date") % {"value": order.date_text})
+        if order.total is None or order.total < 0:
+            problems.append(
+                _("the total “%(value)s” is not an amount") % {"value": order.total_text}
+            )
+        if problems:
+            result.errors.append(
+                (
+                    order.row,
+                    _("order %(order)s: %(problems)s")
+                    % {"order": order.ref, "problems": "; ".join(problems)},
+                )
+            )
+            return
+        result.rows.append(
+            OrderRow(order.row, order.ref, day, order.total, code, context.codes[code])
+        )
+
+    def whose(self, row, context):
+        return context.partner_names.get(row.partnership_id, "")
+
+    @transaction.atomic
+    def save(self, rows, *, owner, context):
+        """Promo-code uses (each order number once per partnership: the database refuses a
+        second copy, and the whole import with it)."""
+        return len(
+            Redemption.objects.bulk_create(
+                [
+                    Redemption(
+                        owner=owner,
+                        partnership_id=row.partnership_id,
+                        date=row.date,
+                        order_ref=row.order_ref,
+                        revenue=row.revenue,
+                        source=Source.SHOP,
+                    )
+                    for row in rows
+                ],
+                batch_size=2000,
+            )
+        )
+
+    def amount(self, row):
+        return row.revenue
+
+    def describe(self, row, context):
+        return PreviewRow(
+            row=row.row,
+            date=row.date,
+            what=_("Order %(order)s, code %(code)s") % {"order": row.order_ref, "code": row.code},
+            whose=self.whose(row, context),
+            number=row.revenue,
+            money=True,
+        )
+
+
+def _total(values, positions, decimal_comma):
+    total = Decimal(0)
+    for position in positions:
+        number = cells.parse_number(cell(values, position), decimal_comma=decimal_comma)
+        if number is None:
+            return None
+        total += number
+    return total
