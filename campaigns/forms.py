@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.layout import FormHelper
 from accounts.owned import owned
 from accounts.templatetags.money import format_money
 from influencers.metrics import TIER_SHORT_NAMES, profile_engagement, profile_warnings, size_tier
@@ -543,6 +543,19 @@ class NeedsForm(PlanStepForm):
 # Step 5: the tracking plan.
 
 
+def shared_destination(campaign):
+    """The page most of the campaign's links open (the one step 5 sets), or ""."""
+    common = (
+        apps.get_model("kpis", "TrackedLink")
+        .objects.filter(partnership__campaign=campaign)
+        .values("destination")
+        .annotate(links=Count("id"), first=Min("id"))
+        .order_by("-links", "first")
+        .first()
+    )
+    return common["destination"] if common else ""
+
+
 class TrackingForm(PlanStepForm):
     checkin_frequency = forms.TypedChoiceField(
         label=_("How often will you check your numbers?"),
@@ -554,7 +567,8 @@ class TrackingForm(PlanStepForm):
         label=_("Which page should the influencers' links open?"),
         help_text=_(
             "Your website or shop page. Each influencer gets their own short link to it, so "
-            "every click is counted for the right person."
+            "every click is counted for the right person. A link you pointed at another page "
+            "on the links page keeps that page."
         ),
         required=False,
         max_length=500,
@@ -596,13 +610,8 @@ class TrackingForm(PlanStepForm):
             "adjustment_action": campaign.adjustment_action,
         }
         initial.update({f"source_{kpi.kind}": kpi.source for kpi in campaign.kpis.all()})
-        link = (
-            apps.get_model("kpis", "TrackedLink")
-            .objects.filter(partnership__campaign=campaign)
-            .first()
-        )
         business = getattr(campaign.owner, "business", None)
-        initial["destination"] = link.destination if link else getattr(business, "website", "")
+        initial["destination"] = shared_destination(campaign) or getattr(business, "website", "")
         return initial
 
     def source_fields(self):
@@ -638,9 +647,13 @@ class TrackingForm(PlanStepForm):
         destination = self.cleaned_data["destination"]
         if destination:
             tracked_link = apps.get_model("kpis", "TrackedLink")
-            tracked_link.objects.filter(partnership__campaign=campaign).update(
-                destination=destination
-            )
+            # Only the links that still open the page this field showed follow a change: a
+            # link the owner pointed elsewhere on the links page keeps its own page.
+            previous = shared_destination(campaign)
+            if previous and destination != previous:
+                tracked_link.objects.filter(
+                    partnership__campaign=campaign, destination=previous
+                ).update(destination=destination)
             for partnership in campaign.partnerships.filter(
                 tracked_link__isnull=True
             ).select_related("influencer", "owner"):

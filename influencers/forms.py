@@ -1,9 +1,9 @@
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from accounts.layout import FormHelper
 from accounts.owned import owned
 
 from .importers import COUNT_COLUMNS, ImportFileError, parse_count, read_upload
