@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -184,7 +184,12 @@ plan_wizard = PlanWizard.as_view(PLAN_STEPS, url_name="campaigns:plan")
 def goal_sentence_preview(request, pk):
     """The goal sentence for the values being typed in step 2 (htmx live preview)."""
     get_owned_or_404(Campaign, request.user, pk=pk)  # another owner's plan is not found
-    return HttpResponse(preview_sentence(request.GET, prefix="2"))
+    # A fragment like any page: from a template, so the owner's words are escaped.
+    return render(
+        request,
+        "campaigns/plan/_goal_sentence.html",
+        {"sentence": preview_sentence(request.GET, prefix="2")},
+    )
 
 
 @login_required
