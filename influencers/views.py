@@ -14,6 +14,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from accounts.owned import get_owned_or_404, owned
+from accounts.pagination import TABLE_PAGINATION
 
 from .exports import SafeTableExport
 from .filters import InfluencerFilter
@@ -38,7 +39,7 @@ class RosterView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
     table_class = InfluencerTable
     filterset_class = InfluencerFilter
     template_name = "influencers/list.html"
-    table_pagination = {"per_page": 25}
+    table_pagination = TABLE_PAGINATION
     export_class = SafeTableExport
     export_formats = ("csv", "xlsx")
     export_name = "influencers"
