@@ -311,7 +311,10 @@ def parse_roster_csv(raw):
     if notice:
         result.notices.append(notice)
 
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text.split("\n", 1)[0]))
+    # Universal newlines: old Mac Excel ends lines with a bare CR.
+    lines = io.StringIO(text, newline=None)
+    reader = csv.reader(lines, delimiter=sniff_delimiter(lines.readline()))
+    lines.seek(0)
     header = next(reader, None)
     columns = read_header(header or [])
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
