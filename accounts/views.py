@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from . import data
 from .forms import BusinessForm, DeleteAccountForm, SignupForm
@@ -70,7 +70,7 @@ def delete_account(request):
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers check with HEAD as often as with GET
 def healthz(request):
     """Liveness for a load balancer: 200 when the app can reach its database."""
     try:
