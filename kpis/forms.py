@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -228,6 +229,30 @@ class RedemptionForm(forms.ModelForm):
 
     def clean_order_ref(self):
         return self.cleaned_data["order_ref"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        partnership, order_ref = cleaned.get("partnership"), cleaned.get("order_ref")
+        if partnership and order_ref:
+            taken = (
+                Redemption.objects.filter(partnership=partnership, order_ref=order_ref)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if taken:
+                self.add_error(
+                    "order_ref",
+                    _(
+                        "Order %(order)s with code %(code)s is already recorded (on %(date)s), "
+                        "so it is counted once. Check the number, or leave it empty."
+                    )
+                    % {
+                        "order": order_ref,
+                        "code": partnership.promo_code,
+                        "date": date_format(taken.date, "j F Y"),
+                    },
+                )
+        return cleaned
 
 
 class TrackedLinkForm(forms.ModelForm):
