@@ -15,6 +15,14 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import (
+    COUNT_VALIDATORS,
+    DATE_VALIDATORS,
+    GOAL_VALIDATORS,
+    MONEY_VALIDATORS,
+    PERCENT_VALIDATORS,
+    campaign_too_long,
+)
 from accounts.layout import FormHelper
 from accounts.owned import owned
 from accounts.templatetags.money import format_money
@@ -41,7 +49,7 @@ from .services import (
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
 
 
 def campaign_kpi_model():
@@ -184,6 +192,7 @@ class GoalForm(PlanStepForm):
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("1"),
+        validators=GOAL_VALIDATORS,
         error_messages={
             "required": _("Enter a number, e.g. 50: without one you cannot tell if it worked."),
             "min_value": _("Enter a number of at least 1."),
@@ -198,11 +207,13 @@ class GoalForm(PlanStepForm):
     start_date = forms.DateField(
         label=_("Start date"),
         widget=DATE_WIDGET,
+        validators=DATE_VALIDATORS,
         error_messages={"required": _("Pick the day the campaign starts.")},
     )
     end_date = forms.DateField(
         label=_("Deadline"),
         widget=DATE_WIDGET,
+        validators=DATE_VALIDATORS,
         error_messages={"required": _("Pick a deadline: a goal without a date tends to drift.")},
     )
 
@@ -240,6 +251,8 @@ class GoalForm(PlanStepForm):
                 _("The deadline is before the start date (%(start)s). Pick a later deadline.")
                 % {"start": date_format(start, "j F Y")},
             )
+        elif too_long := campaign_too_long(start, end):
+            self.add_error("end_date", too_long)
         return cleaned
 
     def sentence(self):
@@ -312,7 +325,7 @@ class KPIForm(PlanStepForm):
                 required=False,
                 max_digits=14,
                 decimal_places=2,
-                min_value=Decimal("0"),
+                validators=COUNT_VALIDATORS,
             )
             self.fields[f"{kind}_target"] = forms.DecimalField(
                 label=format_html(
@@ -323,7 +336,7 @@ class KPIForm(PlanStepForm):
                 required=False,
                 max_digits=14,
                 decimal_places=2,
-                min_value=Decimal("0"),
+                validators=GOAL_VALIDATORS,
             )
 
     @staticmethod
@@ -705,8 +718,7 @@ class BudgetForm(PlanStepForm):
         label=_("Gross margin %"),
         max_digits=5,
         decimal_places=2,
-        min_value=Decimal("0"),
-        max_value=Decimal("100"),
+        validators=PERCENT_VALIDATORS,
         help_text=Campaign._meta.get_field("gross_margin").help_text,
     )
     budget_tools = forms.MultipleChoiceField(
@@ -728,7 +740,11 @@ class BudgetForm(PlanStepForm):
         for partnership in self.partnerships:
             prefix = f"p{partnership.pk}"
             for name in PARTNERSHIP_FIELDS:
-                field = Partnership._meta.get_field(name).formfield()
+                model_field = Partnership._meta.get_field(name)
+                field = model_field.formfield()
+                # A model's validators (money never below zero, 0-100%) run only in
+                # ModelForms: a plain form has to take them over itself.
+                field.validators = [*field.validators, *model_field.validators]
                 if name == "due_date":
                     field.widget = DATE_WIDGET
                 if name == "outreach_message":

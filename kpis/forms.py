@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.bounds import COUNT_VALIDATORS, DATE_VALIDATORS
+
 from . import importers
 from .models import CheckIn, Measurement, Redemption, TrackedLink
 from .recording import Reading
@@ -71,6 +73,7 @@ class CheckInForm(forms.Form):
     date = forms.DateField(
         label=gettext_lazy("Date of the check-in"),
         widget=date_input(),
+        validators=DATE_VALIDATORS,
         help_text=gettext_lazy(
             "Today or an earlier day; at the earliest a week before the campaign starts."
         ),
@@ -96,7 +99,7 @@ class CheckInForm(forms.Form):
                 label=reading_label(kpi),
                 help_text=reading_help(kpi),
                 required=False,
-                min_value=0,
+                validators=COUNT_VALIDATORS,
                 max_digits=14,
                 decimal_places=2,
             )
