@@ -164,3 +164,20 @@ def test_the_models_hold_the_same_bounds_for_every_other_form(owner):
     with pytest.raises(ValidationError) as refused:
         partnership.full_clean()
     assert set(refused.value.message_dict) == {"fee", "commission_rate"}
+
+
+def test_a_follower_count_is_bounded(owner_client):
+    response = owner_client.post(
+        reverse("influencers:create"),
+        {
+            "name": "Rosie",
+            "status": "identified",
+            "profiles-TOTAL_FORMS": "1",
+            "profiles-INITIAL_FORMS": "0",
+            "profiles-0-platform": "instagram",
+            "profiles-0-handle": "rosie",
+            "profiles-0-followers": "1" + "0" * 25,
+        },
+    )
+    assert response.status_code == 200
+    assert "at most 1,000,000,000" in str(response.context["formset"].errors)
