@@ -219,12 +219,12 @@ def pages(client, world):
                     break
 
 
-def post_forms(client, world):
-    """(page, action, url name, fields) of every POST form, one per action name and page
+def post_forms(client, world, parse=page_forms):
+    """(page, action, url name, form) of every POST form, one per action name and page
     (a list of forty tick boxes is one form to this test), deleting forms last."""
     found, seen = [], set()
     for path, response in pages(client, world):
-        for form in page_forms(response):
+        for form in parse(response):
             action = urljoin(path, form["action"]).split("#")[0]
             name = resolve(urlsplit(action).path).view_name
             if form["method"] != "post" or name == "logout" or (path, name) in seen:
