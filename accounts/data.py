@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import login_log
+from .deletion import delete_with_links
 from .spreadsheets import safe_cell
 
 # The user's own columns worth giving back; never the password hash.
@@ -100,4 +101,4 @@ def delete_account(user):
     """Deletes the user; every owned row goes with it (each ``owner`` is CASCADE), and so
     does the login log kept under their e-mail (it has no key to the user)."""
     login_log.delete_about(user)
-    user.delete()
+    delete_with_links(user, owner=user)

@@ -74,8 +74,8 @@ def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        data.delete_account(user)  # first: a failed deletion must not log the owner out
         logout(request)
-        data.delete_account(user)
         messages.success(request, _("Your account and everything in it are deleted. Goodbye!"))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})

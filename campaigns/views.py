@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from accounts.deletion import delete_with_links
 from accounts.owned import get_owned_or_404
 
 from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
@@ -36,7 +37,7 @@ def delete_campaign(request, pk):
     influencers stay on the roster."""
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
     if request.method == "POST":
-        campaign.delete()
+        delete_with_links(campaign, partnership__campaign=campaign)
         messages.success(request, _("The campaign “%(name)s” is deleted.") % {"name": campaign})
         return redirect("reports:portfolio")
     return render(

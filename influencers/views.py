@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from accounts.deletion import delete_with_links
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
 
@@ -153,7 +154,7 @@ def redirect_to_next(request, next_url, fallback):
 def influencer_delete(request, pk):
     influencer = owned_influencer(request, pk)
     if request.method == "POST":
-        influencer.delete()
+        delete_with_links(influencer, partnership__influencer=influencer)
         messages.success(request, _("%(name)s is removed from your roster.") % {"name": influencer})
         return redirect("influencers:list")
     return render(request, "influencers/confirm_delete.html", {"influencer": influencer})
