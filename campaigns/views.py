@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from accounts.deletion import delete_with_links
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404
 
 from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
@@ -22,6 +23,10 @@ from .storage import plan_prefix
 @require_http_methods(["GET", "POST"])
 def new_campaign(request):
     """The seven steps at a glance; starting creates the draft the wizard saves into."""
+    if request.method == "POST" and already_submitted(request):
+        # Sent twice: the first one made the draft; open the newest one.
+        latest = Campaign.objects.filter(owner=request.user).order_by("-created_at").first()
+        return redirect(latest.get_absolute_url() if latest else reverse("reports:portfolio"))
     if request.method == "POST":
         name = request.POST.get("name", "").strip()[:120] or _("New campaign")
         campaign = Campaign.objects.create(owner=request.user, name=name)
