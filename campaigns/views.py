@@ -11,6 +11,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from accounts.deletion import delete_with_links
 from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404
+from accounts.versions import STALE, is_stale, version_of
 
 from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
 from .forms import PLAN_STEPS, STEP_WHY, preview_sentence
@@ -105,6 +106,13 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         # its own page), even when the stored step says otherwise, e.g. another device.
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
+        if is_stale(self.request.POST, self.campaign):
+            # Another tab saved this plan since this page was drawn: save nothing, show what
+            # was typed with the message, and the current version for a deliberate resave.
+            form = self.get_form(data=self.request.POST)
+            form.is_valid()
+            form.add_error(None, STALE)
+            return self.render(form)
         goto = self.request.POST.get("wizard_goto_step")
         if goto in self.get_form_list():
             self.keep_current_input()
@@ -164,6 +172,7 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
             step_name=STEP_NAMES[number],
             step_why=STEP_WHY[number],
             step_total=self.steps.count,
+            version=version_of(campaign),
             step_percent=round(100 * number / self.steps.count),
             step_links=[
                 {
