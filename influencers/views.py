@@ -16,6 +16,7 @@ from django_tables2.export import ExportMixin
 from accounts.deletion import delete_with_links
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
+from accounts.versions import STALE, is_stale, version_of
 
 from .exports import SafeTableExport
 from .filters import InfluencerFilter
@@ -63,6 +64,8 @@ def influencer_form(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = InfluencerForm(data, instance=influencer)
     formset = ProfileFormSet(data, instance=influencer, owner=request.user, prefix="profiles")
+    if pk and data and is_stale(data, influencer) and form.is_valid():
+        form.add_error(None, STALE)  # another tab saved since; this page shows its version
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             influencer = form.save()
@@ -79,6 +82,7 @@ def influencer_form(request, pk=None):
             "formset": formset,
             "profile_helper": ProfileFormHelper(),
             "influencer": influencer if pk else None,
+            "version": version_of(influencer) if pk else "",
         },
     )
 
