@@ -15,6 +15,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from . import login_log
+from .deletion import delete_with_links
 from .spreadsheets import safe_cell
 
 # The user's own columns worth giving back; never the password hash.
@@ -88,10 +90,15 @@ def export_zip(user):
             rows = queryset.order_by("pk").values_list(*columns)
             name = f"{model._meta.app_label}-{model._meta.model_name}.csv"
             bundle.writestr(name, _csv(columns, rows))
+        bundle.writestr(
+            "login-log.csv", _csv(login_log.EXPORT_COLUMNS, login_log.export_rows(user))
+        )
     return archive.getvalue()
 
 
 @transaction.atomic
 def delete_account(user):
-    """Deletes the user; every owned row goes with it (each ``owner`` is CASCADE)."""
-    user.delete()
+    """Deletes the user; every owned row goes with it (each ``owner`` is CASCADE), and so
+    does the login log kept under their e-mail (it has no key to the user)."""
+    login_log.delete_about(user)
+    delete_with_links(user, owner=user)

@@ -1,12 +1,13 @@
 import zoneinfo
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from . import limits
+from .layout import FormHelper
 from .models import Business, Currency, ReminderKind
 
 User = get_user_model()
@@ -126,6 +127,23 @@ class BusinessForm(forms.ModelForm):
         return super().save(commit)
 
 
+def check_reentered_password(user, password, wrong_message):
+    """A logged-in owner re-typing their password: at most ``PASSWORD_TRIES`` wrong ones in
+    ``PASSWORD_PERIOD``, so a borrowed session cannot be used to guess it."""
+    if limits.tries("password", user.pk) >= limits.PASSWORD_TRIES:
+        raise forms.ValidationError(limits.TOO_MANY_PASSWORDS, code="too_many")
+    if not user.check_password(password):
+        limits.count("password", user.pk, period=limits.PASSWORD_PERIOD)
+        raise forms.ValidationError(wrong_message, code="password_incorrect")
+
+
+class LimitedPasswordChangeForm(PasswordChangeForm):
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        check_reentered_password(self.user, old_password, self.error_messages["password_incorrect"])
+        return old_password
+
+
 class DeleteAccountForm(forms.Form):
     """Asks for the password and a typed word, so an account is never deleted by a slip."""
 
@@ -150,8 +168,9 @@ class DeleteAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That is not your password. Nothing was deleted."))
+        check_reentered_password(
+            self.user, password, _("That is not your password. Nothing was deleted.")
+        )
         return password
 
     def clean_confirmation(self):

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import EmailAuthenticationForm
+from .forms import EmailAuthenticationForm, LimitedPasswordChangeForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,7 +21,7 @@ urlpatterns = [
     path("accounts/delete/", views.delete_account, name="account_delete"),
     path(
         "accounts/password/change/",
-        auth_views.PasswordChangeView.as_view(),
+        auth_views.PasswordChangeView.as_view(form_class=LimitedPasswordChangeForm),
         name="password_change",
     ),
     path(
@@ -31,7 +31,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(),
+        views.LimitedPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

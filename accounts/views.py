@@ -1,18 +1,30 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
-from . import data
+from . import data, limits
+from .backends import client_address
 from .forms import BusinessForm, DeleteAccountForm, SignupForm
 from .mail import reminders_off_reason
 from .models import Business
+
+
+class LimitedPasswordResetView(PasswordResetView):
+    """Sends at most a few reset e-mails per address asked for and per visitor. Over the
+    limit it answers as if it had sent one: nobody learns more, and no inbox is flooded."""
+
+    def form_valid(self, form):
+        if limits.reset_allowed(form.cleaned_data["email"], client_address(self.request)):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 def home(request):
@@ -67,15 +79,15 @@ def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        data.delete_account(user)  # first: a failed deletion must not log the owner out
         logout(request)
-        data.delete_account(user)
         messages.success(request, _("Your account and everything in it are deleted. Goodbye!"))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers check with HEAD as often as with GET
 def healthz(request):
     """Liveness for a load balancer: 200 when the app can reach its database."""
     try:

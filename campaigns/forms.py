@@ -6,16 +6,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import (
+    COUNT_VALIDATORS,
+    DATE_VALIDATORS,
+    GOAL_VALIDATORS,
+    MONEY_VALIDATORS,
+    PERCENT_VALIDATORS,
+    campaign_too_long,
+)
+from accounts.layout import FormHelper
 from accounts.models import CURRENCY_SYMBOLS
 from accounts.owned import owned
 from accounts.templatetags.money import format_money
@@ -42,7 +50,7 @@ from .services import (
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
 
 
 def campaign_kpi_model():
@@ -185,6 +193,7 @@ class GoalForm(PlanStepForm):
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("1"),
+        validators=GOAL_VALIDATORS,
         error_messages={
             "required": _("Enter a number, e.g. 50: without one you cannot tell if it worked."),
             "min_value": _("Enter a number of at least 1."),
@@ -199,11 +208,13 @@ class GoalForm(PlanStepForm):
     start_date = forms.DateField(
         label=_("Start date"),
         widget=DATE_WIDGET,
+        validators=DATE_VALIDATORS,
         error_messages={"required": _("Pick the day the campaign starts.")},
     )
     end_date = forms.DateField(
         label=_("Deadline"),
         widget=DATE_WIDGET,
+        validators=DATE_VALIDATORS,
         error_messages={"required": _("Pick a deadline: a goal without a date tends to drift.")},
     )
 
@@ -241,6 +252,8 @@ class GoalForm(PlanStepForm):
                 _("The deadline is before the start date (%(start)s). Pick a later deadline.")
                 % {"start": date_format(start, "j F Y")},
             )
+        elif too_long := campaign_too_long(start, end):
+            self.add_error("end_date", too_long)
         return cleaned
 
     def sentence(self):
@@ -313,7 +326,7 @@ class KPIForm(PlanStepForm):
                 required=False,
                 max_digits=14,
                 decimal_places=2,
-                min_value=Decimal("0"),
+                validators=COUNT_VALIDATORS,
             )
             self.fields[f"{kind}_target"] = forms.DecimalField(
                 label=format_html(
@@ -324,7 +337,7 @@ class KPIForm(PlanStepForm):
                 required=False,
                 max_digits=14,
                 decimal_places=2,
-                min_value=Decimal("0"),
+                validators=GOAL_VALIDATORS,
             )
 
     @staticmethod
@@ -545,6 +558,19 @@ class NeedsForm(PlanStepForm):
 # Step 5: the tracking plan.
 
 
+def shared_destination(campaign):
+    """The page most of the campaign's links open (the one step 5 sets), or ""."""
+    common = (
+        apps.get_model("kpis", "TrackedLink")
+        .objects.filter(partnership__campaign=campaign)
+        .values("destination")
+        .annotate(links=Count("id"), first=Min("id"))
+        .order_by("-links", "first")
+        .first()
+    )
+    return common["destination"] if common else ""
+
+
 class TrackingForm(PlanStepForm):
     checkin_frequency = forms.TypedChoiceField(
         label=_("How often will you check your numbers?"),
@@ -556,7 +582,8 @@ class TrackingForm(PlanStepForm):
         label=_("Which page should the influencers' links open?"),
         help_text=_(
             "Your website or shop page. Each influencer gets their own short link to it, so "
-            "every click is counted for the right person."
+            "every click is counted for the right person. A link you pointed at another page "
+            "on the links page keeps that page."
         ),
         required=False,
         max_length=500,
@@ -598,13 +625,8 @@ class TrackingForm(PlanStepForm):
             "adjustment_action": campaign.adjustment_action,
         }
         initial.update({f"source_{kpi.kind}": kpi.source for kpi in campaign.kpis.all()})
-        link = (
-            apps.get_model("kpis", "TrackedLink")
-            .objects.filter(partnership__campaign=campaign)
-            .first()
-        )
         business = getattr(campaign.owner, "business", None)
-        initial["destination"] = link.destination if link else getattr(business, "website", "")
+        initial["destination"] = shared_destination(campaign) or getattr(business, "website", "")
         return initial
 
     def source_fields(self):
@@ -640,9 +662,13 @@ class TrackingForm(PlanStepForm):
         destination = self.cleaned_data["destination"]
         if destination:
             tracked_link = apps.get_model("kpis", "TrackedLink")
-            tracked_link.objects.filter(partnership__campaign=campaign).update(
-                destination=destination
-            )
+            # Only the links that still open the page this field showed follow a change: a
+            # link the owner pointed elsewhere on the links page keeps its own page.
+            previous = shared_destination(campaign)
+            if previous and destination != previous:
+                tracked_link.objects.filter(
+                    partnership__campaign=campaign, destination=previous
+                ).update(destination=destination)
             for partnership in campaign.partnerships.filter(
                 tracked_link__isnull=True
             ).select_related("influencer", "owner"):
@@ -703,8 +729,7 @@ class BudgetForm(PlanStepForm):
         label=_("Gross margin %"),
         max_digits=5,
         decimal_places=2,
-        min_value=Decimal("0"),
-        max_value=Decimal("100"),
+        validators=PERCENT_VALIDATORS,
         help_text=Campaign._meta.get_field("gross_margin").help_text,
     )
     budget_tools = forms.MultipleChoiceField(
@@ -728,7 +753,11 @@ class BudgetForm(PlanStepForm):
         for partnership in self.partnerships:
             prefix = f"p{partnership.pk}"
             for name in PARTNERSHIP_FIELDS:
-                field = Partnership._meta.get_field(name).formfield()
+                model_field = Partnership._meta.get_field(name)
+                field = model_field.formfield()
+                # A model's validators (money never below zero, 0-100%) run only in
+                # ModelForms: a plain form has to take them over itself.
+                field.validators = [*field.validators, *model_field.validators]
                 if name == "due_date":
                     field.widget = DATE_WIDGET
                 if name == "outreach_message":

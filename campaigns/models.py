@@ -1,10 +1,19 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from accounts.bounds import (
+    DATE_VALIDATORS,
+    GOAL_VALIDATORS,
+    MONEY_VALIDATORS,
+    PERCENT_VALIDATORS,
+    campaign_too_long,
+)
 
 
 class GoalType(models.TextChoices):
@@ -62,11 +71,18 @@ class Campaign(models.Model):
         _("main goal"), max_length=12, choices=GoalType.choices, blank=True
     )
     goal_number = models.DecimalField(
-        _("how many"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("how many"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=GOAL_VALIDATORS,
     )
     goal_unit = models.CharField(_("of what"), max_length=60, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("deadline"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    end_date = models.DateField(_("deadline"), null=True, blank=True, validators=DATE_VALIDATORS)
     goal_sentence = models.TextField(_("goal in one sentence"), blank=True)
 
     # Step 4: the business-needs questions.
@@ -96,20 +112,25 @@ class Campaign(models.Model):
 
     # Step 6: budget. Money is Decimal in the business's currency.
     cash_budget = models.DecimalField(
-        _("cash budget"), max_digits=12, decimal_places=2, default=Decimal("0")
+        _("cash budget"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=MONEY_VALIDATORS,
     )
     other_costs = models.DecimalField(
         _("other costs (tools, printing)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
+        validators=MONEY_VALIDATORS,
     )
     gross_margin = models.DecimalField(
         _("gross margin %"),
         max_digits=5,
         decimal_places=2,
         default=Decimal("100"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        validators=PERCENT_VALIDATORS,
         help_text=_(
             "Of each sale, the share you keep after paying for what you sold. "
             "Leave at 100 if you are not sure."
@@ -147,6 +168,12 @@ class Campaign(models.Model):
         if self.status == CampaignStatus.DRAFT:
             return reverse("campaigns:plan", kwargs={"pk": self.pk, "step": self.resume_step})
         return f"/campaigns/{self.pk}/"
+
+    def clean(self):
+        super().clean()
+        too_long = campaign_too_long(self.start_date, self.end_date)
+        if too_long:
+            raise ValidationError({"end_date": too_long})
 
     @property
     def resume_step(self):
@@ -215,22 +242,29 @@ class Partnership(models.Model):
     deal_type = models.CharField(
         _("deal"), max_length=12, choices=DealType.choices, default=DealType.GIFTED
     )
-    fee = models.DecimalField(_("fee"), max_digits=12, decimal_places=2, default=Decimal("0"))
+    fee = models.DecimalField(
+        _("fee"), max_digits=12, decimal_places=2, default=Decimal("0"), validators=MONEY_VALIDATORS
+    )
     product_value = models.DecimalField(
         _("value of products given (at cost)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
+        validators=MONEY_VALIDATORS,
     )
     shipping = models.DecimalField(
-        _("shipping and extras"), max_digits=12, decimal_places=2, default=Decimal("0")
+        _("shipping and extras"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=MONEY_VALIDATORS,
     )
     commission_rate = models.DecimalField(
         _("commission %"),
         max_digits=5,
         decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        validators=PERCENT_VALIDATORS,
     )
     deliverables = models.CharField(
         _("what they will post"),
@@ -238,7 +272,7 @@ class Partnership(models.Model):
         blank=True,
         help_text=_("e.g. '1 reel, 3 stories'"),
     )
-    due_date = models.DateField(_("post due by"), null=True, blank=True)
+    due_date = models.DateField(_("post due by"), null=True, blank=True, validators=DATE_VALIDATORS)
     # The deal in numbers, so follow-ups come from data: how many posts of which kind, by when
     # (``due_date``), the gift's date, and when the influencer was paid.
     posts_agreed = models.PositiveSmallIntegerField(
@@ -254,9 +288,10 @@ class Partnership(models.Model):
         _("gift sent on"),
         null=True,
         blank=True,
+        validators=DATE_VALIDATORS,
         help_text=_("When the free product went out: reminders count the days from here."),
     )
-    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True, validators=DATE_VALIDATORS)
     share_sales = models.BooleanField(
         _("share sales with them"),
         default=False,
@@ -269,6 +304,7 @@ class Partnership(models.Model):
         _("page link works until"),
         null=True,
         blank=True,
+        validators=DATE_VALIDATORS,
         help_text=_("Leave empty to keep it working until you revoke it."),
     )
     promo_code = models.CharField(_("promo code"), max_length=40, blank=True)

@@ -1,14 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from accounts.deletion import delete_with_links
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404
+from accounts.versions import STALE, is_stale, version_of
 
 from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
 from .forms import PLAN_STEPS, STEP_WHY, preview_sentence
@@ -21,6 +24,10 @@ from .storage import plan_prefix
 @require_http_methods(["GET", "POST"])
 def new_campaign(request):
     """The seven steps at a glance; starting creates the draft the wizard saves into."""
+    if request.method == "POST" and already_submitted(request):
+        # Sent twice: the first one made the draft; open the newest one.
+        latest = Campaign.objects.filter(owner=request.user).order_by("-created_at").first()
+        return redirect(latest.get_absolute_url() if latest else reverse("reports:portfolio"))
     if request.method == "POST":
         name = request.POST.get("name", "").strip()[:120] or _("New campaign")
         campaign = Campaign.objects.create(owner=request.user, name=name)
@@ -36,7 +43,7 @@ def delete_campaign(request, pk):
     influencers stay on the roster."""
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
     if request.method == "POST":
-        campaign.delete()
+        delete_with_links(campaign, partnership__campaign=campaign)
         messages.success(request, _("The campaign “%(name)s” is deleted.") % {"name": campaign})
         return redirect("reports:portfolio")
     return render(
@@ -99,6 +106,13 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         # its own page), even when the stored step says otherwise, e.g. another device.
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
+        if is_stale(self.request.POST, self.campaign):
+            # Another tab saved this plan since this page was drawn: save nothing, show what
+            # was typed with the message, and the current version for a deliberate resave.
+            form = self.get_form(data=self.request.POST)
+            form.is_valid()
+            form.add_error(None, STALE)
+            return self.render(form)
         goto = self.request.POST.get("wizard_goto_step")
         if goto in self.get_form_list():
             self.keep_current_input()
@@ -158,6 +172,7 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
             step_name=STEP_NAMES[number],
             step_why=STEP_WHY[number],
             step_total=self.steps.count,
+            version=version_of(campaign),
             step_percent=round(100 * number / self.steps.count),
             step_links=[
                 {
@@ -184,7 +199,12 @@ plan_wizard = PlanWizard.as_view(PLAN_STEPS, url_name="campaigns:plan")
 def goal_sentence_preview(request, pk):
     """The goal sentence for the values being typed in step 2 (htmx live preview)."""
     get_owned_or_404(Campaign, request.user, pk=pk)  # another owner's plan is not found
-    return HttpResponse(preview_sentence(request.GET, prefix="2"))
+    # A fragment like any page: from a template, so the owner's words are escaped.
+    return render(
+        request,
+        "campaigns/plan/_goal_sentence.html",
+        {"sentence": preview_sentence(request.GET, prefix="2")},
+    )
 
 
 @login_required

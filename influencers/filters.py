@@ -1,8 +1,9 @@
 import django_filters
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+from accounts.layout import FormHelper
 
 from .metrics import TIER_LOWER_BOUNDS, Tier
 from .models import Influencer, OutreachStatus, Platform, Profile

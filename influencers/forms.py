@@ -1,9 +1,10 @@
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import AT_MOST_MAX_COUNT
+from accounts.layout import FormHelper
 from accounts.owned import owned
 
 from .importers import COUNT_COLUMNS, ImportFileError, parse_count, read_upload
@@ -18,6 +19,7 @@ class CountField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("validators", [AT_MOST_MAX_COUNT])
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):

@@ -14,7 +14,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from accounts.deletion import delete_with_links
 from accounts.owned import get_owned_or_404, owned
+from accounts.pagination import TABLE_PAGINATION
+from accounts.versions import STALE, is_stale, version_of
 
 from .exports import SafeTableExport
 from .filters import InfluencerFilter
@@ -39,7 +42,7 @@ class RosterView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
     table_class = InfluencerTable
     filterset_class = InfluencerFilter
     template_name = "influencers/list.html"
-    table_pagination = {"per_page": 25}
+    table_pagination = TABLE_PAGINATION
     export_class = SafeTableExport
     export_formats = ("csv", "xlsx")
     export_name = "influencers"
@@ -62,6 +65,8 @@ def influencer_form(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = InfluencerForm(data, instance=influencer)
     formset = ProfileFormSet(data, instance=influencer, owner=request.user, prefix="profiles")
+    if pk and data and is_stale(data, influencer) and form.is_valid():
+        form.add_error(None, STALE)  # another tab saved since; this page shows its version
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             influencer = form.save()
@@ -78,6 +83,7 @@ def influencer_form(request, pk=None):
             "formset": formset,
             "profile_helper": ProfileFormHelper(),
             "influencer": influencer if pk else None,
+            "version": version_of(influencer) if pk else "",
         },
     )
 
@@ -157,7 +163,7 @@ def redirect_to_next(request, next_url, fallback):
 def influencer_delete(request, pk):
     influencer = owned_influencer(request, pk)
     if request.method == "POST":
-        influencer.delete()
+        delete_with_links(influencer, partnership__influencer=influencer)
         messages.success(request, _("%(name)s is removed from your roster.") % {"name": influencer})
         return redirect("influencers:list")
     return render(request, "influencers/confirm_delete.html", {"influencer": influencer})

@@ -4,9 +4,11 @@ from django import forms
 from django.core.validators import DecimalValidator, MinValueValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.bounds import COUNT_VALIDATORS, DATE_VALIDATORS
 from accounts.models import CURRENCY_SYMBOLS
 
 from . import metrics
@@ -109,6 +111,7 @@ class CheckInForm(forms.Form):
     date = forms.DateField(
         label=gettext_lazy("Date of the check-in"),
         widget=date_input(),
+        validators=DATE_VALIDATORS,
         help_text=gettext_lazy(
             "Today or an earlier day; at the earliest a week before the campaign starts."
         ),
@@ -134,7 +137,7 @@ class CheckInForm(forms.Form):
                 label=reading_label(kpi),
                 help_text=reading_help(kpi),
                 required=False,
-                min_value=0,
+                validators=COUNT_VALIDATORS,
                 max_digits=14,
                 # Counts are whole: 2.5 customers is a typing slip.
                 decimal_places=2 if kpi.definition.money else 0,
@@ -279,6 +282,30 @@ class RedemptionForm(forms.ModelForm):
 
     def clean_order_ref(self):
         return self.cleaned_data["order_ref"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        partnership, order_ref = cleaned.get("partnership"), cleaned.get("order_ref")
+        if partnership and order_ref:
+            taken = (
+                Redemption.objects.filter(partnership=partnership, order_ref=order_ref)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if taken:
+                self.add_error(
+                    "order_ref",
+                    _(
+                        "Order %(order)s with code %(code)s is already recorded (on %(date)s), "
+                        "so it is counted once. Check the number, or leave it empty."
+                    )
+                    % {
+                        "order": order_ref,
+                        "code": partnership.promo_code,
+                        "date": date_format(taken.date, "j F Y"),
+                    },
+                )
+        return cleaned
 
 
 class TrackedLinkForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import COUNT_VALIDATORS, DATE_VALIDATORS, GOAL_VALIDATORS, MONEY_VALIDATORS
 from campaigns.models import PostKind
 from influencers.models import Platform
 
@@ -29,8 +30,11 @@ class CampaignKPI(models.Model):
         decimal_places=2,
         default=Decimal("0"),
         help_text=_("Where it stands before the campaign. Use 0 for things you count from now."),
+        validators=COUNT_VALIDATORS,
     )
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, validators=GOAL_VALIDATORS
+    )
     source = models.CharField(
         _("where the numbers come from"),
         max_length=10,
@@ -72,7 +76,7 @@ class CheckIn(models.Model):
     campaign = models.ForeignKey(
         "campaigns.Campaign", on_delete=models.CASCADE, related_name="checkins"
     )
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(_("date"), default=timezone.localdate, validators=DATE_VALIDATORS)
     note = models.TextField(_("what did we change, and why?"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -94,8 +98,10 @@ class Measurement(models.Model):
     checkin = models.ForeignKey(
         CheckIn, on_delete=models.SET_NULL, null=True, blank=True, related_name="measurements"
     )
-    date = models.DateField(_("date"))
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    date = models.DateField(_("date"), validators=DATE_VALIDATORS)
+    value = models.DecimalField(
+        _("value"), max_digits=14, decimal_places=2, validators=COUNT_VALIDATORS
+    )
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.MANUAL
     )
@@ -192,10 +198,14 @@ class Redemption(models.Model):
     partnership = models.ForeignKey(
         "campaigns.Partnership", on_delete=models.CASCADE, related_name="redemptions"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=DATE_VALIDATORS)
     order_ref = models.CharField(_("order number"), max_length=60, blank=True)
     revenue = models.DecimalField(
-        _("order value"), max_digits=12, decimal_places=2, default=Decimal("0")
+        _("order value"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=MONEY_VALIDATORS,
     )
     new_customer = models.BooleanField(_("first-time customer"), default=False)
     source = models.CharField(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from accounts.owned import get_owned_or_404, owned
+from accounts.pagination import TABLE_PAGINATION
 from campaigns.checklist import checklist_sections, progress
 from campaigns.models import Campaign, CampaignStatus
 from influencers.exports import SafeTableExport
@@ -57,7 +58,7 @@ def portfolio(request):
         totals=portfolio_totals(rows.values()),
         currency=currency_of(request.user),
     )
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    RequestConfig(request, paginate=TABLE_PAGINATION).configure(table)
     return render(request, "reports/portfolio.html", {"table": table, "has_campaigns": rows})
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404, owned
 
 from .. import recording, services
@@ -63,6 +64,9 @@ def measurements(request, pk):
     form = None
     if request.method == "POST":
         form = CheckInForm(request.POST, campaign=campaign)
+        if form.is_valid() and already_submitted(request):
+            messages.info(request, _("That check-in was already saved."))
+            return redirect(measurements_url(campaign))
         if form.is_valid():
             recording.record_checkin(
                 campaign,
@@ -138,6 +142,9 @@ def redemption_add(request, pk):
     if request.method == "GET":  # the form lives on the check-in page
         return redirect(measurements_url(campaign) + "#promo-codes")
     form = RedemptionForm(request.POST, campaign=campaign)
+    if form.is_valid() and already_submitted(request):
+        messages.info(request, _("That promo code use was already saved."))
+        return redirect(measurements_url(campaign) + "#promo-codes")
     if form.is_valid():
         redemption = form.save(commit=False)
         redemption.owner = request.user

@@ -98,6 +98,11 @@ def test_export_neutralises_cells_a_spreadsheet_would_run(owner_client, owner):
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("Rosie's Bakery", "Rosie's Bakery"),
+        # Where a semicolon or a tab may start a new cell (semicolon locales).
+        ("Bob;=cmd|' /C calc'!A0", "Bob;'=cmd|' /C calc'!A0"),
+        ("Bob\t+1", "Bob\t'+1"),
+        ("=a;@b", "'=a;'@b"),
+        ("5; -2 degrees", "5; -2 degrees"),
         (-5, -5),
         (None, None),
     ],

@@ -15,3 +15,9 @@ def test_healthz_fails_when_database_is_unreachable(client):
     with mock.patch("accounts.views.connection.cursor", side_effect=Exception("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
+
+
+def test_healthz_answers_head_as_load_balancers_ask(client):
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.content == b""

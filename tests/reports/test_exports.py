@@ -53,9 +53,15 @@ def test_measurements_xlsx_opens_with_numbers_and_safe_text(owner_client, hostil
     response = owner_client.get(f"/campaigns/{hostile_measurements.pk}/measurements.xlsx")
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
-    assert "'" + FORMULA in values
-    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values)
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    # Shown as typed, with no apostrophe; stored as text and marked so it stays text.
+    hostile = [cell for cell in cells if cell.value == FORMULA]
+    assert hostile and all(cell.data_type == "s" and cell.quotePrefix for cell in hostile)
+    assert not any(cell.data_type == "f" for cell in cells)
+    assert not any(
+        isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@")) and not c.quotePrefix
+        for c in cells
+    )
     numbers = [row[2].value for row in sheet.iter_rows(min_row=2)]
     assert sum(Decimal(str(n)) for n in numbers) == Decimal("13")  # 2 + 3 + 1 + 4 + 1 + 2
 

@@ -1,0 +1,56 @@
+"""The sane ranges of what owners type: money, percentages, goal numbers and dates.
+
+One definition each, used by the models (so every ModelForm gets them) and by the plain forms
+of the plan wizard. Each refusal says, in plain words, what is allowed. Lives at the bottom of
+the import chain so that every app can use it.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+# Far above any small business's campaign, far below what breaks a sum or a chart.
+MAX_MONEY = Decimal("10000000")
+MAX_COUNT = Decimal("1000000000")
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2099, 12, 31)
+MAX_CAMPAIGN_DAYS = 731  # two years, a leap day included
+
+MONEY_VALIDATORS = [
+    MinValueValidator(Decimal("0"), message=_("An amount cannot be below zero.")),
+    MaxValueValidator(
+        MAX_MONEY, message=_("Enter an amount of at most 10,000,000: this looks like a typo.")
+    ),
+]
+PERCENT_VALIDATORS = [
+    MinValueValidator(Decimal("0"), message=_("Enter a percentage from 0 to 100.")),
+    MaxValueValidator(Decimal("100"), message=_("Enter a percentage from 0 to 100.")),
+]
+AT_MOST_MAX_COUNT = MaxValueValidator(
+    MAX_COUNT, message=_("Enter a number of at most 1,000,000,000: this looks like a typo.")
+)
+# A goal or a target: something to reach, so more than nothing.
+GOAL_VALIDATORS = [
+    MinValueValidator(Decimal("0.01"), message=_("Enter a number above zero.")),
+    AT_MOST_MAX_COUNT,
+]
+# Where a number stands, or a reading: zero or more.
+COUNT_VALIDATORS = [
+    MinValueValidator(Decimal("0"), message=_("Enter zero or more.")),
+    AT_MOST_MAX_COUNT,
+]
+DATE_VALIDATORS = [
+    MinValueValidator(EARLIEST_DATE, message=_("Enter a date in the year 2000 or later.")),
+    MaxValueValidator(LATEST_DATE, message=_("Enter a date before the year 2100.")),
+]
+
+
+def campaign_too_long(start, end):
+    """The plain refusal of a campaign longer than two years, or None."""
+    if start and end and (end - start).days + 1 > MAX_CAMPAIGN_DAYS:
+        return _("A campaign can run for at most two years: pick a deadline before %(latest)s.") % {
+            "latest": (start + datetime.timedelta(days=MAX_CAMPAIGN_DAYS)).isoformat()
+        }
+    return None

@@ -1,0 +1,44 @@
+"""Attempt limits kept in the shared cache: password reset e-mails and re-entered passwords.
+
+Keys hold a hash, never the e-mail or address itself."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+RESETS_PER_EMAIL = 3
+RESETS_PER_ADDRESS = 10
+RESET_PERIOD = 60 * 60
+PASSWORD_TRIES = 5
+PASSWORD_PERIOD = 15 * 60
+TOO_MANY_PASSWORDS = _(
+    "That was the wrong password too many times. Wait 15 minutes, then try again."
+)
+
+
+def _key(scope, value):
+    digest = hashlib.sha256(str(value).strip().lower().encode()).hexdigest()
+    return f"limit:{scope}:{digest}"
+
+
+def count(scope, value, *, period):
+    """One more try under (scope, value); the number of tries within ``period``."""
+    key = _key(scope, value)
+    cache.add(key, 0, timeout=period)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        return 1
+
+
+def tries(scope, value):
+    return cache.get(_key(scope, value)) or 0
+
+
+def reset_allowed(email, address):
+    """Counts a password reset request; False once the e-mail or the address asked too often."""
+    by_email = count("reset-email", email, period=RESET_PERIOD)
+    by_address = count("reset-address", address, period=RESET_PERIOD)
+    return by_email <= RESETS_PER_EMAIL and by_address <= RESETS_PER_ADDRESS

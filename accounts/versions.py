@@ -1,0 +1,25 @@
+"""Stale-save protection for edit pages open in two tabs or on two devices.
+
+A page carries the version (the ``updated_at``) of the row it was drawn from; a save whose
+version is no longer the row's is refused with ``STALE``, and the page is drawn again with
+what was typed and the current version, so saving once more is a deliberate choice. Lives at
+the bottom of the import chain so that every app can use it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+FIELD = "version"
+STALE = _(
+    "This was changed in another tab or device since you opened this page, so nothing was "
+    "saved. What you typed is still here: check it and save again to keep it."
+)
+
+
+def version_of(row):
+    return row.updated_at.isoformat() if row.updated_at else ""
+
+
+def is_stale(data, row):
+    """True when posted ``data`` carries a version and it is not the row's any more."""
+    submitted = data.get(FIELD, "")
+    return bool(submitted) and submitted != version_of(row)
