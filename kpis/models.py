@@ -168,8 +168,8 @@ class Click(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["link", "at"]),
-            # Clicks by people per link and day, counted from the index without reading a row.
-            models.Index(fields=["link", "is_bot", "day"]),
+            # Finds a visitor's earlier click that day: the roll-up counts each visitor once.
+            models.Index(fields=["link", "day", "visitor_hash"]),
         ]
 
     def __str__(self):
@@ -179,6 +179,30 @@ class Click(models.Model):
         if self.day is None:
             self.day = timezone.localdate(self.at)
         super().save(*args, **kwargs)
+
+
+class ClickDay(models.Model):
+    """The clicks on one tracked link on one local day, counted: pages read these few rows,
+    never the clicks. The database keeps them exact itself (triggers on the click table, see
+    migration ``click_day_triggers``), in the transaction that stores or deletes a click,
+    whoever writes it: the redirect, a bulk load or a cascade."""
+
+    link = models.ForeignKey(
+        TrackedLink, on_delete=models.CASCADE, related_name="click_days", db_index=False
+    )
+    day = models.DateField()
+    people = models.PositiveIntegerField(default=0)
+    bots = models.PositiveIntegerField(default=0)
+    # Different people that day: their visitor hashes, salted anew each day, counted once.
+    visitors = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["link", "day"], name="kpis_clickday_link_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.link} {self.day}: {self.people}"
 
 
 class Redemption(models.Model):
