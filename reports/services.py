@@ -20,12 +20,12 @@ from kpis import metrics
 from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
 from kpis.services import (
+    CampaignRows,
     ReturnRatios,
     campaign_kpi_statuses,
     campaign_roi,
     checkin_dates,
     day_of_campaign,
-    human_clicks,
     partnership_results,
 )
 
@@ -238,9 +238,9 @@ class Dashboard:
 def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
-    clicks = human_clicks(campaign)
-    statuses = campaign_kpi_statuses(campaign, today, clicks)
-    results = partnership_results(campaign, clicks)
+    rows = CampaignRows([campaign])
+    statuses = campaign_kpi_statuses(campaign, today, rows=rows)
+    results = partnership_results(campaign, rows=rows)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     return Dashboard(
         campaign=campaign,
@@ -248,7 +248,7 @@ def campaign_dashboard(campaign, today=None):
         checkins=checkins,
         statuses=statuses,
         results=results,
-        roi=campaign_roi(campaign, results),
+        roi=campaign_roi(campaign, results, rows),
         suggestions=suggestions(statuses, campaign),
         follow_ups=follow_ups([result.partnership for result in results], today),
     )
@@ -275,17 +275,17 @@ class PortfolioRow:
 
 
 def portfolio_rows(campaigns, today=None):
-    """{campaign id: PortfolioRow}. A fixed number of queries per campaign (about ten)."""
+    """{campaign id: PortfolioRow}, in the same few queries for one campaign or a hundred."""
     today = today or timezone.localdate()
-    rows = {}
+    rows = CampaignRows(campaigns)
+    portfolio = {}
     for campaign in campaigns:
-        clicks = human_clicks(campaign)
-        statuses = campaign_kpi_statuses(campaign, today, clicks)
-        rows[campaign.pk] = PortfolioRow(
+        statuses = campaign_kpi_statuses(campaign, today, rows=rows)
+        portfolio[campaign.pk] = PortfolioRow(
             main=statuses[0] if statuses else None,
-            roi=campaign_roi(campaign, partnership_results(campaign, clicks)),
+            roi=campaign_roi(campaign, partnership_results(campaign, rows=rows), rows),
         )
-    return rows
+    return portfolio
 
 
 @dataclass
