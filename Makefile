@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/microreach
 AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
+# The suite runs in parallel, one process per core, each with its own test database (and, for
+# the browser tests, its own Chromium); tests go to whichever process is free. TEST_WORKERS=0
+# runs it all in one process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: run serve install system-deps browser migrate demo test test-postgres lint format
 
@@ -43,11 +48,11 @@ serve: install
 	$(BIN)/python manage.py runall 127.0.0.1:8000
 
 test: install system-deps browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The suite without the browser tests, against PostgreSQL (DATABASE_URL).
 test-postgres: install system-deps
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/python -m pytest -m "not browser"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(PYTEST) -m "not browser"
 
 lint: install
 	$(BIN)/ruff check .

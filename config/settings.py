@@ -127,15 +127,28 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Drawn dashboards are kept in each server process's memory (reports/caching.py): nothing to
-# run or configure, and the cache key, not the cache, decides when a page is stale.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "microreach",
-        "OPTIONS": {"MAX_ENTRIES": 500},
+# Drawn dashboards (reports/caching.py) and tracked links (kpis/clicks.py) are cached. By
+# default each server process keeps its own in memory: nothing to run. CACHE_URL (e.g.
+# redis://127.0.0.1:6379/0) shares one Redis between every process and machine, so a change
+# made through one server is seen at once by all. The cache key, not the cache, decides when a
+# page is stale: emptying it loses nothing.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "microreach",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "microreach",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        }
+    }
 
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginAttemptBackend",

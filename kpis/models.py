@@ -161,8 +161,7 @@ class TrackedLink(models.Model):
 class Click(models.Model):
     """One request to a tracked link. No IP address is kept: only a salted daily hash."""
 
-    # No index of its own: the two below start with the link, and each index is one more
-    # write for every click.
+    # No index of its own: the one below starts with the link.
     link = models.ForeignKey(
         TrackedLink, on_delete=models.CASCADE, related_name="clicks", db_index=False
     )
@@ -175,11 +174,10 @@ class Click(models.Model):
     is_bot = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["link", "at"]),
-            # Clicks by people per link and day, counted from the index without reading a row.
-            models.Index(fields=["link", "is_bot", "day"]),
-        ]
+        # One index only, as each is one more write for every click. Pages read the daily
+        # counts, not clicks; this one finds a visitor's earlier click that day (so the counts
+        # take each visitor once) and a link's clicks (to delete them with it).
+        indexes = [models.Index(fields=["link", "day", "visitor_hash"])]
 
     def __str__(self):
         return f"{self.link} {self.at:%Y-%m-%d %H:%M}"
@@ -188,6 +186,30 @@ class Click(models.Model):
         if self.day is None:
             self.day = timezone.localdate(self.at)
         super().save(*args, **kwargs)
+
+
+class ClickDay(models.Model):
+    """The clicks on one tracked link on one local day, counted: pages read these few rows,
+    never the clicks. The database keeps them exact itself (triggers on the click table, see
+    migration ``click_day_triggers``), in the transaction that stores or deletes a click,
+    whoever writes it: the redirect, a bulk load or a cascade."""
+
+    link = models.ForeignKey(
+        TrackedLink, on_delete=models.CASCADE, related_name="click_days", db_index=False
+    )
+    day = models.DateField()
+    people = models.PositiveIntegerField(default=0)
+    bots = models.PositiveIntegerField(default=0)
+    # Different people that day: their visitor hashes, salted anew each day, counted once.
+    visitors = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["link", "day"], name="kpis_clickday_link_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.link} {self.day}: {self.people}"
 
 
 class Redemption(models.Model):

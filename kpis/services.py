@@ -8,17 +8,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import CampaignStatus
+from campaigns.models import CampaignStatus, Partnership
 
 from . import metrics
 from .catalogue import KPIKind, Source, definition
-from .models import CampaignKPI, Click, Measurement, Redemption, TrackedLink
-from .posts import posts_by_influencer_and_day
+from .models import CampaignKPI, ClickDay, Measurement, Post, Redemption
 
 # Which KPI kinds each automatic source can feed, and how.
 LINK_KINDS = {KPIKind.LINK_CLICKS, KPIKind.WEBSITE_VISITS}
@@ -26,6 +26,119 @@ REDEMPTION_KINDS = {KPIKind.REDEMPTIONS, KPIKind.ORDERS, KPIKind.REVENUE, KPIKin
 # Counted from the campaign's posts (typed by the owner, sent by the influencer or read from
 # a social insights file: one row per post, so never twice).
 POST_KINDS = {KPIKind.ENGAGEMENT: "engagement", KPIKind.REACH: "reach"}
+
+
+def _grouped(rows, key):
+    """{key(row): [rows]}, empty for a campaign without any."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    return groups
+
+
+class CampaignRows:
+    """The rows a set of campaigns' figures are worked out from. Each kind is read once for
+    all the campaigns together, the first time a figure needs it, and each campaign then
+    takes its own share: one campaign or thirty cost the same queries."""
+
+    def __init__(self, campaigns):
+        self.campaigns = {campaign.pk: campaign for campaign in campaigns}
+
+    @cached_property
+    def kpis(self):
+        """{campaign id: [CampaignKPI]}, in the campaign's order."""
+        kpis = list(CampaignKPI.objects.filter(campaign__in=self.campaigns))
+        for kpi in kpis:
+            kpi.campaign = self.campaigns[kpi.campaign_id]
+        return _grouped(kpis, lambda kpi: kpi.campaign_id)
+
+    @cached_property
+    def levels(self):
+        """{campaign id: [{kpi_id, date, value}]}: every reading of a snapshot KPI, oldest
+        first (its level on a day is its last reading that day)."""
+        snapshot_kpis = [
+            kpi.pk for kpis in self.kpis.values() for kpi in kpis if not kpi.cumulative
+        ]
+        rows = (
+            Measurement.objects.filter(kpi__in=snapshot_kpis)
+            .order_by("date", "id")
+            .values("kpi__campaign_id", "kpi_id", "date", "value")
+        )
+        return _grouped(rows, lambda row: row["kpi__campaign_id"])
+
+    @cached_property
+    def readings(self):
+        """{campaign id: [{kpi__kind, influencer_id, date, total}]}: readings summed per kind,
+        influencer and day."""
+        rows = (
+            Measurement.objects.filter(kpi__campaign__in=self.campaigns)
+            .values("kpi__campaign_id", "kpi__kind", "influencer_id", "date")
+            .annotate(total=Sum("value"))
+            .order_by()
+        )
+        return _grouped(rows, lambda row: row["kpi__campaign_id"])
+
+    @cached_property
+    def human_clicks(self):
+        """{campaign id: {(partnership id, day): clicks by people}}, from the daily counts
+        (one row per link and day), never the clicks: the same few rows at 50 clicks or 5
+        million."""
+        rows = ClickDay.objects.filter(
+            link__partnership__campaign__in=self.campaigns, people__gt=0
+        ).values_list("link__partnership__campaign_id", "link__partnership_id", "day", "people")
+        counts = defaultdict(lambda: defaultdict(int))
+        for campaign_id, partnership_id, day, people in rows:
+            counts[campaign_id][(partnership_id, day)] += people
+        return counts
+
+    @cached_property
+    def code_uses(self):
+        """{campaign id: [{partnership__influencer_id, date, uses, revenue, first_time}]}."""
+        rows = (
+            Redemption.objects.filter(partnership__campaign__in=self.campaigns)
+            .values("partnership__campaign_id", "partnership__influencer_id", "date")
+            .annotate(
+                uses=Count("id"),
+                revenue=Sum("revenue"),
+                first_time=Count("id", filter=Q(new_customer=True)),
+            )
+            .order_by()
+        )
+        return _grouped(rows, lambda row: row["partnership__campaign_id"])
+
+    @cached_property
+    def posts(self):
+        """{campaign id: [(influencer id, day, interactions, views)]}, one per post."""
+        rows = Post.objects.filter(partnership__campaign__in=self.campaigns).values_list(
+            "partnership__campaign_id",
+            "partnership__influencer_id",
+            "posted_on",
+            "views",
+            "likes",
+            "comments",
+            "shares",
+        )
+        posts = defaultdict(list)
+        for campaign_id, influencer_id, day, views, likes, comments, shares in rows:
+            interactions = metrics.post_interactions(likes, comments, shares)
+            posts[campaign_id].append((influencer_id, day, interactions, metrics.post_reach(views)))
+        return posts
+
+    @cached_property
+    def partnerships(self):
+        """{campaign id: [Partnership]} with each influencer and their profiles."""
+        partnerships = list(
+            Partnership.objects.filter(campaign__in=self.campaigns)
+            .select_related("influencer")
+            .prefetch_related("influencer__profiles")
+        )
+        for partnership in partnerships:
+            partnership.campaign = self.campaigns[partnership.campaign_id]
+        return _grouped(partnerships, lambda partnership: partnership.campaign_id)
+
+
+def _rows_for(campaign, rows):
+    return rows if rows is not None else CampaignRows([campaign])
 
 
 def is_automatic(kpi):
@@ -39,27 +152,10 @@ def is_automatic(kpi):
     return False
 
 
-def human_clicks(campaign):
+def human_clicks(campaign, rows=None):
     """{(partnership id, day): clicks by people} on the campaign's tracked links, bots left
-    out. One pass over the clicks, read from their (link, is_bot, day) index alone, serves
-    both the sums per day and the sums per influencer."""
-    partnership_of = dict(
-        TrackedLink.objects.filter(partnership__campaign=campaign).values_list(
-            "pk", "partnership_id"
-        )
-    )
-    rows = (
-        # "is_bot IN (false)" rather than is_bot=False's "NOT is_bot": SQLite walks an index
-        # only on equality-like tests, and then also needs no sort to group by link and day.
-        Click.objects.filter(link_id__in=partnership_of, is_bot__in=[False])
-        .values_list("link_id", "day")
-        .annotate(clicks=Count("*"))  # not Count("pk"): PostgreSQL would read every row for it
-        .order_by()
-    )
-    counts = defaultdict(int)
-    for link_id, day, clicks in rows:
-        counts[(partnership_of[link_id], day)] += clicks
-    return counts
+    out, from the daily counts. Serves both the sums per day and per influencer."""
+    return _rows_for(campaign, rows).human_clicks[campaign.pk]
 
 
 def human_clicks_by_day(campaign, clicks=None):
@@ -107,51 +203,34 @@ class CampaignFigures:
         return sum(self.cells.get(kind, {}).values(), Decimal(0))
 
 
-def campaign_figures(campaign, clicks=None, partnerships=None):
-    """Every cumulative figure of the campaign (``CampaignFigures``) in six queries at most:
-    fewer when ``human_clicks`` or the campaign's partnerships are passed in."""
+def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
+    """Every cumulative figure of the campaign (``CampaignFigures``) in five queries at most:
+    fewer when ``human_clicks`` or the campaign's partnerships are passed in, and none more
+    for each further campaign of ``rows`` (``CampaignRows``)."""
+    rows = _rows_for(campaign, rows)
     figures = CampaignFigures()
-    readings = (
-        Measurement.objects.filter(kpi__campaign=campaign)
-        .values("kpi__kind", "influencer_id", "date")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    for row in readings:
+    for row in rows.readings[campaign.pk]:
         if definition(row["kpi__kind"]).cumulative:
             value = metrics.two_places(row["total"])
             figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
 
-    clicks = human_clicks(campaign) if clicks is None else clicks
-    if partnerships is not None:
-        partners = {p.pk: p.influencer_id for p in partnerships}
-    elif clicks:
-        partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
-    else:
-        partners = {}
+    clicks = human_clicks(campaign, rows) if clicks is None else clicks
+    if partnerships is None and clicks:
+        partnerships = rows.partnerships[campaign.pk]
+    partners = {p.pk: p.influencer_id for p in partnerships or ()}
     tracked = defaultdict(Decimal)
     for (partnership_id, day), count in clicks.items():
         tracked[day] += count
         figures.add(KPIKind.LINK_CLICKS, partners.get(partnership_id), day, Decimal(count))
     figures.tracked_clicks = dict(tracked)
 
-    code_uses = (
-        Redemption.objects.filter(partnership__campaign=campaign)
-        .values("partnership__influencer_id", "date")
-        .annotate(
-            uses=Count("id"),
-            revenue=Sum("revenue"),
-            first_time=Count("id", filter=Q(new_customer=True)),
-        )
-        .order_by()
-    )
-    for row in code_uses:
+    for row in rows.code_uses[campaign.pk]:
         for kind, part in metrics.FIGURE_PARTS.items():
             if part in row:
                 value = metrics.two_places(row[part]) if part == "revenue" else Decimal(row[part])
                 figures.add(kind, row["partnership__influencer_id"], row["date"], value)
 
-    for influencer_id, day, engagement, reach in posts_by_influencer_and_day(campaign):
+    for influencer_id, day, engagement, reach in rows.posts[campaign.pk]:
         figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
         figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
     return figures
@@ -205,17 +284,18 @@ def running_series(kpi, daily_values):
     return series
 
 
-def campaign_kpi_statuses(campaign, today=None, clicks=None, figures=None):
-    """Where every KPI of the campaign stands today, in six queries at most (fewer when
-    ``human_clicks`` or ``campaign_figures`` are passed in)."""
+def campaign_kpi_statuses(campaign, today=None, clicks=None, figures=None, rows=None):
+    """Where every KPI of the campaign stands today, in seven queries at most (fewer when
+    ``human_clicks`` or ``campaign_figures`` are passed in), none more for each further
+    campaign of ``rows`` (``CampaignRows``)."""
     today = today or timezone.localdate()
-    kpis = list(CampaignKPI.objects.filter(campaign=campaign).select_related("campaign"))
+    rows = _rows_for(campaign, rows)
+    kpis = rows.kpis[campaign.pk]
     if figures is None and any(kpi.cumulative for kpi in kpis):
-        figures = campaign_figures(campaign, clicks)
+        figures = campaign_figures(campaign, clicks, rows=rows)
     snapshots = {kpi.pk: {} for kpi in kpis if not kpi.cumulative}
     if snapshots:
-        levels = Measurement.objects.filter(kpi__in=list(snapshots)).order_by("date", "id")
-        for reading in levels.values("kpi_id", "date", "value"):
+        for reading in rows.levels[campaign.pk]:
             snapshots[reading["kpi_id"]][reading["date"]] = reading["value"]
     statuses = []
     for kpi in kpis:

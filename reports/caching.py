@@ -7,10 +7,10 @@ everything it depends on: the owner's data version (raised by every change they 
 with it), the language, the currency and the table's sorting.
 
 Clicks come from visitors, not the owner, and may arrive every second, so they do not raise
-the version. Instead, when it draws the page, the cache counts the campaign's clicks by people
-among the newest ids (from a little below the newest id overall), and each visit counts them
-again: a new click changes the count. Counting a window rather than asking for ids above the
-newest matters on PostgreSQL, where a click can be saved just after one with a higher id.
+the version. Instead the page keeps how many clicks by people the campaign had today, read from
+the daily counts (``kpis.ClickDay``: one row per link, whatever the number of clicks), and each
+visit reads it again: a new click changes it. Clicks are stored on the day they happen, and the
+key changes with the day, so today's counts are the only ones a click can change.
 
 Changes made outside the site's pages (a Django shell) show within ``CACHE_SECONDS``.
 """
@@ -18,17 +18,14 @@ Changes made outside the site's pages (a Django shell) show within ``CACHE_SECON
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import F, Max
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from kpis.models import Click, TrackedLink
+from kpis.models import ClickDay
 
 CACHE_SECONDS = 600
-# How far below the newest click id the count starts: far more clicks than can be in the
-# middle of being saved at any moment, few enough to count in a blink.
-CLICK_WINDOW = 1_000
 
 
 def cache_key(campaign, business, variant):
@@ -44,21 +41,13 @@ def cache_key(campaign, business, variant):
     return f"reports:dashboard:{campaign.pk}:{digest}"
 
 
-def click_window_start():
-    newest = Click.objects.aggregate(newest=Max("pk"))["newest"] or 0
-    return max(newest - CLICK_WINDOW, 0)
-
-
-def recent_human_clicks(campaign, window_start):
-    """How many clicks by people the campaign has with ids above ``window_start``: read from
-    the newest clicks only, however many the campaign has had."""
-    links = TrackedLink.objects.filter(partnership__campaign=campaign).values("pk")
-    # "link_id + 0", not link_id: SQLite would otherwise walk the campaign's clicks through
-    # the link index, all of them, instead of only the ids above the start.
+def human_clicks_today(campaign):
+    """The campaign's clicks by people today, from one daily count per link."""
     return (
-        Click.objects.annotate(link_number=F("link_id") + 0)
-        .filter(pk__gt=window_start, link_number__in=links, is_bot=False)
-        .count()
+        ClickDay.objects.filter(
+            link__partnership__campaign=campaign, day=timezone.localdate()
+        ).aggregate(people=Sum("people"))["people"]
+        or 0
     )
 
 
@@ -72,12 +61,11 @@ def cached_dashboard(request, campaign, draw, variant=""):
     key = cache_key(campaign, business, variant)
     cached = cache.get(key)
     if cached is not None:
-        window_start, seen, body = cached
-        if recent_human_clicks(campaign, window_start) == seen:
+        seen, body = cached
+        if human_clicks_today(campaign) == seen:
             return mark_safe(body)  # our own HTML, escaped when it was rendered
     # Counted before drawing: a click saved while the page is drawn is picked up next visit.
-    window_start = click_window_start()
-    seen = recent_human_clicks(campaign, window_start)
+    seen = human_clicks_today(campaign)
     body = draw()
-    cache.set(key, (window_start, seen, str(body)), CACHE_SECONDS)
+    cache.set(key, (seen, str(body)), CACHE_SECONDS)
     return body

@@ -23,6 +23,7 @@ from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn
 from kpis.posts import campaign_posts
 from kpis.services import (
+    CampaignRows,
     ReturnRatios,
     campaign_figures,
     campaign_kpi_statuses,
@@ -31,7 +32,6 @@ from kpis.services import (
     checkin_dates,
     comparison_rows,
     day_of_campaign,
-    human_clicks,
     partnership_results,
 )
 from kpis.voice import campaign_voice
@@ -262,7 +262,7 @@ def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
     partnerships = campaign_partnerships(campaign)
-    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    figures = campaign_figures(campaign, partnerships=partnerships)
     statuses = campaign_kpi_statuses(campaign, today, figures=figures)
     results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
@@ -292,7 +292,7 @@ def campaign_dashboard(campaign, today=None):
 def campaign_comparison(campaign):
     """The comparison table's rows alone, for its exports (fixed queries)."""
     partnerships = campaign_partnerships(campaign)
-    figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
+    figures = campaign_figures(campaign, partnerships=partnerships)
     results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     return comparison_rows(campaign, results, figures)
 
@@ -320,19 +320,20 @@ class PortfolioRow:
 
 
 def portfolio_rows(campaigns, today=None):
-    """{campaign id: PortfolioRow}. A fixed number of queries per campaign (about ten)."""
+    """{campaign id: PortfolioRow}, in the same few queries for one campaign or a hundred."""
     today = today or timezone.localdate()
-    rows = {}
+    rows = CampaignRows(campaigns)
+    portfolio = {}
     for campaign in campaigns:
-        partnerships = campaign_partnerships(campaign)
-        figures = campaign_figures(campaign, human_clicks(campaign), partnerships)
-        statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+        partnerships = rows.partnerships[campaign.pk]
+        figures = campaign_figures(campaign, partnerships=partnerships, rows=rows)
+        statuses = campaign_kpi_statuses(campaign, today, figures=figures, rows=rows)
         results = partnership_results(campaign, figures=figures, partnerships=partnerships)
-        rows[campaign.pk] = PortfolioRow(
+        portfolio[campaign.pk] = PortfolioRow(
             main=statuses[0] if statuses else None,
             roi=campaign_roi(campaign, results, figures),
         )
-    return rows
+    return portfolio
 
 
 @dataclass

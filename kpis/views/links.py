@@ -5,7 +5,8 @@ import io
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,14 +38,12 @@ def link_list(request, pk):
         owned(Partnership, request.user)
         .filter(campaign=campaign)
         .select_related("influencer", "tracked_link")
+        # From the daily counts, never the clicks. Visitors are counted per day (their
+        # hashes change every day), so a day's visitors add up to the link's.
         .annotate(
-            people=Count("tracked_link__clicks", filter=Q(tracked_link__clicks__is_bot=False)),
-            bots=Count("tracked_link__clicks", filter=Q(tracked_link__clicks__is_bot=True)),
-            visitors=Count(
-                "tracked_link__clicks__visitor_hash",
-                filter=Q(tracked_link__clicks__is_bot=False),
-                distinct=True,
-            ),
+            people=Coalesce(Sum("tracked_link__click_days__people"), 0),
+            bots=Coalesce(Sum("tracked_link__click_days__bots"), 0),
+            visitors=Coalesce(Sum("tracked_link__click_days__visitors"), 0),
         )
     )
     rows = []

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kpis import tracking
-from kpis.models import Click, TrackedLink
+from kpis.models import Click, ClickDay, TrackedLink
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import TrackedLinkFactory
@@ -218,6 +218,7 @@ def test_a_link_deleted_by_another_process_is_a_404_not_an_error(client, link):
     follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
     # Another server process deletes it: no signal reaches this one.
     Click.objects.all()._raw_delete(Click.objects.db)
+    ClickDay.objects.all()._raw_delete(ClickDay.objects.db)
     TrackedLink.objects.filter(pk=link.pk)._raw_delete(TrackedLink.objects.db)
 
     response = follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)

@@ -71,13 +71,28 @@ def portfolio_queries(client):
     return len(queries)
 
 
-def test_queries_grow_by_a_fixed_number_per_campaign_not_with_data(owner_client, owner):
+def test_the_same_queries_for_one_campaign_and_for_thirty(owner_client, owner):
     build_campaign(owner, name="One")
     one = portfolio_queries(owner_client)
-    build_campaign(owner, name="Two", clicks_per_link=30)
-    two = portfolio_queries(owner_client)
-    build_campaign(owner, name="Three", clicks_per_link=1)
-    three = portfolio_queries(owner_client)
-    per_campaign = two - one
-    assert three - two == per_campaign
-    assert per_campaign <= 12
+    for number in range(29):
+        build_campaign(owner, name=f"Campaign {number}", clicks_per_link=number % 4)
+    CampaignFactory(owner=owner, status="draft", name="Just an idea")
+
+    assert portfolio_queries(owner_client) == one
+    assert one <= 15, one
+
+
+def test_each_campaign_gets_its_own_figures_when_read_together(owner):
+    """Read for all campaigns at once, each row is what the campaign alone would show."""
+    campaigns = [
+        build_campaign(owner, name="Busy", clicks_per_link=5, other_costs=100),
+        build_campaign(owner, name="Quiet", clicks_per_link=0, days_in=3),
+        CampaignFactory(owner=owner, status="active", name="No KPIs yet"),
+    ]
+    together = portfolio_rows(campaigns)
+    for campaign in campaigns:
+        alone = portfolio_rows([campaign])[campaign.pk]
+        assert together[campaign.pk] == alone
+        assert together[campaign.pk].roi == campaign_roi(campaign)
+    assert together[campaigns[0].pk].roi.clicks == 15
+    assert together[campaigns[1].pk].roi.clicks == 0
