@@ -11,7 +11,7 @@ AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run serve install system-deps browser migrate demo test test-postgres lint format
+.PHONY: run serve install system-deps browser test-tools migrate demo test test-postgres lint format
 
 run: install system-deps migrate demo serve
 
@@ -47,7 +47,14 @@ demo: install
 serve: install
 	$(BIN)/python manage.py runall 127.0.0.1:8000
 
-test: install system-deps browser
+# The survey card test reads its printed QR code back: pdftoppm renders it, zbarimg decodes it.
+test-tools:
+ifeq ($(AS_ROOT),yes)
+	@(command -v pdftoppm && command -v zbarimg) >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq poppler-utils zbar-tools)
+endif
+
+test: install system-deps browser test-tools
 	$(PYTEST)
 
 # The suite without the browser tests, against PostgreSQL (DATABASE_URL).
