@@ -203,6 +203,11 @@ class MeasurementForm(forms.ModelForm):
             self.fields["value"].validators.append(DecimalValidator(14, 0))
             self.fields["value"].error_messages.update(WHOLE_COUNT)
             self.fields["value"].widget.attrs["step"] = "1"
+            value = self.instance.value
+            if value is not None and value == value.to_integral_value():
+                # Shown as it is typed ("4", not the stored "4.00"), so sent back unchanged
+                # it passes the whole-number check.
+                self.initial["value"] = value.to_integral_value()
         self.fields["value"].widget.attrs["min"] = "0"
         if self.instance.influencer_id:
             self.initial["influencer"] = self.instance.influencer_id

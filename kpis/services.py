@@ -85,11 +85,24 @@ class CampaignRows:
         million."""
         rows = ClickDay.objects.filter(
             link__partnership__campaign__in=self.campaigns, people__gt=0
-        ).values_list("link__partnership__campaign_id", "link__partnership_id", "day", "people")
+        ).values_list(
+            "link__partnership__campaign_id",
+            "link__partnership_id",
+            "link__partnership__influencer_id",
+            "day",
+            "people",
+        )
         counts = defaultdict(lambda: defaultdict(int))
-        for campaign_id, partnership_id, day, people in rows:
+        for campaign_id, partnership_id, influencer_id, day, people in rows:
             counts[campaign_id][(partnership_id, day)] += people
+            self.clicked_partners[partnership_id] = influencer_id
         return counts
+
+    @cached_property
+    def clicked_partners(self):
+        """{partnership id: influencer id} of the partnerships with clicks (filled in with
+        ``human_clicks``, from the same rows)."""
+        return {}
 
     @cached_property
     def code_uses(self):
@@ -214,10 +227,15 @@ def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
             value = metrics.two_places(row["total"])
             figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
 
-    clicks = human_clicks(campaign, rows) if clicks is None else clicks
-    if partnerships is None and clicks:
-        partnerships = rows.partnerships[campaign.pk]
-    partners = {p.pk: p.influencer_id for p in partnerships or ()}
+    if clicks is None:
+        clicks = human_clicks(campaign, rows)
+        partners = rows.clicked_partners
+    else:
+        partners = {}
+    if partnerships is not None:
+        partners = {p.pk: p.influencer_id for p in partnerships}
+    elif clicks and not partners:
+        partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
     tracked = defaultdict(Decimal)
     for (partnership_id, day), count in clicks.items():
         tracked[day] += count
@@ -230,9 +248,14 @@ def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
                 value = metrics.two_places(row[part]) if part == "revenue" else Decimal(row[part])
                 figures.add(kind, row["partnership__influencer_id"], row["date"], value)
 
+    # Posts count for engagement and reach unless the owner chose to type that KPI in by
+    # hand: then their typed totals already hold the posts' numbers.
+    typed = {kpi.kind for kpi in rows.kpis[campaign.pk] if kpi.source != Source.SOCIAL}
     for influencer_id, day, engagement, reach in rows.posts[campaign.pk]:
-        figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
-        figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
+        if KPIKind.ENGAGEMENT not in typed:
+            figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
+        if KPIKind.REACH not in typed:
+            figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
     return figures
 
 

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.spreadsheets import safe_cell
+from accounts.spreadsheets import FORMULA_TRIGGERS, safe_cell
 from kpis.catalogue import KPIKind, Source
 
 HEADER = (
@@ -33,8 +33,9 @@ CONTENT_TYPES = {
 }
 
 
-def measurement_rows(measurements):
-    """The header, then one list of cells per reading (text made spreadsheet-safe)."""
+def measurement_rows(measurements, guard=safe_cell):
+    """The header, then one list of cells per reading, owner text through ``guard`` (the CSV
+    guard by default; the XLSX writer marks such text as text itself)."""
     yield [str(name) for name in HEADER]
     kinds = {kind.value: str(kind.label) for kind in KPIKind}
     sources = {source.value: str(source.label) for source in Source}
@@ -47,14 +48,14 @@ def measurement_rows(measurements):
             kinds.get(kind, kind),
             value,
             sources.get(source, source),
-            safe_cell(influencer or ""),
-            safe_cell(note),
+            guard(influencer or ""),
+            guard(note),
         ]
 
 
 def export_response(measurements, export_format, filename):
-    rows = measurement_rows(measurements)
     if export_format == "csv":
+        rows = measurement_rows(measurements)
         buffer = io.StringIO()
         buffer.write("\ufeff")  # so Excel reads the file as UTF-8
         csv.writer(buffer).writerows(
@@ -62,7 +63,7 @@ def export_response(measurements, export_format, filename):
         )
         content = buffer.getvalue().encode()
     else:
-        content = xlsx_bytes(rows)
+        content = xlsx_bytes(measurement_rows(measurements, guard=str))
     response = HttpResponse(content, content_type=CONTENT_TYPES[export_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
     return response
@@ -109,7 +110,10 @@ XLSX_PARTS = {
         '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
         '<borders count="1"><border/></borders>'
         '<cellStyleXfs count="1"><xf/></cellStyleXfs>'
-        '<cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
+        '<cellXfs count="3"><xf/><xf numFmtId="14" applyNumberFormat="1"/>'
+        # Style 2: text marked "quote prefix", as Excel marks what is typed after an
+        # apostrophe: a cell that looks like a formula shows as typed and stays text.
+        '<xf quotePrefix="1" applyAlignment="1"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         "</styleSheet>"
     ),
@@ -137,5 +141,6 @@ def _xlsx_cell(value):
         return f'<c s="1"><v>{(value - EXCEL_EPOCH).days}</v></c>'
     if isinstance(value, (int, float, Decimal)):
         return f"<c><v>{value}</v></c>"
-    text = escape(NOT_XML.sub("", str(value)))
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    text = NOT_XML.sub("", str(value))
+    style = ' s="2"' if text.startswith(FORMULA_TRIGGERS) else ""
+    return f'<c t="inlineStr"{style}><is><t xml:space="preserve">{escape(text)}</t></is></c>'

@@ -261,9 +261,10 @@ class Dashboard:
 def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
+    rows = CampaignRows([campaign])
     partnerships = campaign_partnerships(campaign)
-    figures = campaign_figures(campaign, partnerships=partnerships)
-    statuses = campaign_kpi_statuses(campaign, today, figures=figures)
+    figures = campaign_figures(campaign, partnerships=partnerships, rows=rows)
+    statuses = campaign_kpi_statuses(campaign, today, figures=figures, rows=rows)
     results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     posts = campaign_posts(campaign)

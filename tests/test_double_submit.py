@@ -44,7 +44,12 @@ def test_a_check_in_and_a_code_use_sent_twice_are_one_each(owner_client, owner):
     twice(
         owner_client,
         reverse("kpis:redemption_add", args=[campaign.pk]),
-        {"partnership": partnership.pk, "date": today, "revenue": "10", "form_token": code_token},
+        {
+            "promo-partnership": partnership.pk,
+            "promo-date": today,
+            "promo-revenue": "10",
+            "form_token": code_token,
+        },
     )
     assert CheckIn.objects.filter(campaign=campaign).count() == 1
     assert Redemption.objects.filter(partnership=partnership).count() == 1

@@ -134,9 +134,9 @@ def test_an_order_value_typed_by_hand_is_never_negative_or_absurd(owner_client, 
         response = owner_client.post(
             url,
             {
-                "partnership": partnership.pk,
-                "date": timezone.localdate().isoformat(),
-                "revenue": revenue,
+                "promo-partnership": partnership.pk,
+                "promo-date": timezone.localdate().isoformat(),
+                "promo-revenue": revenue,
             },
         )
         assert message in " ".join(response.context["redemption_form"].errors["revenue"])

@@ -21,14 +21,19 @@ from django.utils import timezone
 
 from campaigns.checklist import GOAL_REVIEW_POINTS
 from campaigns.models import CampaignStatus
+from campaigns.partnerships import sync_roster_status
 from campaigns.services import compose_goal_sentence
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import (
     CampaignKPIFactory,
+    FeedbackFactory,
     MeasurementFactory,
     PostFactory,
     RedemptionFactory,
+    SurveyAnswerFactory,
+    SurveyFactory,
+    TillTapFactory,
     TrackedLinkFactory,
 )
 from tests.test_isolation import (
@@ -88,10 +93,14 @@ def rich_world(user):
     )
     redemption = RedemptionFactory(partnership=first)
     post = PostFactory(partnership=first)
+    sync_roster_status(rosie)  # as recording a post through the site does
+    rosie.refresh_from_db()
+    answer = SurveyAnswerFactory(survey=SurveyFactory(campaign=campaign), partnership=first)
+    voice = (answer, TillTapFactory(campaign=campaign), FeedbackFactory(campaign=campaign))
     return {
         type(row): row
         for row in (user.business, rosie, rosie.profiles.first(), campaign, first, kpi)
-        + (checkin, measurement, link, redemption, post)
+        + (checkin, measurement, link, redemption, post, *voice)
     }
 
 
@@ -120,6 +129,16 @@ INTENTS = {
     "kpis:redemption_delete": ("deletes", "kpis.Redemption"),
     "kpis:import": REFUSES,  # needs a file
     "kpis:link_edit": EDITS,
+    "kpis:post_create": REFUSES,  # a post needs its date and link
+    "kpis:post_edit": EDITS,
+    "kpis:post_delete": ("deletes", "kpis.Post"),
+    "kpis:partnership": EDITS,
+    "kpis:partnership_page_link": ("issues", "campaigns.Partnership"),
+    "kpis:tally_tap": ("creates", "kpis.TillTap"),
+    "kpis:tally_undo": ("deletes", "kpis.TillTap"),
+    "kpis:feedback": REFUSES,  # an entry needs what was said
+    "kpis:feedback_delete": ("deletes", "kpis.Feedback"),
+    "kpis:survey_answer_delete": ("deletes", "kpis.SurveyAnswer"),
 }
 # Plan steps are all opened, not just the first that answers.
 WORDS = {"step": [str(n) for n in range(1, 8)]}
@@ -195,6 +214,8 @@ def unexpected(intent, changed, response):
         others = {table: change for table, change in others.items() if change[0]}
     elif how == "creates":
         ok = len(added) == 1 and not removed and not edited
+    elif how == "issues":  # a new private link written on the row
+        ok = len(edited) == 1 and not added and not removed
     else:  # toggles
         ok = len(added) + len(removed) == 1 and not edited
     if not ok or others:

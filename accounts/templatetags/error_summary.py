@@ -10,9 +10,16 @@ from django.forms import BaseForm
 register = template.Library()
 
 
+# Lazy values a look would compute: reading csrf_token would set a CSRF cookie on pages that
+# never post (a tracked link's 404, the influencer's page).
+NOT_FORMS = {"csrf_token"}
+
+
 @register.simple_tag(takes_context=True)
 def failed_form(context):
-    for value in context.flatten().values():
+    for name, value in context.flatten().items():
+        if name in NOT_FORMS:
+            continue
         if isinstance(value, dict):  # the wizard's context: {"form": ..., "steps": ...}
             value = value.get("form")
         if isinstance(value, BaseForm) and value.is_bound and value.errors:

@@ -17,10 +17,10 @@ def test_a_duplicate_order_number_is_refused_in_plain_words(owner_client, owner)
     response = owner_client.post(
         reverse("kpis:redemption_add", args=[partnership.campaign_id]),
         {
-            "partnership": partnership.pk,
-            "date": timezone.localdate().isoformat(),
-            "order_ref": " 1001 ",
-            "revenue": "12.50",
+            "promo-partnership": partnership.pk,
+            "promo-date": timezone.localdate().isoformat(),
+            "promo-order_ref": " 1001 ",
+            "promo-revenue": "12.50",
         },
     )
     assert response.status_code == 200

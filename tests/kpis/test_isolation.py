@@ -10,6 +10,7 @@ from tests.factories.kpis import (
     CampaignKPIFactory,
     FeedbackFactory,
     MeasurementFactory,
+    PostFactory,
     RedemptionFactory,
     SurveyAnswerFactory,
     SurveyFactory,
@@ -39,6 +40,7 @@ def world(owner):
         "link_pk": TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign)).pk,
         "answer_pk": SurveyAnswerFactory(survey=SurveyFactory(campaign=campaign)).pk,
         "feedback_pk": FeedbackFactory(campaign=campaign).pk,
+        "post_pk": PostFactory(partnership=partnership).pk,
     }
 
 

@@ -302,7 +302,7 @@ class TestResults:
             RedemptionFactory(partnership=partnership)
             MeasurementFactory(kpi=kpi, influencer=partnership.influencer)
 
-        with django_assert_max_num_queries(6):  # with profiles, links, clicks, codes, readings
+        with django_assert_max_num_queries(7):  # profiles, clicks, codes, readings, posts, KPIs
             results = services.partnership_results(campaign)
         figures = services.campaign_figures(campaign)
         with django_assert_max_num_queries(0):

@@ -71,7 +71,7 @@ def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     customers = statuses[0]
     projected_progress = metrics.progress_percent(customers.projected, 0, 50)
     pace = metrics.PaceStatus(metrics.pace_status(progress, expected, projected_progress))
-    assert f'<span class="status-badge status-{pace.value}">{pace.label}</span>' in html
+    assert f'<span class="status-badge kpi-pace status-{pace.value}">{pace.label}</span>' in html
     for status in statuses:
         assert f"chart-{status.kpi.pk}-title" in html  # one chart per KPI
         assert whole(status.projected) in html
