@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaigns.models import Partnership
+from campaigns.partnerships import sync_roster_status
 from influencers.models import Platform
 
 from .. import cells
@@ -230,6 +232,13 @@ class SocialSource(ImportSource):
         Post.objects.bulk_update(
             changed, ["external_id", "posted_on", "kind", "url", *NUMBERS], batch_size=1000
         )
+        # Written in bulk, so no post went through ``posts.save_post``: the roster follows
+        # the partnerships' new state here, once per influencer.
+        partnerships = Partnership.objects.filter(
+            pk__in={row.partnership_id for row in rows}
+        ).select_related("influencer")
+        for partnership in partnerships:
+            sync_roster_status(partnership.influencer)
         return len(rows)
 
     def describe(self, row, context):

@@ -118,3 +118,21 @@ def test_a_post_typed_in_before_is_found_by_its_link_and_updated(owner_client, c
     assert (typed.external_id, typed.likes) == (post.post_id, post.likes)
     assert typed.entered_by == "owner"
     assert stored_totals() == exports.counted_interactions()
+
+
+def test_imported_posts_move_the_roster_as_a_typed_post_does(owner_client, campaign):
+    campaign.status = "active"
+    campaign.save()
+    people = {p.influencer.pk: p.influencer for p in campaign.partnerships.all()}
+    assert {person.status for person in people.values()} == {"identified"}
+
+    confirm(
+        owner_client,
+        campaign,
+        uploaded(owner_client, campaign, "instagram", exports.render(*exports.instagram())),
+    )
+
+    posted = {post.partnership.influencer_id for post in Post.objects.all()}
+    for pk in people:
+        people[pk].refresh_from_db()
+    assert posted and {people[pk].status for pk in posted} == {"active"}
