@@ -24,7 +24,7 @@ from .. import cells
 from ..catalogue import KPIKind, Source
 from ..models import Measurement
 from ..reader import BadFile, Table, cell, header_positions, normalised
-from .base import ImportResult, ImportSource, PreviewRow, read_dates
+from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
 
 TOTAL_ROWS = {
     "grand total",
@@ -248,20 +248,10 @@ class Analytics(ImportSource):
         replaced = [pk for pk, day, influencer_id in earlier if (day, influencer_id) in keys]
         for start in range(0, len(replaced), 500):
             Measurement.objects.filter(pk__in=replaced[start : start + 500]).delete()
-        Measurement.objects.bulk_create(
-            (
-                Measurement(
-                    owner=owner,
-                    kpi_id=kpi_id,
-                    date=row.date,
-                    value=row.sessions,
-                    source=Source.ANALYTICS,
-                    influencer_id=row.influencer_id,
-                    note=_("Imported from a file (row %(row)s)") % {"row": row.row},
-                )
-                for row in rows
-            ),
-            batch_size=2000,
+        save_readings(
+            ((row.row, kpi_id, row.date, row.sessions, row.influencer_id) for row in rows),
+            owner=owner,
+            source=Source.ANALYTICS,
         )
         return len(rows)
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from .. import cells
 from ..forms import DAYS_BEFORE_START_ALLOWED
-from ..models import Redemption
+from ..models import Measurement, Redemption
 from ..reader import BadFile, header_positions
 from ..services import is_automatic
 
@@ -273,3 +273,23 @@ def not_a_date(value):
     return _("“%(value)s” is not a date (use 2026-03-14, 14/03/2026 or 14 Mar 2026)") % {
         "value": value
     }
+
+
+def save_readings(readings, *, owner, source):
+    """Write imported readings in bulk: ``readings`` are (spreadsheet row, KPI id, date,
+    value, influencer id or None), each noted with the row it came from."""
+    Measurement.objects.bulk_create(
+        (
+            Measurement(
+                owner=owner,
+                kpi_id=kpi_id,
+                date=day,
+                value=value,
+                source=source,
+                influencer_id=influencer_id,
+                note=_("Imported from a file (row %(row)s)") % {"row": row},
+            )
+            for row, kpi_id, day, value, influencer_id in readings
+        ),
+        batch_size=2000,
+    )

@@ -13,9 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from ..models import Measurement
 from ..reader import BadFile, cell, header_positions, normalised
-from .base import ImportResult, ImportSource, PreviewRow, read_dates
+from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
 
 FIELDS = ("date", "kpi", "value", "influencer")
 # Column names we recognise without asking, for the mapping step's first guess.
@@ -146,20 +145,10 @@ class Generic(ImportSource):
 
     @transaction.atomic
     def save(self, rows, *, owner, context):
-        Measurement.objects.bulk_create(
-            (
-                Measurement(
-                    owner=owner,
-                    kpi_id=row.kpi_id,
-                    date=row.date,
-                    value=row.value,
-                    source=Source.MANUAL,
-                    influencer_id=row.influencer_id,
-                    note=_("Imported from a file (row %(row)s)") % {"row": row.row},
-                )
-                for row in rows
-            ),
-            batch_size=2000,
+        save_readings(
+            ((row.row, row.kpi_id, row.date, row.value, row.influencer_id) for row in rows),
+            owner=owner,
+            source=Source.MANUAL,
         )
         return len(rows)
 
