@@ -23,16 +23,6 @@ class GoalType(models.TextChoices):
     ENGAGEMENT = "engagement", _("Build a community around the business")
 
 
-# The KPI kinds (values of kpis.catalogue.KPIKind) that fit each main goal, best first. Kept
-# as plain values so this app needs no import from kpis, which sits above it.
-RECOMMENDED_KPIS = {
-    GoalType.CUSTOMERS: ("customers", "redemptions", "clicks"),
-    GoalType.AWARENESS: ("followers", "visits", "clicks"),
-    GoalType.SALES: ("revenue", "orders", "redemptions"),
-    GoalType.ENGAGEMENT: ("engagement", "followers", "enquiries"),
-}
-
-
 class CampaignStatus(models.TextChoices):
     DRAFT = "draft", _("Planning")
     ACTIVE = "active", _("Running")

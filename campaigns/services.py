@@ -1,5 +1,6 @@
 """Plan rules as plain functions: the goal sentence, its review hints, the outreach message,
-and what must be in place before a campaign can launch."""
+what the deals cost in cash, and launching. What must be in place before launch is the launch
+review's (``campaigns.plan.review``)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -118,32 +119,6 @@ def cash_costs(deal_amounts, other_costs=Decimal(0)):
     """Money that leaves the bank: each deal's fee plus shipping, and other costs. Products
     given away count at cost in the ROI, but are not cash the budget must hold."""
     return sum(deal_amounts, Decimal(0)) + (other_costs or Decimal(0))
-
-
-@dataclass(frozen=True)
-class Missing:
-    message: str
-    step: int
-
-
-def missing_for_launch(campaign):
-    """What must be filled in before launch, each with the step where to do it."""
-    missing = []
-    if not (campaign.goal_type and campaign.goal_number and campaign.goal_unit):
-        missing.append(Missing(_("Choose a main goal with a number and what you count."), 2))
-    if not (campaign.start_date and campaign.end_date):
-        missing.append(Missing(_("Set a start date and a deadline."), 2))
-    elif campaign.end_date < timezone.localdate():
-        missing.append(Missing(_("The deadline has passed: pick a later one."), 2))
-    if not campaign.kpis.exists():
-        missing.append(Missing(_("Choose at least one number to watch."), 3))
-    partnerships = list(campaign.partnerships.all())
-    if not partnerships:
-        missing.append(Missing(_("Shortlist at least one influencer."), 1))
-    deal_amounts = (p.fee + p.shipping for p in partnerships)
-    if cash_costs(deal_amounts, campaign.other_costs) > campaign.cash_budget:
-        missing.append(Missing(_("The cash budget does not cover the fees and costs."), 6))
-    return missing
 
 
 def launch(campaign):

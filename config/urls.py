@@ -6,7 +6,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("influencers/", include("influencers.urls")),
     path("", include("reports.urls")),
-    path("", include("campaigns.urls")),
+    path("", include("campaigns.plan.urls")),
     path("", include("kpis.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,7 @@
 """The roster CSV import: read a file into checked rows, then save them all or nothing.
 
 ``parse_roster_csv`` is pure (bytes in, rows and errors out), reading the file with the
-same reader as every other import (``kpis.reader``). Line numbers are the rows the owner sees
+same reader as every other import (``accounts.reader``). Line numbers are the rows the owner sees
 in a spreadsheet: the header is row 1, the first person row 2.
 """
 
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.owned import owned
-from kpis.reader import BadFile, read_table
+from accounts.reader import BadFile, read_table
 
 from .metrics import profile_engagement
 from .models import Influencer, OutreachStatus, Platform, Profile

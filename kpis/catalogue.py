@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import GoalType
+
 
 class KPIKind(models.TextChoices):
     NEW_FOLLOWERS = "followers", _("Followers")
@@ -137,6 +139,16 @@ CATALOGUE = {
             "a post, as the app or the influencer's insights show it."
         ),
     ),
+}
+
+
+# The kinds that fit each main goal, best first: the plan suggests them and its launch review
+# asks for one of them.
+RECOMMENDED_KPIS = {
+    GoalType.CUSTOMERS: (KPIKind.NEW_CUSTOMERS, KPIKind.REDEMPTIONS, KPIKind.LINK_CLICKS),
+    GoalType.AWARENESS: (KPIKind.NEW_FOLLOWERS, KPIKind.WEBSITE_VISITS, KPIKind.LINK_CLICKS),
+    GoalType.SALES: (KPIKind.REVENUE, KPIKind.ORDERS, KPIKind.REDEMPTIONS),
+    GoalType.ENGAGEMENT: (KPIKind.ENGAGEMENT, KPIKind.NEW_FOLLOWERS, KPIKind.ENQUIRIES),
 }
 
 

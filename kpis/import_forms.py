@@ -6,7 +6,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import reader, sources
+from accounts import reader
+
+from . import sources
 from .sources import generic
 
 

@@ -58,12 +58,6 @@ class CampaignKPI(models.Model):
     def definition(self):
         return definition(self.kind)
 
-    @staticmethod
-    def describe(kind):
-        """The catalogue entry of a kind, for apps below this one (they hold no import of
-        kpis, only ``apps.get_model("kpis", "CampaignKPI")``)."""
-        return definition(kind)
-
     @property
     def cumulative(self):
         return self.definition.cumulative

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.templatetags.money import format_money, percent
-from campaigns.tables import CampaignTable
+from campaigns.plan.tables import CampaignTable
 
 
 class MoneyColumn(tables.Column):

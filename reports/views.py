@@ -18,8 +18,8 @@ from django_tables2 import RequestConfig
 
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
-from campaigns.checklist import checklist_sections, progress
 from campaigns.models import Campaign, CampaignStatus
+from campaigns.plan.checklist import checklist_sections, progress
 from influencers.exports import SafeTableExport
 from kpis.models import Measurement
 

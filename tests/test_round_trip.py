@@ -19,9 +19,9 @@ from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
 
-from campaigns.checklist import GOAL_REVIEW_POINTS
 from campaigns.models import CampaignStatus
 from campaigns.partnerships import sync_roster_status
+from campaigns.plan.steps.needs import GOAL_REVIEW_POINTS
 from campaigns.services import compose_goal_sentence
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory

@@ -7,7 +7,8 @@ Order matters for recognition: the first source that recognises a header takes t
 so the owner's own spreadsheet, which recognises the most, comes last.
 """
 
-from ..reader import header_positions
+from accounts.reader import header_positions
+
 from .analytics import Analytics, UniversalAnalytics
 from .base import ImportContext, ImportResult, ImportSource, summary
 from .etsy import Etsy

@@ -20,10 +20,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.reader import BadFile, Table, cell, header_positions, normalised
+
 from .. import cells
 from ..catalogue import KPIKind, Source
 from ..models import Measurement
-from ..reader import BadFile, Table, cell, header_positions, normalised
 from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
 
 TOTAL_ROWS = {

@@ -16,10 +16,11 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
+from accounts.reader import BadFile, header_positions
+
 from .. import cells
 from ..forms import DAYS_BEFORE_START_ALLOWED
 from ..models import Measurement, Redemption
-from ..reader import BadFile, header_positions
 from ..services import is_automatic
 
 

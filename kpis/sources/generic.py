@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.reader import BadFile, cell, header_positions, normalised
+
 from .. import cells
 from ..catalogue import KPIKind, Source
-from ..reader import BadFile, cell, header_positions, normalised
 from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
 
 FIELDS = ("date", "kpi", "value", "influencer")

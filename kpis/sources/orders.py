@@ -14,10 +14,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.reader import BadFile, cell, normalised
+
 from .. import cells
 from ..catalogue import Source
 from ..models import Redemption
-from ..reader import BadFile, cell, normalised
 from .base import (
     ImportResult,
     ImportSource,

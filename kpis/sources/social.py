@@ -17,13 +17,13 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.reader import cell, normalised
 from campaigns.models import Partnership
 from campaigns.partnerships import sync_roster_status
 from influencers.models import Platform
 
 from .. import cells
 from ..models import Post, PostEnteredBy, PostKind
-from ..reader import cell, normalised
 from .base import ImportResult, ImportSource, PreviewRow, read_dates, require_columns
 
 NUMBERS = ("views", "likes", "comments", "shares", "saves")

@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import reader, sources
+from accounts import reader
+
+from .. import sources
 from ..import_forms import ColumnMappingForm, ImportUploadForm
 from ..sources import generic
 from .common import owned_campaign

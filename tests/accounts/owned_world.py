@@ -22,7 +22,7 @@ from tests.factories.kpis import (
 def checklist_keys():
     """Real checklist item keys, once the campaigns app defines them."""
     try:
-        from campaigns.checklist import ITEMS
+        from campaigns.plan.guide import ITEMS
     except ImportError:
         return []
     return list(ITEMS)

@@ -6,14 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.checklist import (
-    ITEMS,
-    SECTIONS,
-    auto_ticks,
-    checklist_progress,
-    checklist_sections,
-)
 from campaigns.models import ChecklistTick
+from campaigns.plan.checklist import auto_ticks, checklist_progress, checklist_sections
+from campaigns.plan.guide import ITEMS, SECTIONS
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, TrackedLinkFactory
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaigns import demo
-from campaigns.checklist import launch_review
 from campaigns.models import Campaign, CampaignStatus
+from campaigns.plan import demo
+from campaigns.plan.review import launch_review
 from influencers import demo as influencers_demo
 from kpis.models import TrackedLink
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from campaigns.checklist import KPIFact, PartnershipFact, PlanFacts, launch_review
+from campaigns.plan.facts import KPIFact, PartnershipFact, PlanFacts
+from campaigns.plan.review import launch_review
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, TrackedLinkFactory
 

@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaigns.checklist import ITEMS
 from campaigns.models import CampaignStatus
-from campaigns.tables import CampaignTable, days_left
+from campaigns.plan.guide import ITEMS
+from campaigns.plan.tables import CampaignTable, days_left
 from tests.factories.campaigns import CampaignFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from campaigns.checklist import ITEMS
 from campaigns.models import ChecklistTick
+from campaigns.plan.guide import ITEMS
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-import campaigns.demo
+import campaigns.plan.demo
 import influencers.demo
 from kpis import demo, services
 from kpis.metrics import PaceStatus
@@ -18,7 +18,7 @@ def counts():
 
 def test_the_demo_campaign_has_one_kpi_on_track_and_one_behind(owner):
     influencers.demo.load(owner)
-    campaign = campaigns.demo.load(owner)
+    campaign = campaigns.plan.demo.load(owner)
 
     demo.load(owner)
     first = counts()
@@ -40,7 +40,7 @@ def test_without_the_demo_campaign_nothing_is_made(owner):
 
 def test_the_demo_pages_open(owner, owner_client):
     influencers.demo.load(owner)
-    campaign = campaigns.demo.load(owner)
+    campaign = campaigns.plan.demo.load(owner)
     demo.load(owner)
 
     checkins = owner_client.get(reverse("kpis:measurements", args=[campaign.pk]))

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpis import reader, sources
+from accounts import reader
+from kpis import sources
 
 from . import exports
 from .import_context import campaign_context

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from kpis import reader, sources
+from accounts import reader
+from kpis import sources
 from kpis.sources.generic import guess_mapping
 
 from . import exports

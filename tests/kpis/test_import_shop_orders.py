@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kpis import reader, sources
+from accounts import reader
+from kpis import sources
 
 from . import exports
 from .import_context import PARTNERSHIPS, campaign_context

@@ -3,7 +3,7 @@ campaign's weeks, so its dashboard shows a range that says which end to trust.""
 
 import pytest
 
-import campaigns.demo
+import campaigns.plan.demo
 import influencers.demo
 from kpis import demo, voice_demo
 from kpis.models import Feedback, SurveyAnswer, TillTap
@@ -18,7 +18,7 @@ def counts():
 
 def test_the_demo_range_rests_on_what_customers_said(owner):
     influencers.demo.load(owner)
-    campaign = campaigns.demo.load(owner)
+    campaign = campaigns.plan.demo.load(owner)
     demo.load(owner)
 
     voice_demo.load(owner)

@@ -4,7 +4,7 @@ wraps inside the page in HTML and in the PDFs."""
 import pytest
 from weasyprint.formatting_structure.boxes import TextBox
 
-from campaigns.checklist import checklist_sections
+from campaigns.plan.checklist import checklist_sections
 from reports import pdf
 from reports.services import campaign_dashboard, campaign_timeline, checklist_details
 

@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from campaigns.checklist import ITEMS, checklist_sections
 from campaigns.models import ChecklistTick
+from campaigns.plan.checklist import checklist_sections
+from campaigns.plan.guide import ITEMS
 
 from .conftest import pdf_text
 

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Business
-from campaigns import demo as campaigns_demo
 from campaigns.models import Partnership
 from campaigns.partnerships import page_url
+from campaigns.plan import demo as campaigns_demo
 from influencers import demo as influencers_demo
 from kpis import demo as kpis_demo
 from kpis import voice_demo

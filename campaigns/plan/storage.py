@@ -10,8 +10,7 @@ import copy
 from formtools.wizard.storage.base import BaseStorage
 
 from accounts.owned import get_owned_or_404
-
-from .models import Campaign
+from campaigns.models import Campaign
 
 PREFIX_STEM = "plan_"
 

@@ -9,13 +9,9 @@ KPI kind, and brings them back to the demo state. It runs after ``influencers.de
 from datetime import timedelta
 from decimal import Decimal
 
-from django.apps import apps
 from django.utils import timezone
 
-from influencers.models import Influencer
-
-from .checklist import GOAL_REVIEW_POINTS
-from .models import (
+from campaigns.models import (
     BudgetTool,
     Campaign,
     CampaignStatus,
@@ -26,8 +22,12 @@ from .models import (
     PartnershipStatus,
     PostKind,
 )
-from .partnerships import issue_page
-from .services import compose_goal_sentence, partnership_outreach_message
+from campaigns.partnerships import issue_page
+from campaigns.services import compose_goal_sentence, partnership_outreach_message
+from influencers.models import Influencer
+from kpis.models import CampaignKPI, TrackedLink
+
+from .steps.needs import GOAL_REVIEW_POINTS
 
 DEMO_CAMPAIGN_NAME = "Spring sourdough launch"
 DEMO_DESTINATION = "https://rosies-bakery.example/spring"
@@ -128,7 +128,6 @@ def load(owner):
         },
     )
     business = getattr(owner, "business", None)
-    tracked_link = apps.get_model("kpis", "TrackedLink")
     for (
         name,
         deal,
@@ -170,11 +169,10 @@ def load(owner):
         if not partnership.outreach_message:
             partnership.outreach_message = partnership_outreach_message(partnership, business)
             partnership.save(update_fields=["outreach_message"])
-        if not tracked_link.objects.filter(partnership=partnership).exists():
-            tracked_link.create_for(partnership, DEMO_DESTINATION)
-    kpi_model = apps.get_model("kpis", "CampaignKPI")
+        if not TrackedLink.objects.filter(partnership=partnership).exists():
+            TrackedLink.create_for(partnership, DEMO_DESTINATION)
     for position, (kind, source, baseline, target) in enumerate(DEMO_KPIS):
-        kpi_model.objects.update_or_create(
+        CampaignKPI.objects.update_or_create(
             owner=owner,
             campaign=campaign,
             kind=kind,

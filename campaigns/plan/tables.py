@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaigns.models import CampaignStatus
+
 from .checklist import checklist_progress
-from .models import CampaignStatus
 
 
 def days_left(campaign, today=None):

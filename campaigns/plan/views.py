@@ -12,11 +12,15 @@ from accounts.deletion import delete_with_links
 from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404
 from accounts.versions import STALE, is_stale, version_of
+from campaigns.models import Campaign, CampaignStatus, ChecklistTick
+from campaigns.services import deletion_summary, launch
 
-from .checklist import ITEMS, STEP_NAMES, checklist_sections, launch_review, progress
-from .forms import PLAN_STEPS, STEP_WHY, preview_sentence
-from .models import Campaign, CampaignStatus, ChecklistTick
-from .services import deletion_summary, launch, missing_for_launch
+from .catalogue import BY_NUMBER, FORM_LIST, STEPS, dependents
+from .checklist import checklist_sections, progress
+from .facts import facts_of
+from .guide import ITEMS
+from .review import launch_review, missing_for_launch
+from .steps.goal import preview_sentence
 from .storage import plan_prefix
 
 
@@ -32,7 +36,7 @@ def new_campaign(request):
         name = request.POST.get("name", "").strip()[:120] or _("New campaign")
         campaign = Campaign.objects.create(owner=request.user, name=name)
         return redirect("campaigns:plan", pk=campaign.pk, step="1")
-    steps = [(number, STEP_NAMES[number], STEP_WHY[number]) for number in STEP_NAMES]
+    steps = [(step.number, step.name, step.why) for step in STEPS]
     return render(request, "campaigns/new.html", {"steps": steps})
 
 
@@ -60,16 +64,11 @@ def resume_plan(request, pk):
     return redirect("campaigns:plan", pk=campaign.pk, step=campaign.resume_step)
 
 
-# Steps whose fields depend on an earlier step's answers: step 1's influencers (deals in 6,
-# links in 5) and step 3's KPIs (their sources in 5).
-DEPENDENT_STEPS = {"1": ("5", "6"), "3": ("5",)}
-
-
 class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
     """Steps 1..7 of the plan. Every valid step is written to the campaign at once; input
     that is not valid yet is kept in the campaign's plan storage, so Back loses nothing."""
 
-    storage_name = "campaigns.storage.CampaignPlanStorage"
+    storage_name = "campaigns.plan.storage.CampaignPlanStorage"
     done_step_name = "done"
 
     def get_prefix(self, request, *args, **kwargs):
@@ -83,7 +82,7 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         return reverse("campaigns:plan", kwargs={"pk": self.campaign.pk, "step": step})
 
     def get_template_names(self):
-        return [f"campaigns/plan/step_{self.steps.current}.html"]
+        return [BY_NUMBER[int(self.steps.current)].template]
 
     def get_form_kwargs(self, step=None):
         return {"campaign": self.campaign}
@@ -135,10 +134,10 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         step = self.step_of(form)
         # Later steps build their fields from what this one decides (influencers, KPIs):
         # input kept for them would no longer fit, so they start again from the database.
-        for later in DEPENDENT_STEPS.get(step, ()):
+        number = int(step)
+        for later in map(str, dependents(number)):
             if self.storage.get_step_data(later):
                 self.storage.set_step_data(later, {})
-        number = int(step)
         if self.campaign.plan_step <= number:
             self.campaign.plan_step = number + 1
             self.campaign.save(update_fields=["plan_step"])
@@ -169,29 +168,30 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         context.update(
             campaign=campaign,
             step_number=number,
-            step_name=STEP_NAMES[number],
-            step_why=STEP_WHY[number],
+            step_name=BY_NUMBER[number].name,
+            step_why=BY_NUMBER[number].why,
             step_total=self.steps.count,
             version=version_of(campaign),
             step_percent=round(100 * number / self.steps.count),
             step_links=[
                 {
-                    "number": n,
-                    "name": STEP_NAMES[n],
-                    "current": n == number,
-                    "saved": campaign.plan_step > n,
+                    "number": step.number,
+                    "name": step.name,
+                    "current": step.number == number,
+                    "saved": campaign.plan_step > step.number,
                 }
-                for n in STEP_NAMES
+                for step in STEPS
             ],
         )
         if number == self.steps.count:
-            context["review"] = review = launch_review(campaign)
+            facts = facts_of(campaign)  # one read of the plan for both lists
+            context["review"] = review = launch_review(facts)
             context["review_met"] = sum(answer.met for answer in review)
-            context["missing"] = missing_for_launch(campaign)
+            context["missing"] = missing_for_launch(facts)
         return context
 
 
-plan_wizard = PlanWizard.as_view(PLAN_STEPS, url_name="campaigns:plan")
+plan_wizard = PlanWizard.as_view(FORM_LIST, url_name="campaigns:plan")
 
 
 @login_required
