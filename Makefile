@@ -61,9 +61,11 @@ test: install system-deps browser test-tools
 test-postgres: install system-deps
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PYTEST) -m "not browser"
 
+# lint-imports holds the layers (pyproject.toml, [tool.importlinter]): imports run only downward.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

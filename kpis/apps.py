@@ -9,8 +9,11 @@ class KpisConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .clicks import forget_saved_link
+        from accounts.deletion import lock_before_delete
+
+        from .clicks import forget_saved_link, lock_links
         from .models import TrackedLink
 
         post_save.connect(forget_saved_link, sender=TrackedLink)
         post_delete.connect(forget_saved_link, sender=TrackedLink)
+        lock_before_delete(lock_links)

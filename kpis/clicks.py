@@ -91,6 +91,13 @@ def forget_saved_link(sender, instance, **kwargs):
     forget_link(instance.slug)
 
 
+def lock_links(**links):
+    """Locks the tracked links the filter chooses until the transaction ends, so a click
+    arriving meanwhile waits (``accounts.deletion`` calls it before deleting what they hang
+    from)."""
+    list(TrackedLink.objects.select_for_update().filter(**links).values_list("pk"))
+
+
 def record_click(link_id, at, referrer_domain, visitor_hash, is_bot, alias="default"):
     """Store one Click row: a single INSERT, committed at once as its own transaction (with
     its daily count, kept by the database). Call it outside ``transaction.atomic``."""
