@@ -1,12 +1,13 @@
 """The ten launch-review questions, answered from the plan, each linking to its step."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from campaigns.plan.facts import KPIFact, PartnershipFact, PlanFacts
-from campaigns.plan.review import launch_review
+from campaigns.plan.review import launch_review, missing_for_launch
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, TrackedLinkFactory
 
@@ -104,3 +105,38 @@ def test_step_seven_links_each_unmet_question_to_its_step(owner_client, owner):
     page = owner_client.get(f"/campaigns/{campaign.pk}/plan/7/").content.decode()
     assert "Are you using free or cheap tools to measure results?" in page
     assert f'href="/campaigns/{campaign.pk}/plan/6/">Fix it in step 6' in page
+
+
+def launch_blockers(**overrides):
+    soon = timezone.localdate() + timedelta(days=60)
+    facts = complete_plan(start_date=soon - timedelta(days=59), end_date=soon, **overrides)
+    return [(str(missing.message), missing.step) for missing in missing_for_launch(facts)]
+
+
+def test_a_complete_plan_can_launch():
+    assert launch_blockers() == []
+
+
+def test_what_blocks_the_launch_comes_from_the_same_rules_each_with_its_step():
+    blockers = launch_blockers(
+        goal_unit="",
+        kpis=[],
+        partnerships=[],
+        other_costs=Decimal("500"),
+    )
+    assert blockers == [
+        ("Choose a main goal with a number and what you count.", 2),
+        ("Choose at least one number to watch.", 3),
+        ("Shortlist at least one influencer.", 1),
+        ("The cash budget does not cover the fees and costs.", 6),
+    ]
+
+
+def test_a_passed_deadline_blocks_the_launch():
+    yesterday = timezone.localdate() - timedelta(days=1)
+    facts = complete_plan(start_date=yesterday - timedelta(days=30), end_date=yesterday)
+    assert [missing.step for missing in missing_for_launch(facts)] == [2]
+
+
+def test_gaps_the_review_flags_but_launch_allows_do_not_block():
+    assert launch_blockers(budget_tools=[], adjustment_action="") == []
