@@ -25,6 +25,7 @@ from campaigns.models import (
 from campaigns.partnerships import issue_page
 from campaigns.services import compose_goal_sentence, partnership_outreach_message
 from influencers.models import Influencer
+from kpis.catalogue import KPIKind, Source
 from kpis.models import CampaignKPI, TrackedLink
 
 from .steps.needs import GOAL_REVIEW_POINTS
@@ -80,8 +81,8 @@ DEMO_PAGE_INFLUENCER = "Maya Cooks Clifton"
 
 # (kind, source, baseline, target)
 DEMO_KPIS = [
-    ("customers", "codes", "0", "60"),
-    ("clicks", "links", "0", "900"),
+    (KPIKind.NEW_CUSTOMERS, Source.PROMO_CODES, "0", "60"),
+    (KPIKind.LINK_CLICKS, Source.LINKS, "0", "900"),
 ]
 
 DEMO_TICKS = ["s1-engagement", "s1-reach-out", "s6-negotiate", "s3-monitor", "s5-record"]
@@ -114,7 +115,7 @@ def load(owner):
             "goal_review": {point: True for point in GOAL_REVIEW_POINTS},
             "track_more_kpis": False,
             "checkin_frequency": 7,
-            "tracking_tools": ["codes", "links"],
+            "tracking_tools": [Source.PROMO_CODES, Source.LINKS],
             "adjustment_threshold": 60,
             "adjustment_action": "Ask the creators for a behind-the-scenes story with the code, "
             "and add a weekday-only offer.",
