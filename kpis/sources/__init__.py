@@ -13,12 +13,14 @@ from .base import ImportContext, ImportResult, ImportSource, summary
 from .etsy import Etsy
 from .generic import Generic
 from .shopify import Shopify
+from .shopify_discounts import ShopifyDiscounts
 from .social import Facebook, Instagram, TikTok, YouTube
 from .square import Square
 from .woocommerce import WooCommerce
 
 SOURCES = (
     Shopify(),
+    ShopifyDiscounts(),
     WooCommerce(),
     Square(),
     Etsy(),

@@ -2,7 +2,7 @@
 
 Each product's column set follows its documentation and public examples (Shopify's orders
 export, WooCommerce Analytics → Orders and the Customer / Order / Coupon Export orders CSV,
-Square's transactions export, Etsy's EtsySoldOrders, GA4's report downloads). The tests work
+Square's transactions export, Etsy's EtsySoldOrders, Shopify's Sales by discount report, GA4's report downloads). The tests work
 out expected totals from the records here, never by reading a file back with the app's
 parser. ``python -m tests.kpis.exports`` writes the files under samples/.
 """
@@ -329,6 +329,111 @@ def etsy(orders=ORDERS):
 
 
 @dataclass(frozen=True)
+class DiscountSales:
+    """One line of Shopify's Sales by discount report: a discount's orders on a day."""
+
+    code: str  # "" for an automatic discount (no code typed)
+    date: datetime.date
+    orders: int
+    gross: Decimal
+    discounts: Decimal
+    returns: Decimal = Decimal(0)
+    shipping: Decimal = Decimal("3.50")
+    name: str = ""
+
+    @property
+    def total_sales(self):
+        return self.gross - self.discounts - self.returns + self.shipping
+
+    @property
+    def counts(self):
+        return (
+            self.code in PARTNERS
+            and CAMPAIGN_START - datetime.timedelta(days=7) <= self.date <= CAMPAIGN_END
+        )
+
+
+DISCOUNT_SALES = (
+    DiscountSales("BREADLOVER", datetime.date(2026, 11, 3), 4, Decimal("64.00"), Decimal("6.40")),
+    DiscountSales("MAYA10", datetime.date(2026, 11, 3), 2, Decimal("1240.00"), Decimal("124.00")),
+    DiscountSales(
+        "BREADLOVER",
+        datetime.date(2026, 11, 4),
+        3,
+        Decimal("48.00"),
+        Decimal("4.80"),
+        returns=Decimal("16.00"),
+    ),
+    DiscountSales("WELCOME5", datetime.date(2026, 11, 4), 5, Decimal("80.00"), Decimal("5.00")),
+    DiscountSales(
+        "",
+        datetime.date(2026, 11, 4),
+        7,
+        Decimal("70.00"),
+        Decimal("7.00"),
+        name="Free delivery over £30",
+    ),
+    DiscountSales("MAYA10", datetime.date(2026, 10, 2), 1, Decimal("20.00"), Decimal("2.00")),
+)
+SHOPIFY_DISCOUNTS_HEADER = [
+    "Discount name",
+    "Discount code",
+    "Discount method",
+    "Discount type",
+    "Orders",
+    "Gross sales",
+    "Discounts",
+    "Returns",
+    "Net sales",
+    "Shipping charges",
+    "Taxes",
+    "Total sales",
+]
+
+
+def shopify_discounts(sales=DISCOUNT_SALES, *, by_day=True):
+    """Analytics → Reports → Sales by discount, grouped by Day (or not: one line per
+    discount for the whole period). Discounts are written negative, as Shopify does."""
+    lines = {}
+    for sale in sales:
+        key = (sale.date if by_day else None, sale.code, sale.name)
+        lines.setdefault(key, []).append(sale)
+    rows = []
+    for (day, code, name), group in lines.items():
+        gross = sum(sale.gross for sale in group)
+        discounts = sum(sale.discounts for sale in group)
+        returns = sum(sale.returns for sale in group)
+        shipping = sum(sale.shipping for sale in group)
+        row = [
+            name or f"{code.title()} influencer code",
+            code,
+            "Discount code" if code else "Automatic",
+            "Percentage",
+            sum(sale.orders for sale in group),
+            gross,
+            -discounts,
+            -returns,
+            gross - discounts - returns,
+            shipping,
+            Decimal("0.00"),
+            sum(sale.total_sales for sale in group),
+        ]
+        rows.append(([day.isoformat()] if by_day else []) + row)
+    return (["Day"] if by_day else []) + SHOPIFY_DISCOUNTS_HEADER, rows
+
+
+def counted_discount_sales(sales=DISCOUNT_SALES, *, by_day=True):
+    """{promo code: (orders, total sales)} the campaign counts, from the records (without
+    dates by row, every line of a partner's code counts)."""
+    totals = {}
+    for sale in sales:
+        if sale.counts or (not by_day and sale.code in PARTNERS):
+            orders, revenue = totals.get(sale.code, (0, Decimal(0)))
+            totals[sale.code] = (orders + sale.orders, revenue + sale.total_sales)
+    return totals
+
+
+@dataclass(frozen=True)
 class Visits:
     date: datetime.date
     source: str  # session source / medium
@@ -474,6 +579,8 @@ FILES = {
     "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
     "square_transactions.csv": lambda: render(*square()),
     "etsy_sold_orders.csv": lambda: render(*etsy()),
+    "shopify_sales_by_discount_by_day.csv": lambda: render(*shopify_discounts()),
+    "shopify_sales_by_discount.csv": lambda: render(*shopify_discounts(by_day=False)),
     "ga4_source_medium_by_date.csv": lambda: _ga4("en", "plain"),
     "ga4_source_medium_by_date_fr_excel.csv": lambda: _ga4("fr", "semicolon"),
     "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),

@@ -1,0 +1,129 @@
+"""Importing the same numbers again never counts them twice: the owner's own spreadsheet (both
+shapes) and Shopify's Sales by discount report update what they imported before, and a
+code's sales come from one kind of Shopify file, through the pages as the owner uses them."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from kpis.models import Measurement, Redemption
+from kpis.recording import Reading, record_checkin
+from kpis.services import campaign_figures
+from tests.factories.campaigns import CampaignFactory, PartnershipFactory
+from tests.factories.influencers import InfluencerFactory
+from tests.factories.kpis import CampaignKPIFactory
+from tests.kpis import exports
+from tests.kpis.test_import_views import confirm, token_of, uploaded
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaign(owner):
+    campaign = CampaignFactory(
+        owner=owner, start_date=exports.CAMPAIGN_START, end_date=exports.CAMPAIGN_END
+    )
+    for code, name in exports.PARTNERS.items():
+        PartnershipFactory(
+            campaign=campaign, influencer=InfluencerFactory(owner=owner, name=name), promo_code=code
+        )
+    CampaignKPIFactory(campaign=campaign, kind="customers")
+    CampaignKPIFactory(campaign=campaign, kind="followers")
+    CampaignKPIFactory(campaign=campaign, kind="orders", source="shop")
+    CampaignKPIFactory(campaign=campaign, kind="revenue", source="shop")
+    return campaign
+
+
+def imported(client, campaign, kind, content, **mapping):
+    """Upload, then confirm the preview; the preview's text."""
+    location = uploaded(client, campaign, kind, content)
+    page = client.get(location, {"token": token_of(location), **mapping}).content.decode()
+    confirm(client, campaign, location, **mapping)
+    return page
+
+
+LONG = (
+    b"date,kpi,value,influencer\n2026-11-09,New customers,6,Bristol Bread Lover\n"
+    b"2026-11-09,New customers,2,Maya Cooks Clifton\n2026-11-16,New customers,5,\n"
+)
+WIDE = b"Date,New customers,Followers\n09/11/2026,6,1260\n16/11/2026,3,1302\n23/11/2026,,1310\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "mapping", "expected"),
+    [
+        (LONG, {"date": "date", "kpi": "kpi", "value": "value", "influencer": "influencer"}, 3),
+        (WIDE, {"date": "Date"}, 5),
+    ],
+    ids=["long", "wide"],
+)
+def test_the_owners_spreadsheet_imported_twice_is_updated_not_doubled(
+    owner_client, campaign, content, mapping, expected
+):
+    first = imported(owner_client, campaign, "generic", content, **mapping)
+    before = sorted(Measurement.objects.values_list("kpi__kind", "date", "value", "influencer"))
+
+    again = imported(owner_client, campaign, "generic", content, **mapping)
+
+    assert "imported from a file before" not in first
+    assert f"{expected} of these numbers" in again and "updated with this file" in again
+    after = sorted(Measurement.objects.values_list("kpi__kind", "date", "value", "influencer"))
+    assert len(before) == expected
+    assert after == before
+
+
+def test_a_number_typed_at_a_check_in_is_left_as_it_is(owner_client, campaign):
+    customers = campaign.kpis.get(kind="customers")
+    checkin = record_checkin(
+        campaign, campaign.owner, datetime.date(2026, 11, 16), "", [Reading(customers, 4)]
+    )
+    typed = checkin.measurements.get()
+    mapping = {"date": "date", "kpi": "kpi", "value": "value", "influencer": "influencer"}
+
+    imported(owner_client, campaign, "generic", LONG, **mapping)
+    imported(owner_client, campaign, "generic", LONG, **mapping)
+
+    assert Measurement.objects.filter(pk=typed.pk).exists()
+    assert Measurement.objects.filter(kpi=customers).count() == 4
+
+
+def sales_figures(campaign):
+    figures = campaign_figures(campaign)
+    return figures.total("orders"), figures.total("revenue")
+
+
+def expected_report_sales():
+    totals = exports.counted_discount_sales().values()
+    return Decimal(sum(orders for orders, _ in totals)), sum(revenue for _, revenue in totals)
+
+
+def test_the_report_imported_twice_counts_once(owner_client, campaign):
+    report = exports.render(*exports.shopify_discounts())
+
+    imported(owner_client, campaign, "shopify_discounts", report)
+    again = imported(owner_client, campaign, "shopify_discounts", report)
+
+    assert "totals replace them" in again
+    assert sales_figures(campaign) == expected_report_sales()
+    assert not Redemption.objects.exists()  # totals, never invented orders
+
+
+def test_orders_imported_one_by_one_win_over_the_reports_totals(owner_client, campaign):
+    imported(owner_client, campaign, "shopify_discounts", exports.render(*exports.shopify_discounts()))
+
+    page = imported(owner_client, campaign, "shopify", exports.render(*exports.shopify()))
+
+    assert "these orders replace them" in page
+    orders = exports.counted_revenue()
+    assert sales_figures(campaign) == (
+        Decimal(sum(count for count, _ in orders.values())),
+        sum(revenue for _, revenue in orders.values()),
+    )
+
+    report = imported(
+        owner_client, campaign, "shopify_discounts", exports.render(*exports.shopify_discounts())
+    )
+
+    assert "its orders were imported one by one" in report
+    assert not Measurement.objects.filter(source="shop").exists()
