@@ -15,6 +15,7 @@ from .generic import Generic
 from .shopify import Shopify
 from .shopify_discounts import ShopifyDiscounts
 from .social import Facebook, Instagram, TikTok, YouTube
+from .social_days import MetaAccountDays, TikTokOverview, YouTubeChart
 from .square import Square
 from .woocommerce import WooCommerce
 
@@ -30,6 +31,9 @@ SOURCES = (
     Facebook(),
     TikTok(),
     YouTube(),
+    MetaAccountDays(),
+    TikTokOverview(),
+    YouTubeChart(),
     Generic(),
 )
 REGISTRY = {source.key: source for source in SOURCES}
@@ -44,6 +48,9 @@ def get(key):
 def recognise(table):
     """The source whose file this is, by its header (the first table's), or None."""
     candidates = [table.header]
+    if len(table.records) > 1 and len(table.header) == 1:
+        # A title line above the header (Meta Business Suite: the number's name).
+        candidates.append(table.records[1].cells)
     if table.comments or len(table.records) > 1:
         # A GA file may open with a table without sessions; look at each table's header.
         previous = None

@@ -1,10 +1,12 @@
 """Real-format export files built from invented records, and Excel's re-saved variants.
 
 Each product's column set follows its documentation and public examples (Shopify's orders
-export, WooCommerce Analytics → Orders and the Customer / Order / Coupon Export orders CSV,
-Square's transactions export, Etsy's EtsySoldOrders, Shopify's Sales by discount report, GA4's report downloads). The tests work
-out expected totals from the records here, never by reading a file back with the app's
-parser. ``python -m tests.kpis.exports`` writes the files under samples/.
+export and Sales by discount report, WooCommerce Analytics → Orders and the Customer / Order /
+Coupon Export orders CSV, Square's transactions export, Etsy's EtsySoldOrders, GA4's report
+downloads, Meta Business Suite's per-day account insights, TikTok Studio's Overview and
+Follower History, YouTube Studio's Chart data). The tests work out expected totals from
+the records here, never by reading a file back with the app's parser.
+``python -m tests.kpis.exports`` writes the files under samples/.
 """
 
 import csv
@@ -574,22 +576,6 @@ def _format(value, decimal):
     return "" if value is None else str(value)
 
 
-FILES = {
-    "shopify_orders_line_items.csv": lambda: render(*shopify()),
-    "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
-    "square_transactions.csv": lambda: render(*square()),
-    "etsy_sold_orders.csv": lambda: render(*etsy()),
-    "shopify_sales_by_discount_by_day.csv": lambda: render(*shopify_discounts()),
-    "shopify_sales_by_discount.csv": lambda: render(*shopify_discounts(by_day=False)),
-    "ga4_source_medium_by_date.csv": lambda: _ga4("en", "plain"),
-    "ga4_source_medium_by_date_fr_excel.csv": lambda: _ga4("fr", "semicolon"),
-    "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),
-    "ga4_source_medium_by_date_es.csv": lambda: _ga4("es", "bom"),
-    "shopify_orders_excel_windows.csv": lambda: render(*shopify(), variant="cp1252"),
-    "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
-}
-
-
 def _ga4(language, variant):
     header, rows, preamble = ga4_source_by_date(language)
     return render(header, rows, variant=variant, preamble=preamble)
@@ -689,6 +675,125 @@ def counted_interactions(posts=POSTS, handles=("bristolbreadlover", "mayacooks")
                 reach + post.reach,
             )
     return totals
+
+
+@dataclass(frozen=True)
+class AccountDay:
+    """One day of an account's insights."""
+
+    date: datetime.date
+    views: int
+    reach: int
+    likes: int
+    comments: int
+    shares: int
+    followers: int
+
+    @property
+    def engagement(self):
+        return self.likes + self.comments + self.shares
+
+    @property
+    def counts(self):
+        return CAMPAIGN_START - datetime.timedelta(days=7) <= self.date <= CAMPAIGN_END
+
+
+ACCOUNT_DAYS = (
+    AccountDay(datetime.date(2026, 10, 10), 300, 210, 12, 1, 0, 1_180),  # before
+    AccountDay(datetime.date(2026, 11, 2), 1_850, 1_204, 96, 7, 3, 1_232),
+    AccountDay(datetime.date(2026, 11, 3), 12_400, 8_930, 1_310, 84, 41, 1_297),
+    AccountDay(datetime.date(2026, 11, 4), 2_070, 1_511, 104, 9, 0, 1_301),
+)
+
+
+def counted_days(days=ACCOUNT_DAYS, part="engagement"):
+    """{day: number} of the days the campaign counts, from the records."""
+    return {day.date: getattr(day, part) for day in days if day.counts}
+
+
+def meta_days(metric="reach", days=ACCOUNT_DAYS):
+    """Meta Business Suite's export of one number per day: Excel's "sep=," line, the
+    number's name, then Date (with a time) and Primary. (header, rows, preamble)."""
+    title, part = {
+        "reach": ("Instagram reach", "reach"),
+        "interactions": ("Content interactions", "engagement"),
+        "follows": ("Instagram follows", "followers"),
+    }[metric]
+    rows = [[f"{day.date.isoformat()}T00:00:00", getattr(day, part)] for day in days]
+    return ["Date", "Primary"], rows, ["sep=,", title]
+
+
+def meta_file(metric="reach"):
+    """As Meta writes it: UTF-16 with a byte-order mark, commas, every cell quoted."""
+    header, rows, preamble = meta_days(metric)
+    buffer = io.StringIO()
+    for line in preamble[:1]:
+        buffer.write(line + "\n")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(preamble[1:])
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-16")
+
+
+def tiktok_overview(days=ACCOUNT_DAYS):
+    """TikTok Studio's Overview.csv: days without the year ("November 3")."""
+    header = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
+    rows = [
+        [f"{day.date:%B} {day.date.day}", day.views, 14, day.likes, day.comments, day.shares]
+        for day in days
+    ]
+    return header, rows
+
+
+def tiktok_followers(days=ACCOUNT_DAYS):
+    """TikTok Studio's FollowerHistory.csv: days without the year ("3 November")."""
+    header = ["Date", "Followers", "Difference in followers from previous day"]
+    rows, previous = [], None
+    for day in days:
+        change = 0 if previous is None else day.followers - previous
+        rows.append([f"{day.date.day} {day.date:%B}", day.followers, change])
+        previous = day.followers
+    return header, rows
+
+
+def youtube_chart(days=ACCOUNT_DAYS):
+    """YouTube Studio's Chart data.csv split by content: a row per day and video (a day's
+    numbers shared between two videos), under a Total row."""
+    header = ["Date", "Content", "Video title", "Views", "Likes", "Comments added", "Shares"]
+    total = ["Total", "", ""] + [
+        sum(getattr(day, part) for day in days) for part in ("views", "likes", "comments", "shares")
+    ]
+    rows = [total]
+    videos = (("dQw4w9WgXcQ", "Sourdough at home, part 2"), ("kJQP7kiw5Fk", "Our bakery tour"))
+    for day in days:
+        numbers = [day.views, day.likes, day.comments, day.shares]
+        second = [number // 3 for number in numbers]
+        first = [number - share for number, share in zip(numbers, second, strict=True)]
+        for (video, title), part in zip(videos, (first, second), strict=True):
+            rows.append([day.date.isoformat(), video, title, *part])
+    return header, rows
+
+
+FILES = {
+    "shopify_orders_line_items.csv": lambda: render(*shopify()),
+    "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
+    "square_transactions.csv": lambda: render(*square()),
+    "etsy_sold_orders.csv": lambda: render(*etsy()),
+    "shopify_sales_by_discount_by_day.csv": lambda: render(*shopify_discounts()),
+    "shopify_sales_by_discount.csv": lambda: render(*shopify_discounts(by_day=False)),
+    "ga4_source_medium_by_date.csv": lambda: _ga4("en", "plain"),
+    "ga4_source_medium_by_date_fr_excel.csv": lambda: _ga4("fr", "semicolon"),
+    "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),
+    "ga4_source_medium_by_date_es.csv": lambda: _ga4("es", "bom"),
+    "shopify_orders_excel_windows.csv": lambda: render(*shopify(), variant="cp1252"),
+    "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
+    "meta_instagram_reach_per_day.csv": meta_file,
+    "meta_content_interactions_per_day.csv": lambda: meta_file("interactions"),
+    "tiktok_studio_overview.csv": lambda: render(*tiktok_overview(), variant="bom"),
+    "tiktok_studio_follower_history.csv": lambda: render(*tiktok_followers(), variant="bom"),
+    "youtube_studio_chart_data.csv": lambda: render(*youtube_chart()),
+}
 
 
 if __name__ == "__main__":
