@@ -167,6 +167,7 @@ class ImportSource:
     where = ""  # where in the product the owner downloads the file, for the upload page
     comments = None  # rows starting with "#": comments? None: when the file opens with one
     maps_columns = False  # the owner says which column is which (their own spreadsheet)
+    asks_account = False  # the owner says whose account the file is (it does not say)
     row_noun = ""  # what a row is, for the summary: "orders", "visits"
     # Sources whose rows are KPI readings: the ``Measurement.source`` they are saved with.
     # Such a source says which readings a row is (``readings``); importing it again

@@ -71,7 +71,7 @@ class AccountDaySource(ImportSource):
     platform_label = ""
     row_noun = "days"
     reading_source = Source.SOCIAL
-    asks_account = True  # the preview asks whose account the file is
+    asks_account = True
 
     def recognises(self, positions):
         names = (self.layout.date, *self.layout.required)

@@ -1,6 +1,7 @@
 """Importing the same numbers again never counts them twice: the owner's own spreadsheet (both
-shapes) and Shopify's Sales by discount report update what they imported before, and a
-code's sales come from one kind of Shopify file, through the pages as the owner uses them."""
+shapes), per-day account insights and Shopify's Sales by discount report update what they
+imported before, and a code's sales come from one kind of Shopify file, through the pages as
+the owner uses them."""
 
 import datetime
 from decimal import Decimal
@@ -15,6 +16,7 @@ from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory
 from tests.kpis import exports
 from tests.kpis.test_import_views import confirm, token_of, uploaded
+from tests.test_isolation import page_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,8 @@ def campaign(owner):
     CampaignKPIFactory(campaign=campaign, kind="followers")
     CampaignKPIFactory(campaign=campaign, kind="orders", source="shop")
     CampaignKPIFactory(campaign=campaign, kind="revenue", source="shop")
+    CampaignKPIFactory(campaign=campaign, kind="engagement", source="social")
+    CampaignKPIFactory(campaign=campaign, kind="reach", source="social")
     return campaign
 
 
@@ -126,3 +130,42 @@ def test_orders_imported_one_by_one_win_over_the_reports_totals(owner_client, ca
 
     assert "its orders were imported one by one" in page
     assert not Measurement.objects.filter(source="shop").exists()
+
+
+def test_account_days_imported_twice_count_once(owner_client, campaign):
+    overview = exports.render(*exports.tiktok_overview(), variant="bom")
+
+    imported(owner_client, campaign, "tiktok_overview", overview)
+    again = imported(owner_client, campaign, "tiktok_overview", overview)
+
+    engagement = exports.counted_days(part="engagement")
+    assert f"{2 * len(engagement)} of these numbers" in again
+    figures = campaign_figures(campaign)
+    assert figures.by_day("engagement") == engagement
+    assert figures.by_day("reach") == exports.counted_days(part="views")
+
+
+def test_the_owner_chooses_an_influencers_account_in_the_preview(owner_client, campaign):
+    location = uploaded(
+        owner_client, campaign, "tiktok_overview", exports.render(*exports.tiktok_followers())
+    )
+    [choice] = [
+        form
+        for form in page_forms(owner_client.get(location))
+        if form["method"] == "get" and "account" in form["fields"]
+    ]
+    maya = campaign.partnerships.get(promo_code="MAYA10").influencer
+    assert choice["fields"]["account"] == ""  # the business's own account, unless chosen
+    assert str(maya.pk) in choice["choices"]["account"]
+
+    chosen = owner_client.get(choice["action"], {**choice["fields"], "account": maya.pk})
+    [add] = [
+        form
+        for form in page_forms(chosen)
+        if form["method"] == "post" and form["action"] == choice["action"]
+    ]
+    owner_client.post(add["action"], add["fields"])
+
+    followers = Measurement.objects.filter(kpi__kind="followers")
+    assert set(followers.values_list("influencer", flat=True)) == {maya.pk}
+    assert dict(followers.values_list("date", "value")) == exports.counted_days(part="followers")

@@ -135,7 +135,7 @@ def test_a_file_over_the_limit_is_refused_before_reading(settings):
 
 def test_excels_separator_line_says_the_separator_and_is_no_row():
     """Meta Business Suite opens its files with "sep=,", which Excel reads and hides."""
-    table = reader.read_table('sep=;\r\n"Reach"\r\nDate;Primary\r\n2026-11-02;1,5\r\n'.encode())
+    table = reader.read_table(b'sep=;\r\n"Reach"\r\nDate;Primary\r\n2026-11-02;1,5\r\n')
 
     assert table.delimiter == ";"
     assert [record.cells for record in table.records] == [
