@@ -192,7 +192,10 @@ class AccountDaySource(ImportSource):
         ]
 
     def amount(self, row):
-        return row.engagement or Decimal(0)
+        """The day's engagement, else its views or reach, else its followers."""
+        return next(
+            (n for n in (row.engagement, row.reach, row.followers) if n is not None), Decimal(0)
+        )
 
     def describe(self, row, context):
         parts = []
@@ -210,7 +213,7 @@ class AccountDaySource(ImportSource):
             what=_("%(platform)s account: %(numbers)s")
             % {"platform": self.platform_label, "numbers": ", ".join(parts)},
             whose=self.whose(row, context) or _("your business's own account"),
-            number=row.engagement or Decimal(0),
+            number=self.amount(row),
         )
 
 

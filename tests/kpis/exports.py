@@ -723,9 +723,9 @@ def meta_days(metric="reach", days=ACCOUNT_DAYS):
     return ["Date", "Primary"], rows, ["sep=,", title]
 
 
-def meta_file(metric="reach"):
+def meta_file(metric="reach", days=ACCOUNT_DAYS):
     """As Meta writes it: UTF-16 with a byte-order mark, commas, every cell quoted."""
-    header, rows, preamble = meta_days(metric)
+    header, rows, preamble = meta_days(metric, days)
     buffer = io.StringIO()
     for line in preamble[:1]:
         buffer.write(line + "\n")
