@@ -543,17 +543,19 @@ def ga4_source_by_date(language="en", visits=VISITS):
 # ---------------------------------------------------------------- writing and re-saving
 
 
-def render(header, rows, *, variant="plain", preamble=()):
+def render(header, rows, *, variant="plain", preamble=(), quote_all=False):
     """Bytes of a file as the product writes it (``plain``: UTF-8, commas, LF, the comment
     lines bare) or as Excel saves it again: ``bom`` (CSV UTF-8: BOM, CRLF, comment lines
     padded with commas), ``cp1252`` (CSV on Windows), ``semicolon`` (CSV in countries with a
-    decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs)."""
+    decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs). ``quote_all``: every
+    cell in quotes, as TikTok and Meta write them (Excel drops them when it saves again)."""
     delimiter = {"semicolon": ";", "utf16": "\t"}.get(variant, ",")
     decimal = "," if variant == "semicolon" else "."
     newline = "\n" if variant == "plain" else "\r\n"
     width = len(header)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    quoting = csv.QUOTE_ALL if quote_all and variant == "bom" else csv.QUOTE_MINIMAL
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline, quoting=quoting)
     for line in preamble:
         if variant == "plain":
             buffer.write(line + newline)
@@ -736,6 +738,10 @@ def meta_file(metric="reach", days=ACCOUNT_DAYS):
     return buffer.getvalue().encode("utf-16")
 
 
+# TikTok Studio's files: UTF-8 with a byte-order mark, every cell in quotes.
+TIKTOK_WRITES = {"variant": "bom", "quote_all": True}
+
+
 def tiktok_overview(days=ACCOUNT_DAYS):
     """TikTok Studio's Overview.csv: days without the year ("November 3")."""
     header = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
@@ -790,8 +796,8 @@ FILES = {
     "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
     "meta_instagram_reach_per_day.csv": meta_file,
     "meta_content_interactions_per_day.csv": lambda: meta_file("interactions"),
-    "tiktok_studio_overview.csv": lambda: render(*tiktok_overview(), variant="bom"),
-    "tiktok_studio_follower_history.csv": lambda: render(*tiktok_followers(), variant="bom"),
+    "tiktok_studio_overview.csv": lambda: render(*tiktok_overview(), **TIKTOK_WRITES),
+    "tiktok_studio_follower_history.csv": lambda: render(*tiktok_followers(), **TIKTOK_WRITES),
     "youtube_studio_chart_data.csv": lambda: render(*youtube_chart()),
 }
 

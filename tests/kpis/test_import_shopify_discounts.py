@@ -6,8 +6,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from kpis import reader, sources
+from tests.factories.campaigns import CampaignFactory
 
 from . import exports
 from .import_context import PARTNERSHIPS, campaign_context
@@ -113,3 +116,19 @@ def test_a_campaign_without_sales_or_revenue_is_told_so():
 
     with pytest.raises(reader.BadFile, match="does not track sales or revenue"):
         sources.get("shopify_discounts").read(table, campaign_context())
+
+
+@pytest.mark.django_db
+def test_the_upload_page_recognises_the_report(owner_client, owner):
+    campaign = CampaignFactory(owner=owner)
+    data = (exports.SAMPLES / "shopify_sales_by_discount.csv").read_bytes()
+
+    response = owner_client.post(
+        reverse("kpis:import", args=[campaign.pk]),
+        {"kind": "", "file": SimpleUploadedFile("sales_by_discount.csv", data)},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Shopify “Sales by discount” report (totals per promo code)" in page
+    assert "recognised from its columns" in page
