@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from .. import cells
 from ..catalogue import Source
 from ..forms import DAYS_BEFORE_START_ALLOWED
-from ..models import Measurement, Redemption
+from ..models import Measurement, Post, Redemption
 from ..reader import BadFile, header_positions
 from ..services import is_automatic
 
@@ -61,6 +61,7 @@ class ImportContext:
     ordered: frozenset = frozenset()
     # (source, KPI id, day, influencer id or None) of the readings imported from a file.
     imported: frozenset = frozenset()
+    posted: frozenset = frozenset()  # influencers with posts recorded for the campaign
 
     @classmethod
     def for_campaign(cls, campaign):
@@ -113,6 +114,11 @@ class ImportContext:
             imported=frozenset(
                 Measurement.objects.filter(kpi__campaign=campaign, checkin__isnull=True)
                 .values_list("source", "kpi_id", "date", "influencer_id")
+                .distinct()
+            ),
+            posted=frozenset(
+                Post.objects.filter(partnership__campaign=campaign)
+                .values_list("partnership__influencer_id", flat=True)
                 .distinct()
             ),
         )

@@ -5,9 +5,10 @@ Overview and Follower History, YouTube Studio's Chart data.
 A row is a day of one account: its views or reach, its engagement (likes + comments +
 shares, the catalogue's definition) and, where the file says how many follow the account,
 its followers. None of these files says whose account it is: the owner chooses in the
-preview, their business's own account unless they pick an influencer. For an influencer's
-account only the followers are taken: their engagement and views come from their campaign
-posts (``social``), and the account's daily totals also hold all their other posts.
+preview, their business's own account unless they pick an influencer. The campaign's
+followers are the business's, so an influencer's followers are not taken; their engagement
+and views per day are, unless the campaign has posts of theirs (``social``), which already
+count (the account's daily totals hold those posts too).
 
 The numbers are readings (``Measurement``, source "social"); importing days again updates
 them (same KPI, day and account), never counts them twice. Files that count new follows per
@@ -125,20 +126,37 @@ class AccountDaySource(ImportSource):
                     "check-in, or import TikTok's Follower History."
                 )
             )
-        if influencer_id is not None:
-            result.facts.append(
-                _(
-                    "For an influencer's account only the followers are taken from this file: "
-                    "their engagement and views come from their campaign posts (the account's "
-                    "daily totals also hold all their other posts)."
-                )
-            )
+        kept = self._influencers_parts(days, influencer_id, context, result)
         for day, parts in days.items():
-            if influencer_id is not None:
-                parts = {"followers": parts["followers"]} if "followers" in parts else {}
+            parts = {part: n for part, n in parts.items() if part in kept}
             if parts:
                 result.rows.append(DayRow(first_row[day], day, influencer_id, **parts))
         return result
+
+    @staticmethod
+    def _influencers_parts(days, influencer_id, context, result):
+        """The parts of a day that count for this account: all for the business's own; for
+        an influencer's, not their followers (the campaign's are the business's), and their
+        engagement and views only when the campaign has no posts of theirs."""
+        if influencer_id is None:
+            return set(PARTS.values())
+        found = {part for parts in days.values() for part in parts}
+        if "followers" in found:
+            result.facts.append(
+                _("An influencer's followers are not your business's followers: not saved.")
+            )
+        if influencer_id not in context.posted:
+            return {"reach", "engagement"}
+        if found - {"followers"}:
+            result.facts.append(
+                _(
+                    "%(name)s's posts in this campaign already count for engagement and views "
+                    "(their account's daily totals hold those posts too): these days are not "
+                    "added."
+                )
+                % {"name": context.influencer_names[influencer_id]}
+            )
+        return set()
 
     def _account(self, mapping, context, result):
         """The influencer whose account the file is, as the owner chose, or None: the

@@ -147,7 +147,7 @@ def test_account_days_imported_twice_count_once(owner_client, campaign):
 
 def test_the_owner_chooses_an_influencers_account_in_the_preview(owner_client, campaign):
     location = uploaded(
-        owner_client, campaign, "tiktok_overview", exports.render(*exports.tiktok_followers())
+        owner_client, campaign, "tiktok_overview", exports.render(*exports.tiktok_overview())
     )
     [choice] = [
         form
@@ -166,6 +166,6 @@ def test_the_owner_chooses_an_influencers_account_in_the_preview(owner_client, c
     ]
     owner_client.post(add["action"], add["fields"])
 
-    followers = Measurement.objects.filter(kpi__kind="followers")
-    assert set(followers.values_list("influencer", flat=True)) == {maya.pk}
-    assert dict(followers.values_list("date", "value")) == exports.counted_days(part="followers")
+    engagement = Measurement.objects.filter(kpi__kind="engagement")
+    assert set(engagement.values_list("influencer", flat=True)) == {maya.pk}
+    assert dict(engagement.values_list("date", "value")) == exports.counted_days()

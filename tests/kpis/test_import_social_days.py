@@ -93,20 +93,30 @@ def test_youtube_chart_data_adds_up_the_videos_of_each_day(variant):
     assert by_day(result, "reach") == exports.counted_days(part="views")
 
 
-def test_an_influencers_account_gives_only_their_followers():
+def test_an_influencers_account_gives_their_days_not_their_followers():
+    maya = INFLUENCERS["Maya Cooks Clifton"]
+    account = {"account": str(maya)}
+
+    _source, followers = read(exports.render(*exports.tiktok_followers()), mapping=account)
+    _source, overview = read(exports.render(*exports.tiktok_overview()), mapping=account)
+
+    assert followers.rows == []
+    assert any("not your business's followers" in fact for fact in followers.facts)
+    assert {row.influencer_id for row in overview.rows} == {maya}
+    assert by_day(overview, "engagement") == exports.counted_days(part="engagement")
+
+
+def test_an_influencers_days_are_not_added_to_their_campaign_posts():
     maya = INFLUENCERS["Maya Cooks Clifton"]
 
     _source, result = read(
-        exports.render(*exports.tiktok_followers()), mapping={"account": str(maya)}
-    )
-    _source, overview = read(
-        exports.render(*exports.tiktok_overview()), mapping={"account": str(maya)}
+        exports.render(*exports.tiktok_overview()),
+        mapping={"account": str(maya)},
+        posted=frozenset({maya}),
     )
 
-    assert {row.influencer_id for row in result.rows} == {maya}
-    assert by_day(result, "followers") == exports.counted_days(part="followers")
-    assert overview.rows == []
-    assert any("only the followers are taken" in fact for fact in overview.facts)
+    assert result.rows == []
+    assert any("posts in this campaign already count" in fact for fact in result.facts)
 
 
 def test_the_days_are_readings_of_the_campaigns_kpis():
