@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 MAX_COLUMNS = 300
 MAX_LINE_CHARACTERS = 100_000
 DELIMITERS = (",", ";", "\t")
+EXCEL_SEPARATOR = re.compile(r"\"?sep=([,;\t])\"?[,;\t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
 # What an owner's file may be instead of text, by its first bytes.
 BINARY_SIGNATURES = {
@@ -179,7 +180,11 @@ def read_table(data, *, max_bytes=None, comments=None):
             )
             % {"length": f"{longest:,}", "limit": f"{MAX_LINE_CHARACTERS:,}"}
         )
-    delimiter = sniff_delimiter(text)
+    if hint := EXCEL_SEPARATOR.match(text):
+        # Excel's "sep=," first line (Meta Business Suite writes it) says the separator.
+        delimiter, text = hint.group(1), text[hint.end() :]
+    else:
+        delimiter = sniff_delimiter(text)
     if comments is None:
         comments = _is_comment_text(text.lstrip())
     table = Table(records=[], encoding=encoding, delimiter=delimiter)

@@ -1,5 +1,5 @@
-"""The import pages' forms: the upload (the file, and what kind it is, or "recognise it") and
-the column mapping of the owner's own spreadsheet."""
+"""The import pages' forms: the upload (the file, and what kind it is, or "recognise it"), the
+column mapping of the owner's own spreadsheet, and whose account a per-day insights file is."""
 
 from django import forms
 from django.conf import settings
@@ -63,6 +63,8 @@ class ImportUploadForm(forms.Form):
                     % {"columns": ", ".join(self.table.header[:8])}
                 )
             cleaned["kind"] = source.key
+        else:
+            cleaned["kind"] = sources.chosen(cleaned["kind"], self.table).key
         return cleaned
 
 
@@ -87,3 +89,19 @@ class ColumnMappingForm(forms.Form):
 
     def mapping(self):
         return {name: self.cleaned_data.get(name) or "" for name in generic.FIELDS}
+
+
+class AccountForm(forms.Form):
+    """Whose account a per-day insights file is (the file does not say): the business's own,
+    or one of the campaign's influencers'."""
+
+    account = forms.ChoiceField(label=gettext_lazy("Whose account is this file?"), required=False)
+
+    def __init__(self, *args, influencers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", _("My business's own account"))] + [
+            (str(pk), name) for pk, name in sorted(influencers.items(), key=lambda item: item[1])
+        ]
+
+    def mapping(self):
+        return {"account": self.cleaned_data["account"] if self.is_valid() else ""}

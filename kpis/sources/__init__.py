@@ -14,12 +14,15 @@ from .base import ImportContext, ImportResult, ImportSource, summary
 from .etsy import Etsy
 from .generic import Generic
 from .shopify import Shopify
+from .shopify_discounts import ShopifyDiscounts
 from .social import Facebook, Instagram, TikTok, YouTube
+from .social_days import MetaAccountDays, TikTokOverview, YouTubeChart
 from .square import Square
 from .woocommerce import WooCommerce
 
 SOURCES = (
     Shopify(),
+    ShopifyDiscounts(),
     WooCommerce(),
     Square(),
     Etsy(),
@@ -29,6 +32,9 @@ SOURCES = (
     Facebook(),
     TikTok(),
     YouTube(),
+    MetaAccountDays(),
+    TikTokOverview(),
+    YouTubeChart(),
     Generic(),
 )
 REGISTRY = {source.key: source for source in SOURCES}
@@ -43,6 +49,9 @@ def get(key):
 def recognise(table):
     """The source whose file this is, by its header (the first table's), or None."""
     candidates = [table.header]
+    if len(table.records) > 1 and len(table.header) == 1:
+        # A title line above the header (Meta Business Suite: the number's name).
+        candidates.append(table.records[1].cells)
     if table.comments or len(table.records) > 1:
         # A GA file may open with a table without sessions; look at each table's header.
         previous = None
@@ -58,7 +67,20 @@ def recognise(table):
     return None
 
 
+def chosen(key, table):
+    """The source to read a file the owner said is ``key``'s with: that source, or another
+    layout of the same product when the header is that layout's."""
+    source = REGISTRY[key]
+    if source.recognises(header_positions(table.header)):
+        return source
+    recognised = recognise(table)
+    if recognised is not None and key in recognised.layout_of:
+        return recognised
+    return source
+
+
 __all__ = [
+    "chosen",
     "CHOICES",
     "REGISTRY",
     "ImportContext",

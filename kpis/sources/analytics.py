@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,8 +23,7 @@ from accounts.reader import BadFile, Table, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from ..models import Measurement
-from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
+from .base import ImportResult, ImportSource, PreviewRow, read_dates
 
 TOTAL_ROWS = {
     "grand total",
@@ -66,6 +64,7 @@ class Analytics(ImportSource):
         "Share → Download file → Download CSV. Any interface language."
     )
     row_noun = "visits"
+    reading_source = Source.ANALYTICS
     date_columns = ("date", "datum", "fecha", "jour")
     source_columns = (
         "session source / medium",
@@ -232,29 +231,11 @@ class Analytics(ImportSource):
             )
         return result
 
-    @transaction.atomic
-    def save(self, rows, *, owner, context):
-        """Website visits. Earlier analytics readings of the same day and influencer are
-        replaced, so importing an overlapping download does not count twice."""
-        if not rows:
-            return 0
-        kpi_id = context.kpis_by_kind[KPIKind.WEBSITE_VISITS]
-        keys = {(row.date, row.influencer_id) for row in rows}
-        earlier = Measurement.objects.filter(
-            kpi_id=kpi_id,
-            source=Source.ANALYTICS,
-            date__gte=min(key[0] for key in keys),
-            date__lte=max(key[0] for key in keys),
-        ).values_list("pk", "date", "influencer_id")
-        replaced = [pk for pk, day, influencer_id in earlier if (day, influencer_id) in keys]
-        for start in range(0, len(replaced), 500):
-            Measurement.objects.filter(pk__in=replaced[start : start + 500]).delete()
-        save_readings(
-            ((row.row, kpi_id, row.date, row.sessions, row.influencer_id) for row in rows),
-            owner=owner,
-            source=Source.ANALYTICS,
-        )
-        return len(rows)
+    def readings(self, rows, context):
+        """Website visits. Analytics readings imported before for the same day and influencer
+        are replaced, so importing an overlapping download does not count twice."""
+        kpi_id = context.kpis_by_kind.get(KPIKind.WEBSITE_VISITS)
+        return [(row.row, kpi_id, row.date, row.sessions, row.influencer_id) for row in rows]
 
     def amount(self, row):
         return row.sessions

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
@@ -19,8 +20,9 @@ from django.utils.translation import gettext as _
 from accounts.reader import BadFile, header_positions
 
 from .. import cells
+from ..catalogue import Source
 from ..forms import DAYS_BEFORE_START_ALLOWED
-from ..models import Measurement, Redemption
+from ..models import Measurement, Post, Redemption
 from ..services import is_automatic
 
 
@@ -55,6 +57,12 @@ class ImportContext:
     today: datetime.date
     currency: str
     day_first: bool
+    partner_influencers: dict = field(default_factory=dict)  # {partnership id: influencer id}
+    # Partnerships whose code has orders imported one by one (an orders export).
+    ordered: frozenset = frozenset()
+    # (source, KPI id, day, influencer id or None) of the readings imported from a file.
+    imported: frozenset = frozenset()
+    posted: frozenset = frozenset()  # influencers with posts recorded for the campaign
 
     @classmethod
     def for_campaign(cls, campaign):
@@ -98,6 +106,22 @@ class ImportContext:
             today=timezone.localdate(),
             currency=currency,
             day_first=cells.default_day_first(currency),
+            partner_influencers={p.pk: p.influencer_id for p in partnerships},
+            ordered=frozenset(
+                Redemption.objects.filter(partnership__campaign=campaign, source=Source.SHOP)
+                .values_list("partnership_id", flat=True)
+                .distinct()
+            ),
+            imported=frozenset(
+                Measurement.objects.filter(kpi__campaign=campaign, checkin__isnull=True)
+                .values_list("source", "kpi_id", "date", "influencer_id")
+                .distinct()
+            ),
+            posted=frozenset(
+                Post.objects.filter(partnership__campaign=campaign)
+                .values_list("partnership__influencer_id", flat=True)
+                .distinct()
+            ),
         )
 
     @property
@@ -150,7 +174,15 @@ class ImportSource:
     where = ""  # where in the product the owner downloads the file, for the upload page
     comments = None  # rows starting with "#": comments? None: when the file opens with one
     maps_columns = False  # the owner says which column is which (their own spreadsheet)
+    asks_account = False  # the owner says whose account the file is (it does not say)
     row_noun = ""  # what a row is, for the summary: "orders", "visits"
+    # Sources whose rows are KPI readings: the ``Measurement.source`` they are saved with.
+    # Such a source says which readings a row is (``readings``); importing it again
+    # updates them (``replace_readings``), and the preview says how many.
+    reading_source = None
+    # The products' keys this is another layout of: an owner who chose "TikTok" for the
+    # Overview file gets it read as the Overview, not refused.
+    layout_of = ()
 
     def recognises(self, positions):
         """True when a header ({normalised name: position}) is this source's."""
@@ -164,6 +196,12 @@ class ImportSource:
 
     def save(self, rows, *, owner, context):
         """Write the rows (one transaction); how many were added."""
+        with transaction.atomic():
+            replace_readings(self.readings(rows, context), owner=owner, source=self.reading_source)
+        return len(rows)
+
+    def readings(self, rows, context):
+        """The readings the rows are: (spreadsheet row, KPI id, day, value, influencer id)."""
         raise NotImplementedError
 
     def describe(self, row, context):
@@ -187,6 +225,10 @@ class ImportSource:
                 0, _("The file was read as %(encoding)s.") % {"encoding": table.encoding}
             )
         keep_within_campaign(result, context, whose=lambda row: self.whose(row, context))
+        if self.reading_source:
+            note_replaced(
+                result, self.readings(result.rows, context), context, source=self.reading_source
+            )
         return result
 
 
@@ -274,6 +316,61 @@ def not_a_date(value):
     return _("“%(value)s” is not a date (use 2026-03-14, 14/03/2026 or 14 Mar 2026)") % {
         "value": value
     }
+
+
+def note_replaced(result, readings, context, *, source):
+    """Say in the preview how many of the file's readings (``readings`` as for
+    ``save_readings``) were imported before and will be updated, not added again."""
+    again = {
+        (kpi_id, day, influencer_id)
+        for _row, kpi_id, day, _value, influencer_id in readings
+        if (source, kpi_id, day, influencer_id) in context.imported
+    }
+    if again:
+        result.facts.append(
+            _(
+                "%(count)s of these numbers (same KPI, day and influencer) were imported from "
+                "a file before: they will be updated with this file's, not added again."
+            )
+            % {"count": len(again)}
+        )
+
+
+def replace_readings(readings, *, owner, source):
+    """``save_readings``, after removing the readings imported from a file before with the
+    same KPI, day and influencer: importing a file again updates its numbers and never
+    counts them twice. Readings typed at a check-in are left as they are."""
+    readings = list(readings)
+    if not readings:
+        return
+    keys = {(kpi_id, day, influencer_id) for _row, kpi_id, day, _value, influencer_id in readings}
+    earlier = Measurement.objects.filter(
+        kpi_id__in={key[0] for key in keys},
+        source=source,
+        checkin__isnull=True,
+        date__gte=min(key[1] for key in keys),
+        date__lte=max(key[1] for key in keys),
+    ).values_list("pk", "kpi_id", "date", "influencer_id")
+    replaced = [pk for pk, *key in earlier if tuple(key) in keys]
+    for start in range(0, len(replaced), 500):
+        Measurement.objects.filter(pk__in=replaced[start : start + 500]).delete()
+    save_readings(readings, owner=owner, source=source)
+
+
+def imported_influencers(context, *, source):
+    """The influencers with readings imported from a file (``source``) for the campaign."""
+    return {key[3] for key in context.imported if key[0] == source} - {None}
+
+
+def remove_imported(context, influencer_ids, *, source):
+    """Remove the campaign's readings imported from a file (``source``) for these
+    influencers: another kind of file now holds their numbers."""
+    Measurement.objects.filter(
+        kpi_id__in=set(context.kpis_by_kind.values()),
+        source=source,
+        checkin__isnull=True,
+        influencer_id__in=set(influencer_ids) - {None},
+    ).delete()
 
 
 def save_readings(readings, *, owner, source):

@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,7 +14,7 @@ from accounts.reader import BadFile, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from .base import ImportResult, ImportSource, PreviewRow, read_dates, save_readings
+from .base import ImportResult, ImportSource, PreviewRow, read_dates
 
 FIELDS = ("date", "kpi", "value", "influencer")
 # Column names we recognise without asking, for the mapping step's first guess.
@@ -57,6 +56,7 @@ class Generic(ImportSource):
     )
     maps_columns = True
     row_noun = "readings"
+    reading_source = Source.MANUAL
 
     def recognises(self, positions):
         return "date" in positions and ("kpi" in positions or "value" in positions)
@@ -144,14 +144,10 @@ class Generic(ImportSource):
     def _automatic(kpi):
         return _("“%(kpi)s” is counted for you by the app; leave it out of the file") % {"kpi": kpi}
 
-    @transaction.atomic
-    def save(self, rows, *, owner, context):
-        save_readings(
-            ((row.row, row.kpi_id, row.date, row.value, row.influencer_id) for row in rows),
-            owner=owner,
-            source=Source.MANUAL,
-        )
-        return len(rows)
+    def readings(self, rows, context):
+        """The owner's numbers. A reading imported from a file before with the same KPI, day
+        and influencer is replaced: importing the same spreadsheet twice counts it once."""
+        return [(row.row, row.kpi_id, row.date, row.value, row.influencer_id) for row in rows]
 
     def amount(self, row):
         return row.value

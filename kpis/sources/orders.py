@@ -23,7 +23,9 @@ from .base import (
     ImportResult,
     ImportSource,
     PreviewRow,
+    imported_influencers,
     read_dates,
+    remove_imported,
     require_columns,
     translator,
 )
@@ -110,6 +112,22 @@ class OrderSource(ImportSource):
         texts = translator()
         for order in orders:
             self._count(order, read_date, context, result, texts)
+        reported_for = imported_influencers(context, source=Source.SHOP)
+        reported = sorted(
+            {
+                row.code
+                for row in result.rows
+                if context.partner_influencers.get(row.partnership_id) in reported_for
+            }
+        )
+        if reported:
+            result.facts.append(
+                _(
+                    "Codes %(codes)s have totals from a Sales by discount report: these "
+                    "orders replace them (a code's sales come from one kind of file)."
+                )
+                % {"codes": ", ".join(reported)}
+            )
         return result
 
     def _orders(self, table, layout, positions, result):
@@ -220,7 +238,13 @@ class OrderSource(ImportSource):
     @transaction.atomic
     def save(self, rows, *, owner, context):
         """Promo-code uses (each order number once per partnership: the database refuses a
-        second copy, and the whole import with it)."""
+        second copy, and the whole import with it). The codes' totals from a Sales by
+        discount report are removed: their orders now count one by one."""
+        remove_imported(
+            context,
+            {context.partner_influencers.get(row.partnership_id) for row in rows},
+            source=Source.SHOP,
+        )
         return len(
             Redemption.objects.bulk_create(
                 [

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import reader
 
 from .. import sources
-from ..import_forms import ColumnMappingForm, ImportUploadForm
+from ..import_forms import AccountForm, ColumnMappingForm, ImportUploadForm
 from ..sources import generic
 from .common import owned_campaign
 
@@ -91,7 +91,7 @@ def preview(request, pk):
     try:
         table = reader.read_table(upload["text"])
         table.encoding = upload.get("encoding", "")
-        mapping = _mapping(source, table, data, page)
+        mapping = _mapping(source, table, data, page, context)
         result = source.read(table, context, mapping=mapping)
     except reader.BadFile as error:
         return render(request, "kpis/import_preview.html", {**page, "bad_file": error})
@@ -127,9 +127,15 @@ def preview(request, pk):
     return render(request, "kpis/import_preview.html", page)
 
 
-def _mapping(source, table, data, page):
-    """The owner's column choices for a source that asks for them (the mapping form goes in
-    ``page``), else None."""
+def _mapping(source, table, data, page, context):
+    """The owner's column choices (or whose account the file is) for a source that asks for
+    them (the form goes in ``page``), else None."""
+    if source.asks_account:
+        form = AccountForm(
+            data if "account" in data else None, influencers=context.influencer_names
+        )
+        page["account_form"] = form
+        return form.mapping()
     if not source.maps_columns:
         return None
     has_mapping = any(name in data for name in generic.FIELDS)

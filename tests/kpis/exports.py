@@ -1,10 +1,12 @@
 """Real-format export files built from invented records, and Excel's re-saved variants.
 
 Each product's column set follows its documentation and public examples (Shopify's orders
-export, WooCommerce Analytics → Orders and the Customer / Order / Coupon Export orders CSV,
-Square's transactions export, Etsy's EtsySoldOrders, GA4's report downloads). The tests work
-out expected totals from the records here, never by reading a file back with the app's
-parser. ``python -m tests.kpis.exports`` writes the files under samples/.
+export and Sales by discount report, WooCommerce Analytics → Orders and the Customer / Order /
+Coupon Export orders CSV, Square's transactions export, Etsy's EtsySoldOrders, GA4's report
+downloads, Meta Business Suite's per-day account insights, TikTok Studio's Overview and
+Follower History, YouTube Studio's Chart data). The tests work out expected totals from
+the records here, never by reading a file back with the app's parser.
+``python -m tests.kpis.exports`` writes the files under samples/.
 """
 
 import csv
@@ -329,6 +331,111 @@ def etsy(orders=ORDERS):
 
 
 @dataclass(frozen=True)
+class DiscountSales:
+    """One line of Shopify's Sales by discount report: a discount's orders on a day."""
+
+    code: str  # "" for an automatic discount (no code typed)
+    date: datetime.date
+    orders: int
+    gross: Decimal
+    discounts: Decimal
+    returns: Decimal = Decimal(0)
+    shipping: Decimal = Decimal("3.50")
+    name: str = ""
+
+    @property
+    def total_sales(self):
+        return self.gross - self.discounts - self.returns + self.shipping
+
+    @property
+    def counts(self):
+        return (
+            self.code in PARTNERS
+            and CAMPAIGN_START - datetime.timedelta(days=7) <= self.date <= CAMPAIGN_END
+        )
+
+
+DISCOUNT_SALES = (
+    DiscountSales("BREADLOVER", datetime.date(2026, 11, 3), 4, Decimal("64.00"), Decimal("6.40")),
+    DiscountSales("MAYA10", datetime.date(2026, 11, 3), 2, Decimal("1240.00"), Decimal("124.00")),
+    DiscountSales(
+        "BREADLOVER",
+        datetime.date(2026, 11, 4),
+        3,
+        Decimal("48.00"),
+        Decimal("4.80"),
+        returns=Decimal("16.00"),
+    ),
+    DiscountSales("WELCOME5", datetime.date(2026, 11, 4), 5, Decimal("80.00"), Decimal("5.00")),
+    DiscountSales(
+        "",
+        datetime.date(2026, 11, 4),
+        7,
+        Decimal("70.00"),
+        Decimal("7.00"),
+        name="Free delivery over £30",
+    ),
+    DiscountSales("MAYA10", datetime.date(2026, 10, 2), 1, Decimal("20.00"), Decimal("2.00")),
+)
+SHOPIFY_DISCOUNTS_HEADER = [
+    "Discount name",
+    "Discount code",
+    "Discount method",
+    "Discount type",
+    "Orders",
+    "Gross sales",
+    "Discounts",
+    "Returns",
+    "Net sales",
+    "Shipping charges",
+    "Taxes",
+    "Total sales",
+]
+
+
+def shopify_discounts(sales=DISCOUNT_SALES, *, by_day=True):
+    """Analytics → Reports → Sales by discount, grouped by Day (or not: one line per
+    discount for the whole period). Discounts are written negative, as Shopify does."""
+    lines = {}
+    for sale in sales:
+        key = (sale.date if by_day else None, sale.code, sale.name)
+        lines.setdefault(key, []).append(sale)
+    rows = []
+    for (day, code, name), group in lines.items():
+        gross = sum(sale.gross for sale in group)
+        discounts = sum(sale.discounts for sale in group)
+        returns = sum(sale.returns for sale in group)
+        shipping = sum(sale.shipping for sale in group)
+        row = [
+            name or f"{code.title()} influencer code",
+            code,
+            "Discount code" if code else "Automatic",
+            "Percentage",
+            sum(sale.orders for sale in group),
+            gross,
+            -discounts,
+            -returns,
+            gross - discounts - returns,
+            shipping,
+            Decimal("0.00"),
+            sum(sale.total_sales for sale in group),
+        ]
+        rows.append(([day.isoformat()] if by_day else []) + row)
+    return (["Day"] if by_day else []) + SHOPIFY_DISCOUNTS_HEADER, rows
+
+
+def counted_discount_sales(sales=DISCOUNT_SALES, *, by_day=True):
+    """{promo code: (orders, total sales)} the campaign counts, from the records (without
+    dates by row, every line of a partner's code counts)."""
+    totals = {}
+    for sale in sales:
+        if sale.counts or (not by_day and sale.code in PARTNERS):
+            orders, revenue = totals.get(sale.code, (0, Decimal(0)))
+            totals[sale.code] = (orders + sale.orders, revenue + sale.total_sales)
+    return totals
+
+
+@dataclass(frozen=True)
 class Visits:
     date: datetime.date
     source: str  # session source / medium
@@ -436,17 +543,19 @@ def ga4_source_by_date(language="en", visits=VISITS):
 # ---------------------------------------------------------------- writing and re-saving
 
 
-def render(header, rows, *, variant="plain", preamble=()):
+def render(header, rows, *, variant="plain", preamble=(), quote_all=False):
     """Bytes of a file as the product writes it (``plain``: UTF-8, commas, LF, the comment
     lines bare) or as Excel saves it again: ``bom`` (CSV UTF-8: BOM, CRLF, comment lines
     padded with commas), ``cp1252`` (CSV on Windows), ``semicolon`` (CSV in countries with a
-    decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs)."""
+    decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs). ``quote_all``: every
+    cell in quotes, as TikTok and Meta write them (Excel drops them when it saves again)."""
     delimiter = {"semicolon": ";", "utf16": "\t"}.get(variant, ",")
     decimal = "," if variant == "semicolon" else "."
     newline = "\n" if variant == "plain" else "\r\n"
     width = len(header)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    quoting = csv.QUOTE_ALL if quote_all and variant == "bom" else csv.QUOTE_MINIMAL
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline, quoting=quoting)
     for line in preamble:
         if variant == "plain":
             buffer.write(line + newline)
@@ -467,20 +576,6 @@ def _format(value, decimal):
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", decimal)
     return "" if value is None else str(value)
-
-
-FILES = {
-    "shopify_orders_line_items.csv": lambda: render(*shopify()),
-    "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
-    "square_transactions.csv": lambda: render(*square()),
-    "etsy_sold_orders.csv": lambda: render(*etsy()),
-    "ga4_source_medium_by_date.csv": lambda: _ga4("en", "plain"),
-    "ga4_source_medium_by_date_fr_excel.csv": lambda: _ga4("fr", "semicolon"),
-    "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),
-    "ga4_source_medium_by_date_es.csv": lambda: _ga4("es", "bom"),
-    "shopify_orders_excel_windows.csv": lambda: render(*shopify(), variant="cp1252"),
-    "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
-}
 
 
 def _ga4(language, variant):
@@ -582,6 +677,129 @@ def counted_interactions(posts=POSTS, handles=("bristolbreadlover", "mayacooks")
                 reach + post.reach,
             )
     return totals
+
+
+@dataclass(frozen=True)
+class AccountDay:
+    """One day of an account's insights."""
+
+    date: datetime.date
+    views: int
+    reach: int
+    likes: int
+    comments: int
+    shares: int
+    followers: int
+
+    @property
+    def engagement(self):
+        return self.likes + self.comments + self.shares
+
+    @property
+    def counts(self):
+        return CAMPAIGN_START - datetime.timedelta(days=7) <= self.date <= CAMPAIGN_END
+
+
+ACCOUNT_DAYS = (
+    AccountDay(datetime.date(2026, 10, 10), 300, 210, 12, 1, 0, 1_180),  # before
+    AccountDay(datetime.date(2026, 11, 2), 1_850, 1_204, 96, 7, 3, 1_232),
+    AccountDay(datetime.date(2026, 11, 3), 12_400, 8_930, 1_310, 84, 41, 1_297),
+    AccountDay(datetime.date(2026, 11, 4), 2_070, 1_511, 104, 9, 0, 1_301),
+)
+
+
+def counted_days(days=ACCOUNT_DAYS, part="engagement"):
+    """{day: number} of the days the campaign counts, from the records."""
+    return {day.date: getattr(day, part) for day in days if day.counts}
+
+
+def meta_days(metric="reach", days=ACCOUNT_DAYS):
+    """Meta Business Suite's export of one number per day: Excel's "sep=," line, the
+    number's name, then Date (with a time) and Primary. (header, rows, preamble)."""
+    title, part = {
+        "reach": ("Instagram reach", "reach"),
+        "interactions": ("Content interactions", "engagement"),
+        "follows": ("Instagram follows", "followers"),
+    }[metric]
+    rows = [[f"{day.date.isoformat()}T00:00:00", getattr(day, part)] for day in days]
+    return ["Date", "Primary"], rows, ["sep=,", title]
+
+
+def meta_file(metric="reach", days=ACCOUNT_DAYS):
+    """As Meta writes it: UTF-16 with a byte-order mark, commas, every cell quoted."""
+    header, rows, preamble = meta_days(metric, days)
+    buffer = io.StringIO()
+    for line in preamble[:1]:
+        buffer.write(line + "\n")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(preamble[1:])
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-16")
+
+
+# TikTok Studio's files: UTF-8 with a byte-order mark, every cell in quotes.
+TIKTOK_WRITES = {"variant": "bom", "quote_all": True}
+
+
+def tiktok_overview(days=ACCOUNT_DAYS):
+    """TikTok Studio's Overview.csv: days without the year ("November 3")."""
+    header = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
+    rows = [
+        [f"{day.date:%B} {day.date.day}", day.views, 14, day.likes, day.comments, day.shares]
+        for day in days
+    ]
+    return header, rows
+
+
+def tiktok_followers(days=ACCOUNT_DAYS):
+    """TikTok Studio's FollowerHistory.csv: days without the year ("3 November")."""
+    header = ["Date", "Followers", "Difference in followers from previous day"]
+    rows, previous = [], None
+    for day in days:
+        change = 0 if previous is None else day.followers - previous
+        rows.append([f"{day.date.day} {day.date:%B}", day.followers, change])
+        previous = day.followers
+    return header, rows
+
+
+def youtube_chart(days=ACCOUNT_DAYS):
+    """YouTube Studio's Chart data.csv split by content: a row per day and video (a day's
+    numbers shared between two videos), under a Total row."""
+    header = ["Date", "Content", "Video title", "Views", "Likes", "Comments added", "Shares"]
+    total = ["Total", "", ""] + [
+        sum(getattr(day, part) for day in days) for part in ("views", "likes", "comments", "shares")
+    ]
+    rows = [total]
+    videos = (("dQw4w9WgXcQ", "Sourdough at home, part 2"), ("kJQP7kiw5Fk", "Our bakery tour"))
+    for day in days:
+        numbers = [day.views, day.likes, day.comments, day.shares]
+        second = [number // 3 for number in numbers]
+        first = [number - share for number, share in zip(numbers, second, strict=True)]
+        for (video, title), part in zip(videos, (first, second), strict=True):
+            rows.append([day.date.isoformat(), video, title, *part])
+    return header, rows
+
+
+FILES = {
+    "shopify_orders_line_items.csv": lambda: render(*shopify()),
+    "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
+    "square_transactions.csv": lambda: render(*square()),
+    "etsy_sold_orders.csv": lambda: render(*etsy()),
+    "shopify_sales_by_discount_by_day.csv": lambda: render(*shopify_discounts()),
+    "shopify_sales_by_discount.csv": lambda: render(*shopify_discounts(by_day=False)),
+    "ga4_source_medium_by_date.csv": lambda: _ga4("en", "plain"),
+    "ga4_source_medium_by_date_fr_excel.csv": lambda: _ga4("fr", "semicolon"),
+    "ga4_source_medium_by_date_de_unicode.txt": lambda: _ga4("de", "utf16"),
+    "ga4_source_medium_by_date_es.csv": lambda: _ga4("es", "bom"),
+    "shopify_orders_excel_windows.csv": lambda: render(*shopify(), variant="cp1252"),
+    "instagram_posts_meta_business_suite.csv": lambda: render(*instagram(), variant="utf16"),
+    "meta_instagram_reach_per_day.csv": meta_file,
+    "meta_content_interactions_per_day.csv": lambda: meta_file("interactions"),
+    "tiktok_studio_overview.csv": lambda: render(*tiktok_overview(), **TIKTOK_WRITES),
+    "tiktok_studio_follower_history.csv": lambda: render(*tiktok_followers(), **TIKTOK_WRITES),
+    "youtube_studio_chart_data.csv": lambda: render(*youtube_chart()),
+}
 
 
 if __name__ == "__main__":

@@ -17,7 +17,22 @@ REAL = [
     exports.render(*exports.square(), variant="utf16"),
     exports.render(*exports.etsy(), variant="cp1252"),
     exports._ga4("fr", "bom"),
+    exports.render(*exports.shopify_discounts(), variant="semicolon"),
+    exports.meta_file("interactions"),
+    exports.render(*exports.tiktok_overview(), variant="utf16"),
+    exports.render(*exports.tiktok_followers(), variant="bom"),
+    exports.render(*exports.youtube_chart(), variant="cp1252"),
 ]
+# Every KPI a source can feed, so that no source stops at "this campaign does not track".
+EVERY_KPI = {
+    "customers": 101,
+    "visits": 102,
+    "followers": 103,
+    "orders": 104,
+    "revenue": 105,
+    "reach": 106,
+    "engagement": 107,
+}
 
 
 def every_source_reads(data):
@@ -27,15 +42,17 @@ def every_source_reads(data):
         assert str(error)
         return
     sources.recognise(table)
+    context = campaign_context(kpis_by_kind=EVERY_KPI)
     for source in sources.SOURCES:
         try:
-            result = source.read(table, campaign_context())
+            mapping = {"account": "12"} if source.asks_account else None
+            result = source.read(table, context, mapping=mapping)
         except reader.BadFile as error:
             assert str(error)
         else:
             for row in result.rows:
-                source.describe(row, campaign_context())
-            sources.summary(result, source, campaign_context())
+                source.describe(row, context)
+            sources.summary(result, source, context)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -65,6 +82,9 @@ def test_real_files_truncated_and_spliced(original, cut, junk, at):
         b"Date,Sessions\n" + b"20261102,1e999999\n" + b"20261103,99999999999999999999999\n",
         b"Session source / medium,Sessions\n" + b"x / y,1\n" * 3,
         b"Name,Created at,Total,Discount Code\n#1,2026-11-02,NaN,MAYA10\n#2,9999-99-99,5,MAYA10\n",
+        b"Day,Discount code,Orders,Total sales\n2026-11-02,MAYA10,1.5,-3\n,MAYA10,1e9,NaN\n",
+        b"sep=,\nInstagram reach\nDate,Primary\nFebruary 30,1\n2026-11-02,99999999999\n",
+        b'sep=;\n"sep=,"\n',
     ],
     ids=[
         "wrong-separator",
@@ -74,6 +94,9 @@ def test_real_files_truncated_and_spliced(original, cut, junk, at):
         "huge-numbers",
         "no-end-date",
         "bad-values",
+        "bad-totals",
+        "bad-days",
+        "separator-lines-only",
     ],
 )
 def test_mangled_files(data):

@@ -131,3 +131,16 @@ def test_files_that_are_not_exports_are_refused_plainly(data, message):
 def test_a_file_over_the_limit_is_refused_before_reading(settings):
     with pytest.raises(reader.BadFile, match="too large"):
         reader.read_table(b"x" * 101, max_bytes=100)
+
+
+def test_excels_separator_line_says_the_separator_and_is_no_row():
+    """Meta Business Suite opens its files with "sep=,", which Excel reads and hides."""
+    table = reader.read_table(b'sep=;\r\n"Reach"\r\nDate;Primary\r\n2026-11-02;1,5\r\n')
+
+    assert table.delimiter == ";"
+    assert [record.cells for record in table.records] == [
+        ["Reach"],
+        ["Date", "Primary"],
+        ["2026-11-02", "1,5"],
+    ]
+    assert table.records[0].row == 1
