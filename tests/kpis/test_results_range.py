@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from kpis import metrics
-from kpis.results_range import campaign_range, voice_counts
+from kpis.results_range import baseline_rise, campaign_range, voice_counts
 from kpis.services import campaign_roi
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import (
@@ -66,7 +66,8 @@ def campaign():
 
 def the_range(campaign):
     roi = campaign_roi(campaign)
-    return campaign_range(campaign, roi, voice_counts(campaign), TODAY)
+    rise = baseline_rise(campaign, roi, TODAY)
+    return campaign_range(campaign, roi, voice_counts(campaign), rise, TODAY)
 
 
 def test_counted_for_sure_is_the_single_figure(campaign):
