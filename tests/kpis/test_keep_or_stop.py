@@ -100,7 +100,7 @@ def test_after_the_deadline_the_line_says_how_short_it_fell(campaign):
 
 def test_each_influencer_at_most_adds_the_whole_rise_over_the_baseline(campaign):
     # 14 days before the start at 2 orders a day, 12 campaign days at 4 a day: 24 more
-    # sales than usual, worth 20.00 each (the campaign's average order): 480.00.
+    # sales than usual, valued at the campaign's average order.
     orders = CampaignKPIFactory(campaign=campaign, kind="orders")
     for offset in range(1, 15):
         MeasurementFactory(
@@ -117,10 +117,8 @@ def test_each_influencer_at_most_adds_the_whole_rise_over_the_baseline(campaign)
 
     # Nothing tells whose posts brought the rise: each one's ceiling counts all of it.
     assert (found["Maya"].at_most.sales, found["Sam"].at_most.sales) == (6 + 24, 1 + 24)
-    assert (
-        found["Maya"].at_most.revenue
-        == found["Maya"].likely.revenue + found["Sam"].at_most.revenue - found["Sam"].likely.revenue
-    )
+    rise = {name: line.at_most.revenue - line.likely.revenue for name, line in found.items()}
+    assert rise["Maya"] == rise["Sam"] > 0
     assert found["Sam"].at_most.cost == Decimal("100")
 
 
