@@ -111,6 +111,7 @@ def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
     phone_page.goto(f"/campaigns/{campaign.pk}/till/")
     status.get_by_text("Sent.").wait_for()
     assert TillTap.objects.count() == 3
+    assert button.locator("[data-count]").inner_text() == "3"  # the waiting tap is on it
     phone_page.goto(f"/campaigns/{campaign.pk}/")
     assert phone_page.get_by_text("plus 0 from the survey and 3 from the till tally").is_visible()
 

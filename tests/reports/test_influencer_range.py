@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from kpis.forms import DAYS_BEFORE_START_ALLOWED
 from kpis.models import Survey
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import (
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 D = Decimal
 TODAY = timezone.localdate()
-DAYS_BEFORE, DAYS_IN = 14, 10
+DAYS_BEFORE, DAYS_IN = DAYS_BEFORE_START_ALLOWED, 10  # readings start a week early at most
 SHARED_RULE = "adds the whole rise over the weeks before the start"
 NO_BASELINE = "no sales, revenue or visits were recorded for the weeks before the start"
 
@@ -36,7 +37,7 @@ NO_BASELINE = "no sales, revenue or visits were recorded for the weeks before th
 def build(owner, *, baseline):
     """Two influencers on a campaign 10 days in, at 50% margin: promo-code uses, survey
     answers (one over the cap, one that used a code), till taps, and the shop's daily
-    orders and revenue typed in for the 14 days before the start and the days since."""
+    orders and revenue typed in for the week before the start and the days since."""
     owner.business.currency = "EUR"
     owner.business.save()
     campaign = CampaignFactory(
@@ -80,7 +81,7 @@ def partner(campaign, name, *, fee, codes, taps):
     return partnership
 
 
-# What the records above add up to. The rise over the 14 days before (2 orders and 40.00 a
+# What the records above add up to. The rise over the week before (2 orders and 40.00 a
 # day): 10 days at 5 orders and 100.00 a day is 30 orders and 600.00 more than usual.
 RISE_SALES = (5 - 2) * DAYS_IN
 RISE_REVENUE = (D("100") - D("40")) * DAYS_IN
