@@ -84,6 +84,24 @@ TRUST_SENTENCES = {
 }
 
 
+# The same judgement for one influencer, against their own cost.
+INFLUENCER_TRUST_SENTENCES = {
+    "agree": _("Every sale of theirs was counted from their code, link or imports: trust it."),
+    "sure": _("Trust the counted end: their certain sales alone have paid back what they cost."),
+    "likely": _(
+        "Their counted sales have not paid back what they cost, the likely ones have: that "
+        "rests on what customers told you, so keep asking at the till."
+    ),
+    "at_most": _(
+        "Only their highest end pays back, and it counts the whole rise over the weeks "
+        "before the start as theirs: trust the lower ends."
+    ),
+    "none": _("Even their highest end has not paid back what they cost: trust the counted end."),
+    "no_cost": _("They have cost nothing so far, so there is nothing to pay back."),
+    "unknown": _("None of their sales has a value yet, so the ends cannot be compared in money."),
+}
+
+
 @dataclass
 class ResultsRange:
     sure: ResultEnd
@@ -99,20 +117,26 @@ class ResultsRange:
     @property
     def trust(self):
         """Which end to trust, as a key of TRUST_SENTENCES."""
-        if not self.sure.cost:
-            return "no_cost"
-        if self.likely.revenue is None:
-            return "unknown"
-        if self.sure.sales == self.at_most.sales and self.sure.revenue == self.at_most.revenue:
-            return "agree"
-        for end in ("sure", "likely", "at_most"):
-            if getattr(self, end).pays_back:
-                return end
-        return "none"
+        return trusted_end(self.sure, self.likely, self.at_most)
 
     @property
     def trust_sentence(self):
         return TRUST_SENTENCES[self.trust]
+
+
+def trusted_end(sure, likely, at_most):
+    """Which end of a range to trust, as a key of TRUST_SENTENCES: the lowest that pays
+    back its cost (or why none can be named)."""
+    if not sure.cost:
+        return "no_cost"
+    if likely.revenue is None:
+        return "unknown"
+    if sure.sales == at_most.sales and sure.revenue == at_most.revenue:
+        return "agree"
+    for key, end in (("sure", sure), ("likely", likely), ("at_most", at_most)):
+        if end.pays_back:
+            return key
+    return "none"
 
 
 @dataclass
@@ -305,6 +329,12 @@ class KeepOrStop:
         if self.ended or self.at_pace is None:
             return "short"
         return "keep" if self.at_pace >= self.needed else "stop"
+
+    @property
+    def trust_sentence(self):
+        """Which of their ends to trust (without a baseline, the likely end is the highest)."""
+        key = trusted_end(self.sure, self.likely, self.at_most or self.likely)
+        return INFLUENCER_TRUST_SENTENCES[key]
 
 
 def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):

@@ -1,7 +1,8 @@
 """Each influencer's results as a range on the dashboard and in the report PDF: counted for
 sure, likely and at most, each with its revenue in the business's currency, ROAS and profit
-ROI, and one sentence saying how their "at most" is counted (the whole rise over the weeks
-before the start: nothing tells whose posts brought it), or why there is none."""
+ROI, which end to trust, and one sentence saying how their "at most" is counted (the whole
+rise over the weeks before the start: nothing tells whose posts brought it), or why there is
+none."""
 
 import datetime
 import re
@@ -32,6 +33,11 @@ TODAY = timezone.localdate()
 DAYS_BEFORE, DAYS_IN = DAYS_BEFORE_START_ALLOWED, 10  # readings start a week early at most
 SHARED_RULE = "adds the whole rise over the weeks before the start"
 NO_BASELINE = "no sales, revenue or visits were recorded for the weeks before the start"
+ONLY_AT_MOST = (
+    "Only their highest end pays back, and it counts the whole rise over the weeks before "
+    "the start as theirs: trust the lower ends."
+)
+NOT_EVEN_HIGHEST = "Even their highest end has not paid back what they cost: trust the counted end."
 
 
 def build(owner, *, baseline):
@@ -142,6 +148,8 @@ def test_each_influencer_has_an_at_most_end_on_the_dashboard(owner_client, owner
         ]
     assert SHARED_RULE in page.one("at-most-note")
     assert "do not add up to the campaign" in page.one("at-most-note")
+    # Both pay back only if the whole rise were theirs: the page says not to count on it.
+    assert page.by_class["influencer-trust"] == [f"Which end to trust: {ONLY_AT_MOST}"] * 2
 
 
 def test_each_influencer_has_an_at_most_end_in_the_report_pdf(owner_client, owner):
@@ -151,7 +159,7 @@ def test_each_influencer_has_an_at_most_end_in_the_report_pdf(owner_client, owne
 
     text = " ".join(pdf_text(response.content).split())
     for name in ("Maya Cooks", "Sam Bakes"):
-        lines = " ".join(EXPECTED[name].values())
+        lines = " ".join([*EXPECTED[name].values(), "Which end to trust:", ONLY_AT_MOST])
         assert lines in text, name
     assert SHARED_RULE in text
 
@@ -172,5 +180,7 @@ def test_without_a_baseline_there_is_no_at_most_and_the_page_says_why(owner_clie
         EXPECTED[name]["likely"] for name in ("Maya Cooks", "Sam Bakes")
     ]
     assert NO_BASELINE in page.one("at-most-note")
+    # Without a baseline the likely end is their highest, and neither pays back on it.
+    assert page.by_class["influencer-trust"] == [f"Which end to trust: {NOT_EVEN_HIGHEST}"] * 2
     assert NO_BASELINE in pdf
     assert not re.search(r"At most: \d+ sales", pdf)
