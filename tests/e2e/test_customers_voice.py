@@ -59,7 +59,7 @@ def test_a_customer_answers_on_a_phone_from_the_printed_card(
     page.goto(f"/campaigns/{campaign.pk}/")
     section = page.locator("section", has=page.get_by_role("heading", name="Results as a range"))
     assert section.get_by_text("plus 1 from the survey and 0 from the till tally").is_visible()
-    assert section.get_by_text("Which end to trust:").is_visible()
+    assert section.get_by_text("Which end to trust:", exact=True).is_visible()
     screenshot(page, "dashboard-range")
     assert_accessible(page)
     page.goto(address)  # the customer's page, checked with the script the owner's tab runs
