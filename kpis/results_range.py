@@ -126,13 +126,14 @@ class ResultsRange:
 
 def trusted_end(sure, likely, at_most):
     """Which end of a range to trust, as a key of TRUST_SENTENCES: the lowest that pays
-    back its cost (or why none can be named)."""
+    back its cost (or why none can be named). Ends that agree need no choosing, unless
+    there is no sale at all."""
     if not sure.cost:
         return "no_cost"
     if likely.revenue is None:
         return "unknown"
-    if sure.sales == at_most.sales and sure.revenue == at_most.revenue:
-        return "agree"
+    if sure.sales and sure.sales == at_most.sales and sure.revenue == at_most.revenue:
+        return "agree"  # (with no sale at all, there is nothing to agree on)
     for key, end in (("sure", sure), ("likely", likely), ("at_most", at_most)):
         if end.pays_back:
             return key

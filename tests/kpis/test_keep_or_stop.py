@@ -126,3 +126,17 @@ def test_without_readings_before_the_start_no_influencer_has_an_at_most(campaign
     partner(campaign, "Maya", "200", sales=4)
 
     assert lines(campaign)["Maya"].at_most is None
+
+
+def test_which_end_to_trust_per_influencer(campaign):
+    partner(campaign, "Paid", "50", sales=6, taps=1)  # 60.00 profit on 50.00: the counted end
+    partner(campaign, "Codes only", "50", sales=6)  # nothing told at the till: ends agree
+    partner(campaign, "Told", "50", sales=4, taps=2)  # 40.00 counted, 60.00 likely
+    partner(campaign, "Nothing", "80", sales=0)  # no sale at all: nothing to agree on
+
+    found = lines(campaign)
+
+    assert "their certain sales alone" in str(found["Paid"].trust_sentence)
+    assert "Every sale of theirs was counted" in str(found["Codes only"].trust_sentence)
+    assert "keep asking at the till" in str(found["Told"].trust_sentence)
+    assert "Even their highest end has not paid back" in str(found["Nothing"].trust_sentence)
