@@ -5,7 +5,9 @@
   an answer that says a promo code was used is already counted, and answers over the
   survey's daily cap are left out;
 - at most: plus the rise over the weeks before the start, where sales, revenue or visits
-  were recorded for them.
+  were recorded for them. The rise is the campaign's: nothing tells whose posts brought it,
+  so each influencer's "at most" counts the whole of it (the most any one of them can have
+  brought), and their at-most ends do not add up to the campaign's.
 
 The formulas are in ``metrics``; this module only gathers the counts (a fixed number of
 queries) and picks which end the owner should trust.
@@ -82,6 +84,24 @@ TRUST_SENTENCES = {
 }
 
 
+# The same judgement for one influencer, against their own cost.
+INFLUENCER_TRUST_SENTENCES = {
+    "agree": _("Every sale of theirs was counted from their code, link or imports: trust it."),
+    "sure": _("Trust the counted end: their certain sales alone have paid back what they cost."),
+    "likely": _(
+        "Their counted sales have not paid back what they cost, the likely ones have: that "
+        "rests on what customers told you, so keep asking at the till."
+    ),
+    "at_most": _(
+        "Only their highest end pays back, and it counts the whole rise over the weeks "
+        "before the start as theirs: trust the lower ends."
+    ),
+    "none": _("Even their highest end has not paid back what they cost: trust the counted end."),
+    "no_cost": _("They have cost nothing so far, so there is nothing to pay back."),
+    "unknown": _("None of their sales has a value yet, so the ends cannot be compared in money."),
+}
+
+
 @dataclass
 class ResultsRange:
     sure: ResultEnd
@@ -92,24 +112,32 @@ class ResultsRange:
     baseline_sales: int = 0
     has_baseline: bool = False
     suspect_answers: int = 0
+    at_most_note: str = ""  # how each influencer's at-most end is counted, or why there is none
 
     @property
     def trust(self):
         """Which end to trust, as a key of TRUST_SENTENCES."""
-        if not self.sure.cost:
-            return "no_cost"
-        if self.likely.revenue is None:
-            return "unknown"
-        if self.sure.sales == self.at_most.sales and self.sure.revenue == self.at_most.revenue:
-            return "agree"
-        for end in ("sure", "likely", "at_most"):
-            if getattr(self, end).pays_back:
-                return end
-        return "none"
+        return trusted_end(self.sure, self.likely, self.at_most)
 
     @property
     def trust_sentence(self):
         return TRUST_SENTENCES[self.trust]
+
+
+def trusted_end(sure, likely, at_most):
+    """Which end of a range to trust, as a key of TRUST_SENTENCES: the lowest that pays
+    back its cost (or why none can be named). Ends that agree need no choosing, unless
+    there is no sale at all."""
+    if not sure.cost:
+        return "no_cost"
+    if likely.revenue is None:
+        return "unknown"
+    if sure.sales and sure.sales == at_most.sales and sure.revenue == at_most.revenue:
+        return "agree"  # (with no sale at all, there is nothing to agree on)
+    for key, end in (("sure", sure), ("likely", likely), ("at_most", at_most)):
+        if end.pays_back:
+            return key
+    return "none"
 
 
 @dataclass
@@ -185,8 +213,22 @@ def baseline_rises(campaign, today):
     return rises
 
 
-def _baseline_extra(rises, roi):
-    """(extra sales, extra revenue) the rise over the baseline stands for."""
+@dataclass(frozen=True)
+class BaselineRise:
+    """The rise over the weeks before the start, in sales and what they brought in.
+    ``known`` is False when nothing was recorded before the start (or it has not come)."""
+
+    known: bool
+    sales: int = 0
+    revenue: Decimal | None = Decimal(0)
+
+
+def baseline_rise(campaign, roi, today):
+    """The campaign's rise over its baseline, from its ROI summary (the average order and the
+    clicks' conversion value a rise in sales or visits)."""
+    rises = baseline_rises(campaign, today)
+    if not rises:
+        return BaselineRise(known=False)
     average = roi.average_order_value
     sales = rises.get(KPIKind.ORDERS)
     if sales is None and rises.get(KPIKind.WEBSITE_VISITS) is not None and roi.conversion_rate:
@@ -195,15 +237,54 @@ def _baseline_extra(rises, roi):
     revenue = rises.get(KPIKind.REVENUE)
     if revenue is None:
         revenue = metrics.value_of_sales(sales, average)
-    return sales, revenue
+    return BaselineRise(known=True, sales=sales, revenue=revenue)
 
 
 def _add(revenue, extra):
     return None if revenue is None or extra is None else revenue + extra
 
 
-def campaign_range(campaign, roi, counts, today=None):
-    """The campaign's range, from its ROI summary (the counted end) and ``voice_counts``."""
+def at_most_end(likely, rise):
+    """The at-most end: the likely end plus the whole rise over the baseline, for the campaign
+    and for each influencer alike. The rise is the campaign's and nothing tells whose posts
+    brought it, so the whole of it is the most any one influencer can have brought; sharing
+    it out would be a guess, not a bound."""
+    return ResultEnd(
+        likely.sales + rise.sales,
+        _add(likely.revenue, rise.revenue),
+        likely.cost,
+        likely.gross_margin,
+    )
+
+
+AT_MOST_PER_INFLUENCER = _(
+    "Each influencer's “at most” adds the whole rise over the weeks before the start: "
+    "nothing tells whose posts brought it, so it is the most any one of them can have brought, "
+    "and these ends do not add up to the campaign's."
+)
+NO_AT_MOST_BEFORE_START = _(
+    "No “at most” yet: the campaign has not started, so there is no rise over the "
+    "weeks before it to count."
+)
+NO_AT_MOST_NO_BASELINE = _(
+    "No “at most”: no sales, revenue or visits were recorded for the weeks before "
+    "the start, so there is nothing to compare the campaign's weeks with."
+)
+
+
+def at_most_note(campaign, rise, today):
+    """One plain sentence under the per-influencer ends: how their "at most" is counted, or
+    why there is none."""
+    if rise.known:
+        return AT_MOST_PER_INFLUENCER
+    if not campaign.start_date or today < campaign.start_date:
+        return NO_AT_MOST_BEFORE_START
+    return NO_AT_MOST_NO_BASELINE
+
+
+def campaign_range(campaign, roi, counts, rise, today=None):
+    """The campaign's range, from its ROI summary (the counted end), ``voice_counts`` and
+    ``baseline_rise``."""
     today = today or timezone.localdate()
     sure = ResultEnd(roi.orders, roi.revenue, roi.cost, roi.gross_margin)
     extra = counts.likely_extra()
@@ -213,23 +294,16 @@ def campaign_range(campaign, roi, counts, today=None):
         roi.cost,
         roi.gross_margin,
     )
-    rises = baseline_rises(campaign, today)
-    baseline_sales, baseline_revenue = _baseline_extra(rises, roi)
-    at_most = ResultEnd(
-        likely.sales + baseline_sales,
-        _add(likely.revenue, baseline_revenue),
-        roi.cost,
-        roi.gross_margin,
-    )
     return ResultsRange(
         sure=sure,
         likely=likely,
-        at_most=at_most,
+        at_most=at_most_end(likely, rise),
         survey_sales=sum(counts.survey.values()),
         tap_sales=sum(counts.taps.values()),
-        baseline_sales=baseline_sales,
-        has_baseline=bool(rises),
+        baseline_sales=rise.sales,
+        has_baseline=rise.known,
         suspect_answers=counts.suspect,
+        at_most_note=at_most_note(campaign, rise, today),
     )
 
 
@@ -240,6 +314,7 @@ class KeepOrStop:
     partnership: object
     sure: ResultEnd
     likely: ResultEnd
+    at_most: ResultEnd | None  # None without a baseline (see ``at_most_note``)
     break_even: int | None  # sales at their average order that pay back their cost
     needed: int | None  # more sales still needed (0: paid back)
     at_pace: int | None  # more sales to expect by the deadline at the pace so far
@@ -256,11 +331,17 @@ class KeepOrStop:
             return "short"
         return "keep" if self.at_pace >= self.needed else "stop"
 
+    @property
+    def trust_sentence(self):
+        """Which of their ends to trust (without a baseline, the likely end is the highest)."""
+        key = trusted_end(self.sure, self.likely, self.at_most or self.likely)
+        return INFLUENCER_TRUST_SENTENCES[key]
 
-def keep_or_stop_lines(campaign, results, roi, counts, today=None):
+
+def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
     """One keep-or-stop line per influencer, counting their likely sales (codes, links,
     imports, survey answers and till taps), each at their own average order (the
-    campaign's while they have none of their own)."""
+    campaign's while they have none of their own), with their three ends."""
     today = today or timezone.localdate()
     start, end = campaign.start_date, campaign.end_date
     days_used = days_left = None
@@ -287,6 +368,7 @@ def keep_or_stop_lines(campaign, results, roi, counts, today=None):
                 partnership=result.partnership,
                 sure=sure,
                 likely=likely,
+                at_most=at_most_end(likely, rise) if rise.known else None,
                 break_even=break_even,
                 needed=metrics.sales_still_needed(break_even, likely.sales),
                 at_pace=metrics.sales_at_pace(likely.sales, days_used, days_left),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from .models import Feedback, SurveyAnswer, Tone
-from .results_range import campaign_range, keep_or_stop_lines, voice_counts
+from .results_range import baseline_rise, campaign_range, keep_or_stop_lines, voice_counts
 
 LATEST_SHOWN = 5
 
@@ -35,12 +35,13 @@ def campaign_voice(campaign, results, roi, today):
     """Everything customers' voice adds to a campaign's dashboard (a fixed number of
     queries); ``results`` and ``roi`` are the campaign's counted figures."""
     counts = voice_counts(campaign)
+    rise = baseline_rise(campaign, roi, today)
     answers = SurveyAnswer.objects.filter(survey__campaign=campaign).select_related(
         "partnership__influencer"
     )
     return CampaignVoice(
-        range=campaign_range(campaign, roi, counts, today),
-        keep_or_stop=keep_or_stop_lines(campaign, results, roi, counts, today),
+        range=campaign_range(campaign, roi, counts, rise, today),
+        keep_or_stop=keep_or_stop_lines(campaign, results, roi, counts, rise, today),
         tones=feedback_tones(campaign),
         latest_feedback=list(
             Feedback.objects.filter(campaign=campaign).select_related("partnership__influencer")[

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from campaigns.models import PartnershipStatus
 
 from .forms import check_reading_date
-from .models import Feedback, HeardFrom
+from .models import Feedback, HeardFrom, Tone
 
 RATINGS = [(str(n), str(n)) for n in range(1, 6)]
 PARTNER_PREFIX = "p"
@@ -93,6 +93,8 @@ class FeedbackForm(forms.ModelForm):
         field.empty_label = _("Nobody in particular")
         field.required = False
         self.fields["text"].error_messages["required"] = _("Write down what they said.")
+        # Radio buttons need no "---------" choice: none is ticked until the owner picks one.
+        self.fields["tone"].choices = Tone.choices
         self.fields["tone"].error_messages["required"] = _(
             "Pick how it sounds: positive, neutral or negative."
         )

@@ -121,6 +121,9 @@
 
   window.addEventListener("online", flush);
   window.setInterval(flush, RETRY_MS);
+  // Taps still waiting on this device from before are counted on the buttons too: the
+  // page's counts are only the taps the server has.
+  load().forEach(function (tap) { bump(tap.who, 1); });
   showWaiting(load());
   flush();
 }());

@@ -31,6 +31,9 @@ def test_an_entry_is_added_from_the_page_form(owner_client, campaign):
     page, form = the_form(owner_client, campaign)
     partnership = campaign.partnerships.get()
     assert str(partnership.pk) in form["choices"]["partnership"]
+    # Three radio buttons, none ticked: no "---------" choice to leave the tone blank.
+    assert form["choices"]["tone"] == ["positive", "neutral", "negative"]
+    assert "tone" not in form["fields"]
 
     data = {
         **form["fields"],

@@ -7,10 +7,15 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from kpis.results_range import keep_or_stop_lines, voice_counts
+from kpis.results_range import baseline_rise, keep_or_stop_lines, voice_counts
 from kpis.services import campaign_roi, partnership_results
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.factories.kpis import RedemptionFactory, TillTapFactory
+from tests.factories.kpis import (
+    CampaignKPIFactory,
+    MeasurementFactory,
+    RedemptionFactory,
+    TillTapFactory,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -19,9 +24,10 @@ TODAY = timezone.localdate()
 def lines(campaign, today=TODAY):
     results = partnership_results(campaign)
     roi = campaign_roi(campaign, results)
+    rise = baseline_rise(campaign, roi, today)
     return {
         line.partnership.influencer.name: line
-        for line in keep_or_stop_lines(campaign, results, roi, voice_counts(campaign), today)
+        for line in keep_or_stop_lines(campaign, results, roi, voice_counts(campaign), rise, today)
     }
 
 
@@ -90,3 +96,47 @@ def test_after_the_deadline_the_line_says_how_short_it_fell(campaign):
 
     assert line.verdict == "short"
     assert line.needed == 16
+
+
+def test_each_influencer_at_most_adds_the_whole_rise_over_the_baseline(campaign):
+    # The week before the start at 2 orders a day, 12 campaign days at 4 a day: 24 more
+    # sales than usual, valued at the campaign's average order.
+    orders = CampaignKPIFactory(campaign=campaign, kind="orders")
+    for offset in range(1, 8):
+        MeasurementFactory(
+            kpi=orders, date=campaign.start_date - datetime.timedelta(days=offset), value=2
+        )
+    for offset in range(12):
+        MeasurementFactory(
+            kpi=orders, date=campaign.start_date + datetime.timedelta(days=offset), value=4
+        )
+    partner(campaign, "Maya", "200", sales=4, taps=2)
+    partner(campaign, "Sam", "100", sales=1)
+
+    found = lines(campaign)
+
+    # Nothing tells whose posts brought the rise: each one's ceiling counts all of it.
+    assert (found["Maya"].at_most.sales, found["Sam"].at_most.sales) == (6 + 24, 1 + 24)
+    rise = {name: line.at_most.revenue - line.likely.revenue for name, line in found.items()}
+    assert rise["Maya"] == rise["Sam"] > 0
+    assert found["Sam"].at_most.cost == Decimal("100")
+
+
+def test_without_readings_before_the_start_no_influencer_has_an_at_most(campaign):
+    partner(campaign, "Maya", "200", sales=4)
+
+    assert lines(campaign)["Maya"].at_most is None
+
+
+def test_which_end_to_trust_per_influencer(campaign):
+    partner(campaign, "Paid", "50", sales=6, taps=1)  # 60.00 profit on 50.00: the counted end
+    partner(campaign, "Codes only", "50", sales=6)  # nothing told at the till: ends agree
+    partner(campaign, "Told", "50", sales=4, taps=2)  # 40.00 counted, 60.00 likely
+    partner(campaign, "Nothing", "80", sales=0)  # no sale at all: nothing to agree on
+
+    found = lines(campaign)
+
+    assert "their certain sales alone" in str(found["Paid"].trust_sentence)
+    assert "Every sale of theirs was counted" in str(found["Codes only"].trust_sentence)
+    assert "keep asking at the till" in str(found["Told"].trust_sentence)
+    assert "Even their highest end has not paid back" in str(found["Nothing"].trust_sentence)

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from kpis import metrics
-from kpis.results_range import campaign_range, voice_counts
+from kpis.results_range import baseline_rise, campaign_range, voice_counts
 from kpis.services import campaign_roi
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import (
@@ -66,7 +66,8 @@ def campaign():
 
 def the_range(campaign):
     roi = campaign_roi(campaign)
-    return campaign_range(campaign, roi, voice_counts(campaign), TODAY)
+    rise = baseline_rise(campaign, roi, TODAY)
+    return campaign_range(campaign, roi, voice_counts(campaign), rise, TODAY)
 
 
 def test_counted_for_sure_is_the_single_figure(campaign):
@@ -160,3 +161,12 @@ def test_a_campaign_that_cost_nothing_says_so_instead_of_judging():
 
     assert result.sure.roas is None
     assert result.trust == "no_cost"
+
+
+def test_the_at_most_note_says_how_it_is_counted_or_why_there_is_none(campaign):
+    assert "nothing to compare" in str(the_range(campaign).at_most_note)
+    orders = CampaignKPIFactory(campaign=campaign, kind="orders")
+    MeasurementFactory(kpi=orders, date=campaign.start_date - datetime.timedelta(days=1), value=2)
+    assert "adds the whole rise" in str(the_range(campaign).at_most_note)
+    campaign.start_date = TODAY + datetime.timedelta(days=3)
+    assert "has not started" in str(the_range(campaign).at_most_note)
