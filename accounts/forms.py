@@ -6,22 +6,38 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from . import limits
+from . import limits, versions
 from .layout import FormHelper
 from .models import Business, Currency, ReminderKind
 
 User = get_user_model()
 
 
-class SignupForm(UserCreationForm):
-    """E-mail and password, plus the business the owner runs.
+class SignupForm(forms.Form):
+    """Only the e-mail: the rest is asked on the page its link opens (``accounts.signup``)."""
+
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("You log in with this address. We send a link there to finish."),
+        max_length=150,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Send me the link"), css_class="btn-brand w-100"))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class FinishSignupForm(UserCreationForm):
+    """The business and the password, for the address the signed link was made for.
 
     The e-mail is stored as the username too, so Django's own login works unchanged.
     """
 
-    email = forms.EmailField(
-        label=_("Email"), help_text=_("You log in with this address."), max_length=150
-    )
     business_name = forms.CharField(
         label=_("Business name"),
         max_length=120,
@@ -33,26 +49,17 @@ class SignupForm(UserCreationForm):
 
     class Meta:
         model = User
-        fields = ("email",)
+        fields = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
+    def __init__(self, email, *args, **kwargs):
+        # The user's e-mail is known before validation, so the password is checked against it.
+        super().__init__(*args, instance=User(username=email, email=email), **kwargs)
+        self.fields["business_name"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Create my account"), css_class="btn-brand w-100"))
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this email already exists. Try logging in instead.")
-            )
-        return email
-
     def save(self, commit=True):
         user = super().save(commit=False)
-        user.username = self.cleaned_data["email"]
-        user.email = self.cleaned_data["email"]
         if commit:
             user.save()
             Business.objects.create(
@@ -106,12 +113,15 @@ class BusinessForm(forms.ModelForm):
         help_text=_("Every e-mail also has a link to stop it with one click."),
     )
 
+    version = versions.VersionField()
+
     class Meta:
         model = Business
         fields = ("name", "currency", "what_you_offer", "website", "time_zone")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[versions.FIELD].initial = versions.version_of(self.instance)
         self.fields["reminders"].initial = [
             kind for kind in ReminderKind.values if self.instance.wants(kind)
         ]

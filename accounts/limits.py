@@ -1,4 +1,5 @@
-"""Attempt limits kept in the shared cache: password reset e-mails and re-entered passwords.
+"""Attempt limits kept in the shared cache: password reset and sign-up e-mails, and
+re-entered passwords.
 
 Keys hold a hash, never the e-mail or address itself."""
 
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 RESETS_PER_EMAIL = 3
 RESETS_PER_ADDRESS = 10
 RESET_PERIOD = 60 * 60
+SIGNUPS_PER_EMAIL = 3
+SIGNUPS_PER_ADDRESS = 10
 PASSWORD_TRIES = 5
 PASSWORD_PERIOD = 15 * 60
 TOO_MANY_PASSWORDS = _(
@@ -37,8 +40,21 @@ def tries(scope, value):
     return cache.get(_key(scope, value)) or 0
 
 
+def mail_allowed(scope, email, address, *, per_email, per_address):
+    """Counts one more e-mail asked for (reset, sign-up); False once the e-mail or the visitor's
+    address asked more than ``per_email`` / ``per_address`` times in ``RESET_PERIOD``."""
+    by_email = count(f"{scope}-email", email, period=RESET_PERIOD)
+    by_address = count(f"{scope}-address", address, period=RESET_PERIOD)
+    return by_email <= per_email and by_address <= per_address
+
+
 def reset_allowed(email, address):
-    """Counts a password reset request; False once the e-mail or the address asked too often."""
-    by_email = count("reset-email", email, period=RESET_PERIOD)
-    by_address = count("reset-address", address, period=RESET_PERIOD)
-    return by_email <= RESETS_PER_EMAIL and by_address <= RESETS_PER_ADDRESS
+    return mail_allowed(
+        "reset", email, address, per_email=RESETS_PER_EMAIL, per_address=RESETS_PER_ADDRESS
+    )
+
+
+def signup_allowed(email, address):
+    return mail_allowed(
+        "signup", email, address, per_email=SIGNUPS_PER_EMAIL, per_address=SIGNUPS_PER_ADDRESS
+    )

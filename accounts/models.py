@@ -80,6 +80,7 @@ class Business(models.Model):
     # one-click unsubscribe link in each e-mail). Values of ReminderKind.
     reminders_off = models.JSONField(_("reminders turned off"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
     # Goes up with every request that may change the owner's data (accounts.middleware), so
     # pages cached from that data (the campaign dashboard) know when to draw themselves again.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)

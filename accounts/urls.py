@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/sent/", views.signup_sent, name="signup_sent"),
+    path("accounts/signup/finish/<str:token>/", views.signup_finish, name="signup_finish"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -6,6 +6,7 @@ what was typed and the current version, so saving once more is a deliberate choi
 the bottom of the import chain so that every app can use it.
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 FIELD = "version"
@@ -23,3 +24,16 @@ def is_stale(data, row):
     """True when posted ``data`` carries a version and it is not the row's any more."""
     submitted = data.get(FIELD, "")
     return bool(submitted) and submitted != version_of(row)
+
+
+class VersionField(forms.CharField):
+    """The hidden version on a form drawn by crispy-forms. It always shows the row's current
+    version (its initial), also on a page drawn again with what was typed after a refusal."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def bound_data(self, data, initial):
+        return initial

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from . import data, limits
+from . import data, limits, versions
 from .backends import client_address
-from .forms import BusinessForm, DeleteAccountForm, SignupForm
+from .forms import BusinessForm, DeleteAccountForm, FinishSignupForm, SignupForm
 from .mail import reminders_off_reason
 from .models import Business
+from .signup import LINK_HOURS, email_of, has_account, send_signup_mail
 
 
 class LimitedPasswordResetView(PasswordResetView):
@@ -34,17 +35,45 @@ def home(request):
 
 
 def signup(request):
+    """Asks for the e-mail and always answers the same "check your inbox": whether the address
+    has an account is only said in the e-mail (``accounts.signup``)."""
     if request.user.is_authenticated:
         return redirect("reports:portfolio")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        email = form.cleaned_data["email"]
+        if limits.signup_allowed(email, client_address(request)):
+            send_signup_mail(request, email)
+        return redirect("signup_sent")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+def signup_sent(request):
+    return render(request, "registration/signup_sent.html", {"hours": LINK_HOURS})
+
+
+@never_cache
+def signup_finish(request, token):
+    """The page the e-mailed link opens: the business and a password, then logged in."""
+    if request.user.is_authenticated:
+        return redirect("reports:portfolio")
+    email = email_of(token)
+    if email is None or has_account(email):
+        # Only the inbox's owner has this link, so saying it was used tells nobody else.
+        return render(request, "registration/signup_link_spent.html", {"expired": email is None})
+    form = FinishSignupForm(email, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:  # the same link sent twice at once: the first one made it
+            return redirect("login")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request, _("Welcome to Microreach! Start by planning your first campaign.")
         )
         return redirect("reports:portfolio")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(request, "registration/signup_finish.html", {"form": form, "email": email})
 
 
 @login_required
@@ -52,7 +81,10 @@ def business_settings(request):
     # An account made outside the sign-up page (createsuperuser) has no business yet.
     business = getattr(request.user, "business", None) or Business(owner=request.user)
     form = BusinessForm(request.POST or None, instance=business)
-    if request.method == "POST" and form.is_valid():
+    if business.pk and request.method == "POST" and versions.is_stale(request.POST, business):
+        form.is_valid()
+        form.add_error(None, versions.STALE)
+    elif request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your business details are saved."))
         return redirect("account")

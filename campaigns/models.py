@@ -306,6 +306,7 @@ class Partnership(models.Model):
         default=PartnershipStatus.PLANNED,
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["influencer__name"]

@@ -15,6 +15,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from accounts.deletion import delete_with_links
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
 from accounts.versions import STALE, is_stale, version_of
@@ -67,7 +68,11 @@ def influencer_form(request, pk=None):
     formset = ProfileFormSet(data, instance=influencer, owner=request.user, prefix="profiles")
     if pk and data and is_stale(data, influencer) and form.is_valid():
         form.add_error(None, STALE)  # another tab saved since; this page shows its version
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    saving = request.method == "POST" and form.is_valid() and formset.is_valid()
+    if saving and not pk and already_submitted(request):
+        messages.info(request, _("That influencer was saved already."))
+        return redirect_to_next(request, request.GET.get("next", ""), "influencers:list")
+    if saving:
         with transaction.atomic():
             influencer = form.save()
             formset.instance = influencer

@@ -73,6 +73,7 @@ class CheckIn(models.Model):
     date = models.DateField(_("date"), default=timezone.localdate, validators=DATE_VALIDATORS)
     note = models.TextField(_("what did we change, and why?"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -108,6 +109,7 @@ class Measurement(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["date", "id"]
@@ -129,6 +131,7 @@ class TrackedLink(models.Model):
     slug = models.SlugField(_("short name"), max_length=40, unique=True)
     destination = models.URLField(_("where it goes"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("tracked link")

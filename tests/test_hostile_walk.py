@@ -7,12 +7,15 @@ calendar file.
 
 import csv
 import io
+import json
 import re
 import subprocess
 import tempfile
+from html.parser import HTMLParser
 
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
@@ -87,6 +90,29 @@ def hostile(form, kind, value):
     return data
 
 
+class HtmxElements(HTMLParser):
+    """The elements of a page that carry htmx attributes, as a browser (and htmx) reads it."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if any(name.startswith(("hx-", "data-hx-")) for name, _value in attrs):
+            self.found.append((tag, dict(attrs)))
+
+
+def hostile_htmx(body):
+    """Elements whose htmx attributes came from what was typed (``MARKUP``'s element)."""
+    parser = HtmxElements()
+    parser.feed(body.decode(errors="replace"))
+    return [
+        f"<{tag} {attrs}>"
+        for tag, attrs in parser.found
+        if attrs.get("id") == "hostile" or "/x" in attrs.values()
+    ]
+
+
 def pdf_text(content):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
         pdf.write(content)
@@ -101,7 +127,7 @@ def leaks(address, response):
     kind = response.get("Content-Type", "")
     body = response.content
     if "html" in kind:
-        return ["markup"] if b"<b hx-get" in body else []
+        return (["markup"] if b"<b hx-get" in body else []) + hostile_htmx(body)
     if "csv" in kind:
         rows = csv.reader(io.StringIO(body.decode("utf-8-sig")))
         return [cell for row in rows for cell in row if is_csv_formula(cell)]
@@ -138,6 +164,7 @@ def test_hostile_input_breaks_nothing_and_comes_out_as_text(owner):
             with transaction.atomic():
                 response = client.post(action, hostile(form, kind, value))
                 transaction.set_rollback(True)
+            cache.clear()  # the one-time tokens it spent were undone with the rows
             if response.status_code >= 500:
                 crashes.append(
                     f"{name} {action} with {kind} {value[:20]!r}: {response.status_code}"
@@ -161,3 +188,19 @@ def test_hostile_input_breaks_nothing_and_comes_out_as_text(owner):
     assert not crashes, "\n".join(crashes)
     assert not leaked, "hostile input that came out as markup or formulas:\n" + "\n".join(leaked)
     assert shown_as_text >= 5
+
+
+def test_hostile_htmx_is_found_where_it_would_run():
+    """Proves the check can fail: typed markup that reached the page as an element."""
+    assert hostile_htmx(MARKUP.encode())
+    assert not hostile_htmx(b'<p hx-disable>&lt;b hx-get="/x"&gt;</p><b hx-post="/ok">')
+
+
+def test_htmx_runs_no_script_or_eval_and_asks_only_this_site(client):
+    page = client.get("/").content.decode()
+    (config,) = re.findall(r'<meta name="htmx-config" content=\'([^\']*)\'>', page)
+    assert json.loads(config) | {
+        "allowEval": False,
+        "allowScriptTags": False,
+        "selfRequestsOnly": True,
+    } == json.loads(config)

@@ -20,6 +20,7 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import include, path, reverse
 
 from accounts.backends import client_address
+from accounts.signup import finish_path as signup_finish_path
 from tests.accounts.owned_world import build_world
 from tests.test_isolation import fill, model_for, page_forms, snapshot, walk, word_candidates
 
@@ -259,9 +260,8 @@ def test_client_address_trusts_only_the_configured_proxies(proxies, forwarded, e
 @pytest.mark.parametrize("weak", ["password", "12345678901", "short7"])
 def test_sign_up_refuses_weak_passwords(client, weak):
     response = client.post(
-        reverse("signup"),
+        signup_finish_path("new@example.com"),
         {
-            "email": "new@example.com",
             "business_name": "Bike shop",
             "currency": "GBP",
             "password1": weak,

@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404
+from accounts.versions import STALE, is_stale, version_of
 from campaigns.models import Campaign
 
 from ..models import CampaignKPI
@@ -21,8 +24,19 @@ def owned_campaign(request, pk):
 
 def form_page(request, campaign, form, *, title, done_url, done_message, save=None, intro=""):
     """Save a valid posted form and go back to ``done_url``; else show the form (again, with
-    what was typed and what is wrong). ``done_message`` may be a function of what was saved."""
-    if request.method == "POST" and form.is_valid():
+    what was typed and what is wrong). ``done_message`` may be a function of what was saved.
+
+    A form of a saved row is an edit: it carries the row's version, and a save over a newer
+    one is refused (``accounts.versions``). Any other form creates: it carries a one-time
+    token, so sending it twice saves once (``accounts.once``)."""
+    editing = form.instance.pk is not None
+    if request.method == "POST" and editing and is_stale(request.POST, form.instance):
+        form.is_valid()
+        form.add_error(None, STALE)
+    elif request.method == "POST" and form.is_valid():
+        if not editing and already_submitted(request):
+            messages.info(request, _("That was saved already."))
+            return redirect(done_url)
         saved = (save or form.save)()
         messages.success(request, done_message(saved) if callable(done_message) else done_message)
         return redirect(done_url)
@@ -35,6 +49,7 @@ def form_page(request, campaign, form, *, title, done_url, done_message, save=No
             "title": title,
             "intro": intro,
             "cancel_url": done_url,
+            "version": version_of(form.instance) if editing else None,
         },
     )
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404, owned
 
 from ..models import Feedback
@@ -26,6 +27,9 @@ def feedback_url(campaign):
 def feedback_log(request, pk):
     campaign = owned_campaign(request, pk)
     form = FeedbackForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid() and already_submitted(request):
+        messages.info(request, _("That feedback was saved already."))
+        return redirect(feedback_url(campaign))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Feedback saved."))

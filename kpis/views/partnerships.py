@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.owned import get_owned_or_404
+from accounts.versions import STALE, is_stale, version_of
 from campaigns.deals import follow_up, is_delivered
 from campaigns.models import Partnership
 from campaigns.partnerships import (
@@ -41,7 +42,10 @@ def partnership_detail(request, pk, partnership_pk):
     campaign = owned_campaign(request, pk)
     partnership = owned_partnership(request, campaign, partnership_pk)
     form = DealForm(request.POST or None, instance=partnership)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_stale(request.POST, partnership):
+        form.is_valid()
+        form.add_error(None, STALE)
+    elif request.method == "POST" and form.is_valid():
         form.save()
         sync_roster_status(partnership.influencer)
         messages.success(request, _("Deal saved for %(name)s.") % {"name": partnership.influencer})
@@ -59,6 +63,7 @@ def partnership_detail(request, pk, partnership_pk):
             "campaign": campaign,
             "partnership": partnership,
             "form": form,
+            "version": version_of(partnership),
             "posts": posts,
             "totals": totals(posts),
             "delivered": is_delivered(

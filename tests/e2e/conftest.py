@@ -100,6 +100,20 @@ def log_in(page, user, password=None):
     page.wait_for_url(re.compile(r"/campaigns/$"))
 
 
+def ask_to_sign_up(page, email):
+    """Ask for an account on the sign-up page; the link the e-mail brings (the site's mail
+    is kept in ``django.core.mail.outbox`` while testing)."""
+    from django.core import mail
+
+    sent = len(mail.outbox)
+    page.goto("/accounts/signup/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Send me the link").click()
+    page.wait_for_url(re.compile(r"/accounts/signup/sent/$"))
+    (message,) = mail.outbox[sent:]
+    return re.search(r"https?://\S+/accounts/signup/finish/\S+", message.body).group()
+
+
 def screenshot(page, name):
     """Save a screenshot for a person to look at (SCREENSHOT_DIR, default /tmp)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
 from .axe import assert_accessible, axe_violations, describe
-from .conftest import log_in, screenshot
+from .conftest import ask_to_sign_up, log_in, screenshot
 from .owner_pages import owner_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,6 +43,7 @@ def campaign(owner_page):
     [
         ("landing", "/"),
         ("sign-up", "/accounts/signup/"),
+        ("sign-up-sent", "/accounts/signup/sent/"),
         ("login", "/accounts/login/"),
         ("password-reset", "/accounts/password/reset/"),
         ("not-found", "/no-such-page/"),
@@ -57,8 +58,9 @@ def test_visitor_pages_are_accessible(page, name, path):
 
 
 def test_sign_up_errors_are_accessible(page):
-    page.goto("/accounts/signup/")
-    page.get_by_label("Email").fill("sam@example.com")
+    page.goto(ask_to_sign_up(page, "sam@example.com"))
+    screenshot(page, "a11y-sign-up-finish")
+    assert_accessible(page)
     page.get_by_label("Business name").fill("Sam's Bikes")
     page.locator("#id_password1").fill("pedal-power-2026")
     page.locator("#id_password2").fill("pedal-power-2027")

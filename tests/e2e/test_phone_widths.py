@@ -27,7 +27,13 @@ def phone(browser, live_server):
     context.close()
 
 
-VISITOR_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/accounts/password/reset/"]
+VISITOR_PAGES = [
+    "/",
+    "/accounts/signup/",
+    "/accounts/signup/sent/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+]
 
 
 def too_wide(page, paths):

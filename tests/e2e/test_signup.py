@@ -2,18 +2,26 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 
-from .conftest import screenshot
+from tests.factories.accounts import UserFactory
+
+from .conftest import ask_to_sign_up, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_new_owner_signs_up_lands_on_campaigns_and_logs_out(page):
+def test_new_owner_signs_up_by_the_mailed_link_lands_on_campaigns_and_logs_out(page):
     page.goto("/")
     screenshot(page, "landing")
     page.get_by_role("link", name="Start free").click()
+    page.wait_for_url(re.compile(r"/accounts/signup/$"))
+    link = ask_to_sign_up(page, "maya@example.com")
+    screenshot(page, "signup-sent")
+    assert page.get_by_role("heading", name="Check your email").is_visible()
+    assert not get_user_model().objects.exists()
 
-    page.get_by_label("Email").fill("maya@example.com")
+    page.goto(link)
     page.get_by_label("Business name").fill("Maya's Yoga Studio")
     page.get_by_label("Currency").select_option("EUR")
     page.locator("#id_password1").fill("stretch-and-breathe-77")
@@ -31,3 +39,16 @@ def test_new_owner_signs_up_lands_on_campaigns_and_logs_out(page):
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(re.compile(r"/$"))
     assert page.get_by_role("link", name="Log in").first.is_visible()
+
+
+def test_signing_up_with_a_taken_address_looks_the_same_and_mails_the_owner(page):
+    owner = UserFactory(email="taken@example.com", username="taken@example.com")
+    page.goto("/accounts/signup/")
+    page.get_by_label("Email").fill("Taken@Example.com")
+    page.get_by_role("button", name="Send me the link").click()
+    page.wait_for_url(re.compile(r"/accounts/signup/sent/$"))
+    assert page.get_by_role("heading", name="Check your email").is_visible()
+    assert "account" not in page.locator("main").inner_text().lower()
+    (message,) = mail.outbox
+    assert message.to == [owner.email]
+    assert "/accounts/password/reset/" in message.body

@@ -15,7 +15,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import CampaignKPIFactory
 
-from .conftest import log_in, screenshot
+from .conftest import ask_to_sign_up, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +24,7 @@ PASSWORD = "proving-dough-2027"
 
 
 def sign_up(page):
-    page.goto("/accounts/signup/")
-    page.get_by_label("Email").fill(EMAIL)
+    page.goto(ask_to_sign_up(page, EMAIL))
     page.get_by_label("Business name").fill("Rosa's Sourdough")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
