@@ -23,10 +23,10 @@ from accounts.bounds import (
     PERCENT_VALIDATORS,
     campaign_too_long,
 )
+from accounts.formatting import format_money
 from accounts.layout import FormHelper
 from accounts.models import CURRENCY_SYMBOLS
 from accounts.owned import owned
-from accounts.templatetags.money import format_money
 from influencers.metrics import TIER_SHORT_NAMES, profile_engagement, profile_warnings, size_tier
 from influencers.models import Influencer
 

@@ -20,6 +20,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
+
 from .. import cells
 from ..catalogue import KPIKind, Source
 from ..models import Measurement
@@ -214,7 +216,7 @@ class Analytics(ImportSource):
                 _("Sources not matched to one of your influencers' links, left out: %(sources)s.")
                 % {
                     "sources": ", ".join(
-                        f"{name or _('(empty)')} ({total:,.0f})"
+                        f"{name or _('(empty)')} ({format_whole(total)})"
                         for name, total in listed[:12]
                         if name.lower() not in NOT_A_SOURCE or total
                     )
