@@ -14,7 +14,7 @@ from . import data, limits
 from .backends import client_address
 from .forms import BusinessForm, DeleteAccountForm, SignupForm
 from .mail import reminders_off_reason
-from .models import Business
+from .models import Business, business_of
 
 
 class LimitedPasswordResetView(PasswordResetView):
@@ -50,7 +50,7 @@ def signup(request):
 @login_required
 def business_settings(request):
     # An account made outside the sign-up page (createsuperuser) has no business yet.
-    business = getattr(request.user, "business", None) or Business(owner=request.user)
+    business = business_of(request.user) or Business(owner=request.user)
     form = BusinessForm(request.POST or None, instance=business)
     if request.method == "POST" and form.is_valid():
         form.save()

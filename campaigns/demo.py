@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.utils import timezone
 
+from accounts.models import business_of
 from influencers.models import Influencer
 
 from .checklist import GOAL_REVIEW_POINTS
@@ -127,7 +128,7 @@ def load(owner):
             "launched_at": timezone.now() - timedelta(days=21),
         },
     )
-    business = getattr(owner, "business", None)
+    business = business_of(owner)
     tracked_link = apps.get_model("kpis", "TrackedLink")
     for (
         name,

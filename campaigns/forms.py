@@ -23,9 +23,9 @@ from accounts.bounds import (
     PERCENT_VALIDATORS,
     campaign_too_long,
 )
-from accounts.formatting import format_money
+from accounts.formatting import currency_symbol, format_money
 from accounts.layout import FormHelper
-from accounts.models import CURRENCY_SYMBOLS
+from accounts.models import business_of, currency_of
 from accounts.owned import owned
 from influencers.metrics import TIER_SHORT_NAMES, profile_engagement, profile_warnings, size_tier
 from influencers.models import Influencer
@@ -77,8 +77,7 @@ class PlanStepForm(forms.Form):
 
     @property
     def currency(self):
-        business = getattr(self.campaign.owner, "business", None)
-        return business.currency if business else "GBP"
+        return currency_of(self.campaign.owner)
 
     @property
     def is_new_plan(self):
@@ -625,7 +624,7 @@ class TrackingForm(PlanStepForm):
             "adjustment_action": campaign.adjustment_action,
         }
         initial.update({f"source_{kpi.kind}": kpi.source for kpi in campaign.kpis.all()})
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         initial["destination"] = shared_destination(campaign) or getattr(business, "website", "")
         return initial
 
@@ -710,7 +709,7 @@ MONEY_FIELDS = {"fee", "product_value", "shipping"}
 
 
 def in_currency(label, currency):
-    symbol = CURRENCY_SYMBOLS.get(currency, currency).strip()
+    symbol = currency_symbol(currency).strip()
     return _("%(label)s (%(currency)s)") % {"label": label, "currency": symbol}
 
 
@@ -777,7 +776,7 @@ class BudgetForm(PlanStepForm):
     @classmethod
     def initial_for(cls, campaign):
         initial = {name: getattr(campaign, name) for name in cls.CAMPAIGN_FIELDS}
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         partnerships = campaign.partnerships.select_related("influencer", "campaign")
         for partnership in partnerships.prefetch_related("influencer__profiles"):
             for name in PARTNERSHIP_FIELDS:
@@ -883,7 +882,7 @@ class BudgetForm(PlanStepForm):
         for name in self.CAMPAIGN_FIELDS:
             setattr(campaign, name, self.cleaned_data[name])
         campaign.save(update_fields=[*self.CAMPAIGN_FIELDS, "updated_at"])
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         for partnership in self.partnerships:
             for name in PARTNERSHIP_FIELDS:
                 value = self.value(partnership, name)

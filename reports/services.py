@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import business_of
 from campaigns import deals
 from campaigns.models import CampaignStatus
 from campaigns.partnerships import page_url
@@ -270,7 +271,7 @@ def campaign_dashboard(campaign, today=None):
     posts = campaign_posts(campaign)
     for result in results:
         result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
-    business = getattr(campaign.owner, "business", None)
+    business = business_of(campaign.owner)
     return Dashboard(
         campaign=campaign,
         timeline=campaign_timeline(campaign, today, checkins[0].date if checkins else None),

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
+from accounts.models import currency_of
+
 from .. import cells
 from ..forms import DAYS_BEFORE_START_ALLOWED
 from ..models import Measurement, Redemption
@@ -70,8 +72,7 @@ class ImportContext:
                 "influencer__profiles"
             )
         )
-        business = getattr(campaign.owner, "business", None)
-        currency = business.currency if business else "GBP"
+        currency = currency_of(campaign.owner)
         return cls(
             kpis=kpis,
             kpis_by_kind={kpi.kind: kpi.pk for kpi in campaign.kpis.all()},

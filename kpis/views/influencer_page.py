@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.backends import client_address
+from accounts.models import business_of
 from campaigns.models import Partnership
 from campaigns.partnerships import page_is_open
 
@@ -105,7 +106,7 @@ def influencer_page(request, token):
     posts = list(Post.objects.filter(partnership=partnership).order_by("posted_on", "pk"))
     link = getattr(partnership, "tracked_link", None)
     link_url = public_url(link) if link else ""
-    business = getattr(partnership.owner, "business", None)
+    business = business_of(partnership.owner)
     response = render(
         request,
         "kpis/influencer_page.html",

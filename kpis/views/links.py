@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import business_of
 from accounts.owned import get_owned_or_404, owned
 from campaigns.models import Partnership
 
@@ -65,7 +66,7 @@ def link_create(request, pk, partnership_pk):
     )
     if hasattr(partnership, "tracked_link"):
         return redirect("kpis:link_edit", pk=campaign.pk, link_pk=partnership.tracked_link.pk)
-    business = getattr(request.user, "business", None)
+    business = business_of(request.user)
     form = TrackedLinkForm(
         request.POST or None, initial={"destination": getattr(business, "website", "")}
     )
