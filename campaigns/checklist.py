@@ -13,7 +13,9 @@ from decimal import Decimal
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from .models import RECOMMENDED_KPIS, CampaignStatus, ChecklistTick, Partnership
+from accounts.bounds import campaign_days
+
+from .models import RECOMMENDED_KPIS, CampaignStatus, ChecklistTick, Partnership, deal_cash
 from .services import cash_costs
 
 MAX_KPIS_WITHOUT_OVERRIDE = 2
@@ -288,7 +290,9 @@ class PlanFacts:
     @property
     def cash_costs(self):
         """Cash going out: fees, shipping and other costs (products given are not cash)."""
-        return cash_costs((p.fee + p.shipping for p in self.partnerships), self.other_costs)
+        return cash_costs(
+            (deal_cash(p.fee, p.shipping) for p in self.partnerships), self.other_costs
+        )
 
     @property
     def links_needed(self):
@@ -314,7 +318,7 @@ class PlanFacts:
         """At least one check-in falls before the half-way point, so there is time to react."""
         if not self.start_date or not self.end_date:
             return False
-        return (self.end_date - self.start_date).days >= 2 * self.checkin_frequency
+        return campaign_days(self.start_date, self.end_date) > 2 * self.checkin_frequency
 
 
 def plan_facts(campaigns):

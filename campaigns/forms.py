@@ -40,6 +40,7 @@ from .models import (
     DealType,
     GoalType,
     Partnership,
+    deal_cash,
 )
 from .services import (
     SUGGESTED_UNITS,
@@ -827,7 +828,7 @@ class BudgetForm(PlanStepForm):
         if budget is not None and not self.errors:
             costs = cash_costs(
                 [
-                    (self.value(p, "fee") or 0) + (self.value(p, "shipping") or 0)
+                    deal_cash(self.value(p, "fee"), self.value(p, "shipping"))
                     for p in self.partnerships
                 ],
                 cleaned.get("other_costs"),

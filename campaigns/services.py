@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.bounds import campaign_days
 from accounts.formatting import format_count, format_money
 from accounts.models import DEFAULT_CURRENCY
 from influencers.services import Offer, outreach_message
@@ -64,7 +65,7 @@ def goal_sentence_hints(campaign, currency=DEFAULT_CURRENCY):
     if len(campaign.goal_sentence.split()) > MAX_EXPLAINABLE_WORDS:
         hints.append(_("Your goal sentence is long: try to say it in fewer words."))
     if campaign.start_date and campaign.end_date:
-        days = (campaign.end_date - campaign.start_date).days + 1
+        days = campaign_days(campaign.start_date, campaign.end_date)
         if days < 14:
             hints.append(
                 _("%(days)s days is short: posts often keep bringing people in for weeks.")
@@ -133,8 +134,7 @@ def missing_for_launch(campaign):
     partnerships = list(campaign.partnerships.all())
     if not partnerships:
         missing.append(Missing(_("Shortlist at least one influencer."), 1))
-    deal_amounts = (p.fee + p.shipping for p in partnerships)
-    if cash_costs(deal_amounts, campaign.other_costs) > campaign.cash_budget:
+    if cash_costs((p.cash_cost for p in partnerships), campaign.other_costs) > campaign.cash_budget:
         missing.append(Missing(_("The cash budget does not cover the fees and costs."), 6))
     return missing
 

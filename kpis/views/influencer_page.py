@@ -24,7 +24,6 @@ from ..models import Click, Post, PostEnteredBy, Redemption
 from ..post_forms import InfluencerPostForm
 from ..posts import INSIGHTS_NOTES, save_post, totals
 from ..public_limits import within_limit
-from .links import public_url
 
 VIEWS_PER_ADDRESS = (120, 600)  # (requests, seconds)
 POSTS_PER_PAGE = (20, 3600)
@@ -105,7 +104,7 @@ def influencer_page(request, token):
             return private(redirect(request.path + "?sent=1", permanent=False))
     posts = list(Post.objects.filter(partnership=partnership).order_by("posted_on", "pk"))
     link = getattr(partnership, "tracked_link", None)
-    link_url = public_url(link) if link else ""
+    link_url = link.public_url if link else ""
     business = business_of(partnership.owner)
     response = render(
         request,

@@ -3,7 +3,6 @@
 import io
 
 import segno
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -26,10 +25,6 @@ from .common import form_page, owned_campaign
 SAFE_METHODS = ["GET", "HEAD"]
 
 
-def public_url(link):
-    return settings.SITE_URL + reverse("kpis:redirect", args=[link.slug])
-
-
 @login_required
 def link_list(request, pk):
     campaign = owned_campaign(request, pk)
@@ -50,7 +45,7 @@ def link_list(request, pk):
     rows = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)
-        rows.append({"partnership": partnership, "link": link, "url": link and public_url(link)})
+        rows.append({"partnership": partnership, "link": link, "url": link and link.public_url})
     return render(request, "kpis/links.html", {"campaign": campaign, "rows": rows})
 
 
@@ -109,8 +104,8 @@ def link_qr(request, pk, link_pk):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     svg = io.BytesIO()
-    segno.make(public_url(link), error="m").save(
-        svg, kind="svg", scale=8, border=2, title=public_url(link)
+    segno.make(link.public_url, error="m").save(
+        svg, kind="svg", scale=8, border=2, title=link.public_url
     )
     response = HttpResponse(svg.getvalue(), content_type="image/svg+xml")
     disposition = "attachment" if request.GET.get("download") else "inline"
