@@ -270,12 +270,6 @@ def read_dates(result, values, context, *, day_first=None):
     return lambda value: cells.parse_date(value, day_first=order.day_first, zone=zone)
 
 
-def not_a_date(value):
-    return _("“%(value)s” is not a date (use 2026-03-14, 14/03/2026 or 14 Mar 2026)") % {
-        "value": value
-    }
-
-
 def save_readings(readings, *, owner, source):
     """Write imported readings in bulk: ``readings`` are (spreadsheet row, KPI id, date,
     value, influencer id or None), each noted with the row it came from."""
