@@ -28,6 +28,10 @@ CURRENCY_SYMBOLS = {
     "SEK": "kr ",
 }
 
+# What money is shown in for an owner who has not saved their business details yet (an
+# account made with createsuperuser): the currency a new business starts with.
+DEFAULT_CURRENCY = "GBP"
+
 
 class ReminderKind(models.TextChoices):
     """The reminder e-mails an owner can get; each is built by its own module in
@@ -99,6 +103,14 @@ class Business(models.Model):
     def wants(self, kind):
         return kind not in self.reminders_off
 
-    @property
-    def currency_symbol(self):
-        return CURRENCY_SYMBOLS.get(self.currency, self.currency + " ")
+
+def business_of(user):
+    """The owner's Business, or None: an account made outside the sign-up page has none
+    until its details are saved, and a visitor never has one."""
+    return getattr(user, "business", None)
+
+
+def currency_of(user):
+    """The currency the owner's money is shown in."""
+    business = business_of(user)
+    return business.currency if business else DEFAULT_CURRENCY

@@ -4,7 +4,6 @@ Every owned model carries ``owner``. Views never call ``Model.objects`` directly
 data; they go through these helpers, so another owner's id is simply not found (404).
 """
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404
 
 
@@ -15,10 +14,3 @@ def owned(model_or_queryset, user):
 
 def get_owned_or_404(model_or_queryset, user, **lookup):
     return get_object_or_404(owned(model_or_queryset, user), **lookup)
-
-
-class OwnedMixin(LoginRequiredMixin):
-    """For generic class-based views: restricts ``get_queryset`` to the signed-in owner."""
-
-    def get_queryset(self):
-        return owned(super().get_queryset(), self.request.user)

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
+
 MAX_COLUMNS = 300
 MAX_LINE_CHARACTERS = 100_000
 DELIMITERS = (",", ";", "\t")
@@ -178,7 +180,7 @@ def read_table(data, *, max_bytes=None, comments=None):
                 "A line of this file is %(length)s characters long; real exports stay under "
                 "%(limit)s. Is it the right file?"
             )
-            % {"length": f"{longest:,}", "limit": f"{MAX_LINE_CHARACTERS:,}"}
+            % {"length": format_whole(longest), "limit": format_whole(MAX_LINE_CHARACTERS)}
         )
     if hint := EXCEL_SEPARATOR.match(text):
         # Excel's "sep=," first line (Meta Business Suite writes it) says the separator.
@@ -198,7 +200,7 @@ def read_table(data, *, max_bytes=None, comments=None):
                         "Row %(row)s has %(count)s columns; we read files of up to %(limit)s. "
                         "Is it the right file?"
                     )
-                    % {"row": row, "count": f"{len(cells):,}", "limit": MAX_COLUMNS}
+                    % {"row": row, "count": format_whole(len(cells)), "limit": MAX_COLUMNS}
                 )
             cells = list(map(str.strip, cells))
             while cells and not cells[-1]:

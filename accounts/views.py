@@ -14,7 +14,7 @@ from . import data, limits, versions
 from .backends import client_address
 from .forms import BusinessForm, DeleteAccountForm, FinishSignupForm, SignupForm
 from .mail import reminders_off_reason
-from .models import Business
+from .models import Business, business_of
 from .signup import LINK_HOURS, email_of, has_account, send_signup_mail
 
 
@@ -79,7 +79,7 @@ def signup_finish(request, token):
 @login_required
 def business_settings(request):
     # An account made outside the sign-up page (createsuperuser) has no business yet.
-    business = getattr(request.user, "business", None) or Business(owner=request.user)
+    business = business_of(request.user) or Business(owner=request.user)
     form = BusinessForm(request.POST or None, instance=business)
     if business.pk and request.method == "POST" and versions.is_stale(request.POST, business):
         form.is_valid()

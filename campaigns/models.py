@@ -341,9 +341,20 @@ class Partnership(models.Model):
         return PartnershipStatus(self.state).label
 
     @property
+    def cash_cost(self):
+        """What the deal takes out of the bank (see ``deal_cash``)."""
+        return deal_cash(self.fee, self.shipping)
+
+    @property
     def fixed_cost(self):
         """Fee, products at cost and shipping: what the deal costs before any commission."""
         return self.fee + self.product_value + self.shipping
+
+
+def deal_cash(fee, shipping):
+    """Money a deal takes out of the bank: its fee plus shipping and extras (blank counts as
+    nothing). Products given count at cost in the ROI, but are not cash the budget holds."""
+    return (fee or Decimal(0)) + (shipping or Decimal(0))
 
 
 class ChecklistTick(models.Model):

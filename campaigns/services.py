@@ -11,7 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.templatetags.money import format_money
+from accounts.bounds import campaign_days
+from accounts.formatting import format_count, format_money
+from accounts.models import DEFAULT_CURRENCY
 from influencers.services import Offer, outreach_message
 
 from .models import CampaignStatus, DealType, GoalType
@@ -37,20 +39,12 @@ MISSING = "…"
 MAX_EXPLAINABLE_WORDS = 25
 
 
-def format_number(number):
-    """50.00 -> "50", 1500 -> "1,500", 12.50 -> "12.5"."""
-    value = Decimal(number)
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.normalize():,f}"
-
-
 def compose_goal_sentence(goal_type, number, unit, deadline):
     """The owner's goal in one sentence, e.g. "Gain 50 new customers by 31 March 2027 through
     a micro-influencer campaign." Missing parts show as "…", so a live preview can grow as
     the owner types."""
     verb = GOAL_VERBS.get(goal_type, GOAL_VERBS[GoalType.CUSTOMERS])
-    how_many = format_number(number) if number not in (None, "") else MISSING
+    how_many = format_count(number) if number not in (None, "") else MISSING
     what = (unit or "").strip() or MISSING
     when = date_format(deadline, "j F Y") if deadline else MISSING
     return _("%(verb)s %(number)s %(unit)s by %(date)s through a micro-influencer campaign.") % {
@@ -61,7 +55,7 @@ def compose_goal_sentence(goal_type, number, unit, deadline):
     }
 
 
-def goal_sentence_hints(campaign, currency="GBP"):
+def goal_sentence_hints(campaign, currency=DEFAULT_CURRENCY):
     """Plain remarks on the goal sentence for step 4's review: what is missing or worth a
     second look. An empty list means nothing stands out."""
     hints = []
@@ -72,7 +66,7 @@ def goal_sentence_hints(campaign, currency="GBP"):
     if len(campaign.goal_sentence.split()) > MAX_EXPLAINABLE_WORDS:
         hints.append(_("Your goal sentence is long: try to say it in fewer words."))
     if campaign.start_date and campaign.end_date:
-        days = (campaign.end_date - campaign.start_date).days + 1
+        days = campaign_days(campaign.start_date, campaign.end_date)
         if days < 14:
             hints.append(
                 _("%(days)s days is short: posts often keep bringing people in for weeks.")
@@ -84,7 +78,7 @@ def goal_sentence_hints(campaign, currency="GBP"):
             _("Your cash budget works out at %(amount)s for each of the %(number)s %(unit)s.")
             % {
                 "amount": format_money(budget / campaign.goal_number, currency),
-                "number": format_number(campaign.goal_number),
+                "number": format_count(campaign.goal_number),
                 "unit": campaign.goal_unit,
             }
         )

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
+
 TWO_PLACES = Decimal("0.01")
 
 
@@ -144,6 +146,6 @@ def profile_warnings(profile):
                 "Follows far more accounts (%(following)s) than follow them (%(followers)s): "
                 "their followers may come from follow-back swaps rather than real interest."
             )
-            % {"following": f"{following:,}", "followers": f"{followers:,}"}
+            % {"following": format_whole(following), "followers": format_whole(followers)}
         )
     return warnings

@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.formatting import format_whole
+
 from .metrics import TIER_SHORT_NAMES
 from .models import OutreachStatus
 
@@ -77,7 +79,7 @@ class InfluencerTable(tables.Table):
     def render_followers(self, record, value):
         return format_html(
             '<span>{}<span class="d-block small text-body-secondary">{}</span></span>',
-            f"{value:,}",
+            format_whole(value),
             self.render_tier(record),
         )
 

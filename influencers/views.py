@@ -15,6 +15,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from accounts.deletion import delete_with_links
+from accounts.models import business_of
 from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
@@ -99,7 +100,7 @@ def influencer_detail(request, pk):
     influencer = owned_influencer(request, pk)
     outreach_form = OutreachForm(request.GET or None)
     offer = (outreach_form.is_valid() and outreach_form.cleaned_data["offer"]) or Offer.PRODUCT
-    business = getattr(request.user, "business", None)
+    business = business_of(request.user)
     return render(
         request,
         "influencers/detail.html",

@@ -8,8 +8,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import formatting
 from accounts.bounds import COUNT_VALIDATORS, DATE_VALIDATORS
-from accounts.models import CURRENCY_SYMBOLS
+from accounts.models import currency_of
 
 from . import metrics
 from .models import CheckIn, Measurement, Redemption, TrackedLink
@@ -79,8 +80,7 @@ COUNTED_FOR_YOU = {
 
 
 def currency_symbol(campaign):
-    business = getattr(campaign.owner, "business", None)
-    return CURRENCY_SYMBOLS.get(business.currency if business else "GBP", "").strip()
+    return formatting.currency_symbol(currency_of(campaign.owner)).strip()
 
 
 WHOLE_COUNT = {

@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import campaign_days
+
 # The engagement rate is defined once, beside the influencer profiles it is read from (that
 # app sits below this one): the roster and the campaign's table both read it from there.
 from influencers.metrics import engagement_rate, profile_engagement  # noqa: F401
@@ -75,7 +77,7 @@ def expected_progress_percent(start, end, today):
         return Decimal(0)
     if today >= end:
         return HUNDRED
-    return _ratio((today - start).days + 1, (end - start).days + 1, HUNDRED)
+    return _ratio(campaign_days(start, today), campaign_days(start, end), HUNDRED)
 
 
 def percent_of_pace(progress, expected):
@@ -94,7 +96,7 @@ def days_until_projection(start, today):
     """How many more days of the campaign a projection waits for; 0 when it can be made."""
     if start is None:
         return DAYS_BEFORE_PROJECTING
-    used = (today - start).days + 1
+    used = campaign_days(start, today)
     return max(0, DAYS_BEFORE_PROJECTING - max(used, 0))
 
 
@@ -127,7 +129,7 @@ def projected_end_value(points, *, start, end, today, baseline, cumulative=True,
     current = since[-1][1]
     if cumulative:
         # Counted up to today (clicks arrive every day), over the days used so far.
-        days_so_far = (min(today, end) - start).days + 1
+        days_so_far = campaign_days(start, min(today, end))
         days_left = max((end - today).days, 0)
     else:
         # A level stands on the day it was read.

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -139,6 +140,11 @@ class TrackedLink(models.Model):
 
     def __str__(self):
         return self.slug
+
+    @property
+    def public_url(self):
+        """The address the influencer shares: ours, so the click is counted."""
+        return settings.SITE_URL + reverse("kpis:redirect", args=[self.slug])
 
     @classmethod
     def create_for(cls, partnership, destination):

@@ -201,7 +201,7 @@ def baseline_rises(campaign, today):
         .annotate(total=Sum("value"))
         .values_list("kpi__kind", "total")
     )
-    days_used = (end - campaign.start_date).days + 1
+    days_used = metrics.campaign_days(campaign.start_date, end)
     rises = {}
     for kind, row in before.items():
         rises[kind] = metrics.rise_over_baseline(
@@ -346,7 +346,7 @@ def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
     start, end = campaign.start_date, campaign.end_date
     days_used = days_left = None
     if start and end and today >= start:
-        days_used = (min(today, end) - start).days + 1
+        days_used = metrics.campaign_days(start, min(today, end))
         days_left = max((end - today).days, 0)
     lines = []
     for result in results:

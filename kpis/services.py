@@ -362,10 +362,10 @@ def day_of_campaign(campaign, today=None):
     today = today or timezone.localdate()
     if not campaign.start_date or not campaign.end_date:
         return None, None
-    total = (campaign.end_date - campaign.start_date).days + 1
+    total = metrics.campaign_days(campaign.start_date, campaign.end_date)
     if today < campaign.start_date:
         return 0, total
-    return min((today - campaign.start_date).days + 1, total), total
+    return min(metrics.campaign_days(campaign.start_date, today), total), total
 
 
 def checkin_dates(campaign):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from accounts.models import business_of
 from kpis.models import ClickDay
 
 CACHE_SECONDS = 600
@@ -55,7 +56,7 @@ def cached_dashboard(request, campaign, draw, variant=""):
     """The dashboard body: from the cache while nothing it shows has changed, else ``draw()``
     (the rendered HTML), kept for the next visit. ``variant`` names the page's own view of
     the data (the table's sorting); pass None for a view that is not worth keeping."""
-    business = getattr(request.user, "business", None)
+    business = business_of(request.user)
     if business is None or variant is None:  # no version to key on, or nothing to keep
         return draw()
     key = cache_key(campaign, business, variant)

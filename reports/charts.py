@@ -8,11 +8,12 @@ deadline), with dates along the bottom and values up the side. No JavaScript nee
 import math
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+
+from accounts.formatting import format_count
 
 WIDTH = 640
 HEIGHT = 260
@@ -63,12 +64,6 @@ def nice_ticks(low, high, count=4):
     return ticks
 
 
-def _label(value):
-    number = Decimal(str(value))
-    places = 0 if number == number.to_integral_value() else 2
-    return number_format(number, decimal_pos=places, force_grouping=True)
-
-
 def kpi_chart(status, chart_id):
     """SVG markup for one KPI (a ``kpis.services.KPIStatus``), safe to put in any template."""
     kpi = status.kpi
@@ -89,11 +84,11 @@ def kpi_chart(status, chart_id):
         "From %(baseline)s on %(start)s towards a target of %(target)s by %(end)s. "
         "Now %(current)s: %(pace)s."
     ) % {
-        "baseline": _label(kpi.baseline),
+        "baseline": format_count(kpi.baseline),
         "start": date_format(start),
-        "target": _label(kpi.target),
+        "target": format_count(kpi.target),
         "end": date_format(end),
-        "current": _label(status.current),
+        "current": format_count(status.current),
         "pace": status.pace_label,
     }
     plot_bottom = HEIGHT - MARGIN_BOTTOM
@@ -111,7 +106,7 @@ def kpi_chart(status, chart_id):
                 MARGIN_LEFT - 6,
                 scale.y(tick) + 4,
                 TEXT_COLOUR,
-                _label(tick),
+                format_count(tick),
             )
             for tick in ticks
         ),

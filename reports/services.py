@@ -9,12 +9,11 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from django.conf import settings
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import business_of
 from campaigns import deals
 from campaigns.models import CampaignStatus
 from campaigns.partnerships import page_url
@@ -156,13 +155,6 @@ TIPS_BY_KIND = {
         _("Make sure messages and calls are answered quickly while the campaign runs."),
     ],
 }
-GENERAL_TIPS = [
-    _("Ask your influencers what their followers said: comments and messages show what to change."),
-    _(
-        "If the target now looks out of reach, set a new date or target you can believe in, and "
-        "write down why at your next check-in."
-    ),
-]
 
 
 @dataclass
@@ -270,7 +262,7 @@ def campaign_dashboard(campaign, today=None):
     posts = campaign_posts(campaign)
     for result in results:
         result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
-    business = getattr(campaign.owner, "business", None)
+    business = business_of(campaign.owner)
     return Dashboard(
         campaign=campaign,
         timeline=campaign_timeline(campaign, today, checkins[0].date if checkins else None),
@@ -382,10 +374,6 @@ class ChecklistDetails:
     partnerships: list  # [PlannedPartnership]
 
 
-def tracked_link_url(slug):
-    return settings.SITE_URL + reverse("kpis:redirect", kwargs={"slug": slug})
-
-
 def checklist_details(campaign):
     """The campaign's KPIs and influencers with their links, codes and posts, in three
     queries."""
@@ -400,7 +388,7 @@ def checklist_details(campaign):
         planned.append(
             PlannedPartnership(
                 partnership,
-                tracked_link_url(link.slug) if link else "",
+                link.public_url if link else "",
                 posts.get(partnership.pk, []),
             )
         )

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.models import business_of
 from accounts.owned import get_owned_or_404
 from campaigns.models import Campaign
 from kpis.models import Survey
@@ -21,7 +22,7 @@ def _survey_context(request, pk):
     url = survey_url(survey)
     return campaign, {
         "campaign": campaign,
-        "business": getattr(request.user, "business", None),
+        "business": business_of(request.user),
         "url": url,
         "qr": qr_svg(url, title=_("Scan to answer one question")),
     }

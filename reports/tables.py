@@ -8,7 +8,8 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.templatetags.money import format_money, percent
+from accounts.formatting import format_money, format_percent
+from accounts.models import DEFAULT_CURRENCY
 from campaigns.plan.tables import CampaignTable
 
 
@@ -32,7 +33,7 @@ class PercentColumn(NumberColumn):
     """A percentage to two places, as the roster shows an engagement rate."""
 
     def render(self, value):
-        return percent(value, 2)
+        return format_percent(value, 2)
 
     def value(self, value):
         return value
@@ -41,7 +42,7 @@ class PercentColumn(NumberColumn):
 class CurrencyTable(tables.Table):
     """A table whose money columns use the owner's currency (``currency="EUR"``)."""
 
-    def __init__(self, *args, currency="GBP", **kwargs):
+    def __init__(self, *args, currency=DEFAULT_CURRENCY, **kwargs):
         self.currency = currency
         super().__init__(*args, **kwargs)
 
@@ -115,7 +116,7 @@ class CampaignResultColumns(CurrencyTable):
     )
     roi = TotalledColumn(
         verbose_name=_("Profit ROI"),
-        footer=lambda table: percent(table.totals.profit_roi),
+        footer=lambda table: format_percent(table.totals.profit_roi),
     )
 
     def __init__(self, *args, results=None, totals=None, **kwargs):
@@ -129,7 +130,7 @@ class CampaignResultColumns(CurrencyTable):
             return _("No numbers chosen")
         return format_html(
             '{}<span class="visually-hidden"> {}</span>',
-            percent(row.progress),
+            format_percent(row.progress),
             _("of the way to the %(kpi)s target") % {"kpi": row.main.kpi.get_kind_display()},
         )
 
@@ -158,7 +159,7 @@ class CampaignResultColumns(CurrencyTable):
         return format_money(roi.revenue, self.currency) if roi.running else "—"
 
     def render_roi(self, record):
-        return percent(self.campaign_rows[record.pk].roi.profit_roi)
+        return format_percent(self.campaign_rows[record.pk].roi.profit_roi)
 
 
 class PortfolioTable(CampaignTable, CampaignResultColumns):

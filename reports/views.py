@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
+from accounts.models import currency_of
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
 from campaigns.models import Campaign, CampaignStatus
@@ -37,11 +38,6 @@ from .services import (
 from .tables import InfluencerResultsTable, PortfolioTable
 
 EXPORT_FORMATS = ("csv", "xlsx")
-
-
-def currency_of(user):
-    business = getattr(user, "business", None)
-    return business.currency if business else "GBP"
 
 
 def owned_campaign(request, pk):

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from accounts.models import business_of
 from campaigns.models import (
     BudgetTool,
     Campaign,
@@ -128,7 +129,7 @@ def load(owner):
             "launched_at": timezone.now() - timedelta(days=21),
         },
     )
-    business = getattr(owner, "business", None)
+    business = business_of(owner)
     for (
         name,
         deal,

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from campaigns.models import CampaignStatus, Partnership
+from accounts.bounds import campaign_days
+from campaigns.models import CampaignStatus, Partnership, deal_cash
 from campaigns.services import cash_costs
 from kpis.catalogue import Source, definition
 from kpis.models import CampaignKPI
@@ -96,7 +97,9 @@ class PlanFacts:
     @property
     def cash_costs(self):
         """Cash going out: fees, shipping and other costs (products given are not cash)."""
-        return cash_costs((p.fee + p.shipping for p in self.partnerships), self.other_costs)
+        return cash_costs(
+            (deal_cash(p.fee, p.shipping) for p in self.partnerships), self.other_costs
+        )
 
     @property
     def links_needed(self):
@@ -122,7 +125,7 @@ class PlanFacts:
         """At least one check-in falls before the half-way point, so there is time to react."""
         if not self.start_date or not self.end_date:
             return False
-        return (self.end_date - self.start_date).days >= 2 * self.checkin_frequency
+        return campaign_days(self.start_date, self.end_date) > 2 * self.checkin_frequency
 
 
 def plan_facts(campaigns):

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
 from accounts.reader import BadFile, Table, cell, header_positions, normalised
 
 from .. import cells
@@ -214,7 +215,7 @@ class Analytics(ImportSource):
                 _("Sources not matched to one of your influencers' links, left out: %(sources)s.")
                 % {
                     "sources": ", ".join(
-                        f"{name or _('(empty)')} ({total:,.0f})"
+                        f"{name or _('(empty)')} ({format_whole(total)})"
                         for name, total in listed[:12]
                         if name.lower() not in NOT_A_SOURCE or total
                     )

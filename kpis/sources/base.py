@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
+from accounts.models import currency_of
 from accounts.reader import BadFile, header_positions
 
 from .. import cells
@@ -79,8 +80,7 @@ class ImportContext:
                 "influencer__profiles"
             )
         )
-        business = getattr(campaign.owner, "business", None)
-        currency = business.currency if business else "GBP"
+        currency = currency_of(campaign.owner)
         return cls(
             kpis=kpis,
             kpis_by_kind={kpi.kind: kpi.pk for kpi in campaign.kpis.all()},
@@ -310,12 +310,6 @@ def read_dates(result, values, context, *, day_first=None):
         result.facts.append(order.decided)
     zone = timezone.get_current_timezone()
     return lambda value: cells.parse_date(value, day_first=order.day_first, zone=zone)
-
-
-def not_a_date(value):
-    return _("“%(value)s” is not a date (use 2026-03-14, 14/03/2026 or 14 Mar 2026)") % {
-        "value": value
-    }
 
 
 def note_replaced(result, readings, context, *, source):

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.backends import client_address
+from accounts.models import business_of
 from campaigns.models import Partnership
 from campaigns.partnerships import page_is_open
 
@@ -23,7 +24,6 @@ from ..models import Click, Post, PostEnteredBy, Redemption
 from ..post_forms import InfluencerPostForm
 from ..posts import INSIGHTS_NOTES, save_post, totals
 from ..public_limits import within_limit
-from .links import public_url
 
 VIEWS_PER_ADDRESS = (120, 600)  # (requests, seconds)
 POSTS_PER_PAGE = (20, 3600)
@@ -104,8 +104,8 @@ def influencer_page(request, token):
             return private(redirect(request.path + "?sent=1", permanent=False))
     posts = list(Post.objects.filter(partnership=partnership).order_by("posted_on", "pk"))
     link = getattr(partnership, "tracked_link", None)
-    link_url = public_url(link) if link else ""
-    business = getattr(partnership.owner, "business", None)
+    link_url = link.public_url if link else ""
+    business = business_of(partnership.owner)
     response = render(
         request,
         "kpis/influencer_page.html",

@@ -3,7 +3,6 @@
 import io
 
 import segno
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import business_of
 from accounts.owned import get_owned_or_404, owned
 from campaigns.models import Partnership
 
@@ -23,10 +23,6 @@ from .common import form_page, owned_campaign
 # Read-only pages still look the campaign up first, so another owner's id is a 404 whatever
 # the method, never a 405 that would confirm the id exists.
 SAFE_METHODS = ["GET", "HEAD"]
-
-
-def public_url(link):
-    return settings.SITE_URL + reverse("kpis:redirect", args=[link.slug])
 
 
 @login_required
@@ -49,7 +45,7 @@ def link_list(request, pk):
     rows = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)
-        rows.append({"partnership": partnership, "link": link, "url": link and public_url(link)})
+        rows.append({"partnership": partnership, "link": link, "url": link and link.public_url})
     return render(request, "kpis/links.html", {"campaign": campaign, "rows": rows})
 
 
@@ -65,7 +61,7 @@ def link_create(request, pk, partnership_pk):
     )
     if hasattr(partnership, "tracked_link"):
         return redirect("kpis:link_edit", pk=campaign.pk, link_pk=partnership.tracked_link.pk)
-    business = getattr(request.user, "business", None)
+    business = business_of(request.user)
     form = TrackedLinkForm(
         request.POST or None, initial={"destination": getattr(business, "website", "")}
     )
@@ -108,8 +104,8 @@ def link_qr(request, pk, link_pk):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     svg = io.BytesIO()
-    segno.make(public_url(link), error="m").save(
-        svg, kind="svg", scale=8, border=2, title=public_url(link)
+    segno.make(link.public_url, error="m").save(
+        svg, kind="svg", scale=8, border=2, title=link.public_url
     )
     response = HttpResponse(svg.getvalue(), content_type="image/svg+xml")
     disposition = "attachment" if request.GET.get("download") else "inline"

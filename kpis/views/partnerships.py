@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.models import business_of
 from accounts.owned import get_owned_or_404
 from accounts.versions import STALE, is_stale, version_of
 from campaigns.deals import follow_up, is_delivered
@@ -53,7 +54,7 @@ def partnership_detail(request, pk, partnership_pk):
     if request.method == "POST":
         partnership.refresh_from_db()
     posts = campaign_posts(campaign).get(partnership.pk, [])
-    business = getattr(request.user, "business", None)
+    business = business_of(request.user)
     business_name = business.name if business else ""
     today = timezone.localdate()
     return render(

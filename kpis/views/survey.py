@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.backends import client_address
+from accounts.models import business_of
 from accounts.owned import get_owned_or_404
 
 from .. import survey as rules
@@ -34,7 +35,7 @@ def answer(request, slug):
         Survey.objects.select_related("campaign", "campaign__owner__business"), slug=slug
     )
     campaign = survey.campaign
-    business = getattr(campaign.owner, "business", None)
+    business = business_of(campaign.owner)
     context = {"business": business, "survey": survey}
     closed = rules.closed_reason(campaign, timezone.localdate())
     if closed:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.bounds import campaign_days
 from accounts.models import ReminderKind
 from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
@@ -30,7 +31,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = reminder.campaign
     return {
         "campaign": campaign,
-        "days_left": (campaign.end_date - today).days + 1,
+        "days_left": campaign_days(today, campaign.end_date),
         "statuses": campaign_kpi_statuses(campaign, today),
         "dashboard_url": absolute(reverse("reports:dashboard", kwargs={"pk": campaign.pk})),
     }

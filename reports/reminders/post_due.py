@@ -12,7 +12,6 @@ from campaigns.models import Campaign, Partnership, PartnershipStatus
 from kpis.models import Post
 
 from ..models import Reminder
-from ..services import tracked_link_url
 from .base import Occasion, ReminderType, latest_within, register
 from .links import absolute
 
@@ -52,7 +51,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
         "partnership": partnership,
         "influencer": partnership.influencer,
         "late": today > partnership.due_date,
-        "link_url": tracked_link_url(link.slug) if link else "",
+        "link_url": link.public_url if link else "",
         "dashboard_url": absolute(
             reverse("reports:dashboard", kwargs={"pk": partnership.campaign_id})
         ),

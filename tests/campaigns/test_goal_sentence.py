@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from campaigns.services import compose_goal_sentence, format_number
+from accounts.formatting import format_count
+from campaigns.services import compose_goal_sentence
 from tests.factories.campaigns import CampaignFactory
 
 
@@ -37,10 +38,10 @@ def test_missing_parts_show_as_gaps_while_typing():
 
 
 @pytest.mark.parametrize(
-    ("number", "shown"), [(Decimal("1500"), "1,500"), (Decimal("12.50"), "12.5"), (7, "7")]
+    ("number", "shown"), [(Decimal("1500"), "1,500"), (Decimal("12.50"), "12.50"), (7, "7")]
 )
 def test_numbers_are_written_plainly(number, shown):
-    assert format_number(number) == shown
+    assert format_count(number) == shown
 
 
 @pytest.mark.django_db

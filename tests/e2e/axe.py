@@ -1,15 +1,38 @@
-"""axe-core (vendored at static/vendor/axe/axe.min.js) run inside the page under test."""
+"""axe-core (vendored for the tests only at tests/e2e/vendor/axe/, not shipped in static/)
+run inside the page under test."""
+
+from pathlib import Path
+
+AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js"
+# Answered by the test browser itself from AXE_SCRIPT, never by the site: an address of the
+# page's own origin, so the Content-Security-Policy ('self' only) allows the script as it is.
+AXE_URL = "/__tests__/axe.min.js"
 
 # Every impact fails a test: "minor" findings are real barriers too.
 FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 
-def axe_violations(page, impacts=FAILING_IMPACTS):
-    """The page's accessibility violations at these impact levels, as axe reports them."""
-    # Loaded as our own static file, so the Content-Security-Policy ('self' only) allows it.
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+def load_axe(page):
+    """Put axe into the page unless it is there already (it goes with each navigation)."""
+    if page.evaluate("typeof window.axe !== 'undefined'"):
+        return
+    if not getattr(page, "axe_routed", False):
+        page.route(
+            f"**{AXE_URL}",
+            lambda route: route.fulfill(path=AXE_SCRIPT, content_type="application/javascript"),
+        )
+        page.axe_routed = True
+    page.add_script_tag(url=AXE_URL)
+
+
+def axe_violations(page, impacts=FAILING_IMPACTS, within=None):
+    """The page's accessibility violations at these impact levels, as axe reports them;
+    ``within`` (a CSS selector) checks only that part of the page."""
+    load_axe(page)
+    results = page.evaluate(
+        "async (within) => await axe.run(within || document, {resultTypes: ['violations']})",
+        within,
+    )
     return [violation for violation in results["violations"] if violation["impact"] in impacts]
 
 
@@ -24,6 +47,6 @@ def describe(violations):
     return "\n".join(lines)
 
 
-def assert_accessible(page):
-    violations = axe_violations(page)
+def assert_accessible(page, within=None):
+    violations = axe_violations(page, within=within)
     assert not violations, f"axe found on {page.url}:\n{describe(violations)}"

@@ -12,7 +12,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFactory
 
-from .axe import FAILING_IMPACTS, describe
+from .axe import assert_accessible
 from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,11 +22,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 def assert_main_accessible(page):
     """axe on this app's part of the page (the site header is the layout's, checked there)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
-    results = page.evaluate("async () => await axe.run('#main', {resultTypes: ['violations']})")
-    violations = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe found on {page.url}:\n{describe(violations)}"
+    assert_accessible(page, within="#main")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kpis.models import TrackedLink
+from reports.services import checklist_details
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import ClickFactory, TrackedLinkFactory
@@ -126,3 +127,17 @@ def test_the_qr_code_is_an_svg_of_the_public_link(owner_client, campaign, settin
 
 def test_a_post_to_a_read_only_page_of_one_s_own_is_not_allowed(owner_client, campaign):
     assert owner_client.post(reverse("kpis:links", args=[campaign.pk])).status_code == 405
+
+
+def test_the_public_address_is_the_same_on_every_page_that_shows_it(
+    owner_client, campaign, settings
+):
+    settings.SITE_URL = "https://go.example"
+    link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign), slug="maya-x1")
+
+    links_page = owner_client.get(reverse("kpis:links", args=[campaign.pk]))
+    checklist = checklist_details(campaign)
+
+    assert link.public_url == "https://go.example/r/maya-x1"
+    assert next(r["url"] for r in links_page.context["rows"] if r["link"]) == link.public_url
+    assert [planned.link for planned in checklist.partnerships] == [link.public_url]

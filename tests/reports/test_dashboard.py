@@ -10,10 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.templatetags.money import format_money, percent
+from accounts.formatting import format_count, format_money, format_percent, format_whole
 from kpis import metrics
 from kpis.services import campaign_kpi_statuses
-from reports.templatetags.report_values import count, whole
 from tests.factories.campaigns import CampaignFactory
 
 from .conftest import build_campaign
@@ -43,12 +42,12 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
     )
     back = format_money(metrics.roas(revenue, costs.total))
     assert cell(html, "roi-roas") == f"{back} back for each £1 spent"
-    assert cell(html, "roi-cash") == percent(metrics.cash_roi_percent(revenue, costs.total))
-    assert cell(html, "roi-profit") == percent(
+    assert cell(html, "roi-cash") == format_percent(metrics.cash_roi_percent(revenue, costs.total))
+    assert cell(html, "roi-profit") == format_percent(
         metrics.profit_roi_percent(revenue, costs.total, campaign.gross_margin)
     )
     average_order = metrics.cost_per(revenue, 2)
-    assert cell(html, "roi-break-even") == count(
+    assert cell(html, "roi-break-even") == format_count(
         metrics.break_even_sales(costs.total, average_order, campaign.gross_margin)
     )
     assert format_money(costs.total) in html
@@ -65,8 +64,8 @@ def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     expected = metrics.expected_progress_percent(campaign.start_date, campaign.end_date, today)
     # New customers: 2 + 3 + 1 typed in and two first-time code uses, from 0 towards 50.
     progress = metrics.progress_percent(Decimal(8), 0, 50)
-    assert percent(progress) in html
-    assert percent(expected) in html
+    assert format_percent(progress) in html
+    assert format_percent(expected) in html
     statuses = campaign_kpi_statuses(campaign, today)
     customers = statuses[0]
     projected_progress = metrics.progress_percent(customers.projected, 0, 50)
@@ -74,7 +73,7 @@ def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     assert f'<span class="status-badge kpi-pace status-{pace.value}">{pace.label}</span>' in html
     for status in statuses:
         assert f"chart-{status.kpi.pk}-title" in html  # one chart per KPI
-        assert whole(status.projected) in html
+        assert format_whole(status.projected) in html
 
 
 def test_timeline_overdue_banner_and_next_checkin(owner_client, campaign):

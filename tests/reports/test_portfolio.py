@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.templatetags.money import format_money, percent
+from accounts.formatting import format_money, format_percent
 from kpis import metrics
 from kpis.services import campaign_kpi_statuses, campaign_roi
 from reports.services import portfolio_rows, portfolio_totals
@@ -21,10 +21,10 @@ def test_rows_show_main_kpi_progress_pace_and_roi(owner_client, owner):
     main = campaign_kpi_statuses(campaign)[0]
     roi = campaign_roi(campaign)
     assert main.kpi.kind == "customers"
-    assert percent(main.progress) in html
+    assert format_percent(main.progress) in html
     assert f'<span class="status-badge status-{main.pace}">{main.pace_label}</span>' in html
     assert format_money(roi.cost) in html
-    assert percent(roi.profit_roi) in html
+    assert format_percent(roi.profit_roi) in html
     assert campaign.goal_sentence in html
     assert "Plan a new campaign" in html and 'href="/campaigns/new/"' in html
     assert f'href="/campaigns/{campaign.pk}/"' in html
@@ -42,7 +42,7 @@ def test_totals_add_up_every_campaign(owner_client, owner):
     assert format_money(total_cost) in footer
     assert format_money(total_revenue) in footer
     kept = sum(metrics.gross_profit(r.revenue, r.gross_margin) for r in rois)
-    assert percent(metrics.profit_roi_percent(kept, total_cost, 100)) in footer
+    assert format_percent(metrics.profit_roi_percent(kept, total_cost, 100)) in footer
     assert "All running campaigns" in footer
 
 

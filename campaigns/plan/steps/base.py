@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import forms
 
 from accounts.layout import FormHelper
+from accounts.models import currency_of
 from campaigns.models import CampaignStatus
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,8 +45,7 @@ class PlanStepForm(forms.Form):
 
     @property
     def currency(self):
-        business = getattr(self.campaign.owner, "business", None)
-        return business.currency if business else "GBP"
+        return currency_of(self.campaign.owner)
 
     @property
     def is_new_plan(self):

@@ -8,10 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bounds import MONEY_VALIDATORS, PERCENT_VALIDATORS
-from accounts.models import CURRENCY_SYMBOLS
+from accounts.formatting import currency_symbol, format_money
+from accounts.models import business_of
 from accounts.owned import owned
-from accounts.templatetags.money import format_money
-from campaigns.models import BudgetTool, Campaign, DealType, Partnership
+from campaigns.models import BudgetTool, Campaign, DealType, Partnership, deal_cash
 from campaigns.services import cash_costs, partnership_outreach_message
 
 from .base import DATE_WIDGET, PlanStepForm, Step
@@ -36,7 +36,7 @@ MONEY_FIELDS = {"fee", "product_value", "shipping"}
 
 
 def in_currency(label, currency):
-    symbol = CURRENCY_SYMBOLS.get(currency, currency).strip()
+    symbol = currency_symbol(currency).strip()
     return _("%(label)s (%(currency)s)") % {"label": label, "currency": symbol}
 
 
@@ -103,7 +103,7 @@ class BudgetForm(PlanStepForm):
     @classmethod
     def initial_for(cls, campaign):
         initial = {name: getattr(campaign, name) for name in cls.CAMPAIGN_FIELDS}
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         partnerships = campaign.partnerships.select_related("influencer", "campaign")
         for partnership in partnerships.prefetch_related("influencer__profiles"):
             for name in PARTNERSHIP_FIELDS:
@@ -154,7 +154,7 @@ class BudgetForm(PlanStepForm):
         if budget is not None and not self.errors:
             costs = cash_costs(
                 [
-                    (self.value(p, "fee") or 0) + (self.value(p, "shipping") or 0)
+                    deal_cash(self.value(p, "fee"), self.value(p, "shipping"))
                     for p in self.partnerships
                 ],
                 cleaned.get("other_costs"),
@@ -209,7 +209,7 @@ class BudgetForm(PlanStepForm):
         for name in self.CAMPAIGN_FIELDS:
             setattr(campaign, name, self.cleaned_data[name])
         campaign.save(update_fields=[*self.CAMPAIGN_FIELDS, "updated_at"])
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         for partnership in self.partnerships:
             for name in PARTNERSHIP_FIELDS:
                 value = self.value(partnership, name)

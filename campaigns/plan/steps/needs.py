@@ -4,7 +4,7 @@ sentence."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.templatetags.money import format_money
+from accounts.formatting import format_money
 from campaigns.services import goal_sentence_hints
 
 from .base import PlanStepForm, Step

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import business_of
 from campaigns.models import CheckinFrequency
 from kpis.catalogue import Source, definition
 from kpis.models import TrackedLink
@@ -81,7 +82,7 @@ class TrackingForm(PlanStepForm):
             "adjustment_action": campaign.adjustment_action,
         }
         initial.update({f"source_{kpi.kind}": kpi.source for kpi in campaign.kpis.all()})
-        business = getattr(campaign.owner, "business", None)
+        business = business_of(campaign.owner)
         initial["destination"] = shared_destination(campaign) or getattr(business, "website", "")
         return initial
 
