@@ -184,17 +184,18 @@ def roster_status_for(*, state: str, campaign_status: str) -> str | None:
         if campaign_status == CampaignStatus.FINISHED:
             return OutreachStatus.COMPLETED
         return OutreachStatus.ACTIVE
-    return {
+    roster_statuses: dict[str, str] = {
         PartnershipStatus.GIFTED_NOT_POSTED: OutreachStatus.GIFTED_NOT_POSTED,
         PartnershipStatus.AGREED: OutreachStatus.AGREED,
         PartnershipStatus.CONTACTED: OutreachStatus.CONTACTED,
         PartnershipStatus.DECLINED: OutreachStatus.DECLINED,
-    }.get(state)
+    }
+    return roster_statuses.get(state)
 
 
 # What a roster status chosen by hand means for the influencer's current partnership: a
 # stage, or (for a gift) today's gift date. Statuses missing here need posts to be true.
-STAGE_FOR_ROSTER_STATUS = {
+STAGE_FOR_ROSTER_STATUS: dict[str, str] = {
     OutreachStatus.CONTACTED: PartnershipStatus.CONTACTED,
     OutreachStatus.NEGOTIATING: PartnershipStatus.CONTACTED,
     OutreachStatus.AGREED: PartnershipStatus.AGREED,

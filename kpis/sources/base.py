@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
@@ -146,8 +147,9 @@ class ImportSource:
     """One kind of file an owner can import. Subclasses declare what they read."""
 
     key = ""
-    label = ""
-    where = ""  # where in the product the owner downloads the file, for the upload page
+    label: str | Promise = ""
+    # Where in the product the owner downloads the file, for the upload page.
+    where: str | Promise = ""
     comments = None  # rows starting with "#": comments? None: when the file opens with one
     maps_columns = False  # the owner says which column is which (their own spreadsheet)
     row_noun = ""  # what a row is, for the summary: "orders", "visits"

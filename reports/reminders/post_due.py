@@ -13,7 +13,7 @@ from kpis.models import Post
 
 from ..models import Reminder
 from ..services import tracked_link_url
-from .base import Occasion, ReminderType, latest_within, register
+from .base import Occasion, ReminderType, latest_within, partnership_of, register
 from .links import absolute
 
 # A first nudge on the due date, a second when it is this many days late; nothing after a week.
@@ -36,6 +36,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for partnership in posts_awaited(campaigns):
         due = partnership.due_date
+        assert due is not None  # posts_awaited picks only deals with a due date
         day = latest_within([due, due + timedelta(days=LATE_AFTER_DAYS)], today, WINDOW_DAYS)
         if day:
             found.append(Occasion(day, campaign=partnership.campaign, partnership=partnership))
@@ -43,7 +44,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
-    partnership = reminder.partnership
+    partnership = partnership_of(reminder)
     if not posts_awaited([partnership.campaign_id]).filter(pk=partnership.pk).exists():
         return None  # a post was recorded, or the deal was declined
     link = getattr(partnership, "tracked_link", None)
@@ -51,7 +52,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
         "campaign": partnership.campaign,
         "partnership": partnership,
         "influencer": partnership.influencer,
-        "late": today > partnership.due_date,
+        "late": partnership.due_date is not None and today > partnership.due_date,
         "link_url": tracked_link_url(link.slug) if link else "",
         "dashboard_url": absolute(
             reverse("reports:dashboard", kwargs={"pk": partnership.campaign_id})

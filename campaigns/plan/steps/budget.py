@@ -1,5 +1,7 @@
 """Step 6: the budget, each influencer's deal, and the message to send them."""
 
+from typing import Any
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,7 @@ from campaigns.services import cash_costs, partnership_outreach_message
 
 from .base import DATE_WIDGET, PlanStepForm, Step
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
+MONEY: dict[str, Any] = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
 
 PARTNERSHIP_FIELDS = (
     "deal_type",
