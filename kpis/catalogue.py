@@ -145,7 +145,7 @@ CATALOGUE = {
 
 # The kinds that fit each main goal, best first: the plan suggests them and its launch review
 # asks for one of them.
-RECOMMENDED_KPIS = {
+RECOMMENDED_KPIS: dict[str, tuple[str, ...]] = {
     GoalType.CUSTOMERS: (KPIKind.NEW_CUSTOMERS, KPIKind.REDEMPTIONS, KPIKind.LINK_CLICKS),
     GoalType.AWARENESS: (KPIKind.NEW_FOLLOWERS, KPIKind.WEBSITE_VISITS, KPIKind.LINK_CLICKS),
     GoalType.SALES: (KPIKind.REVENUE, KPIKind.ORDERS, KPIKind.REDEMPTIONS),

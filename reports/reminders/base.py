@@ -75,7 +75,7 @@ def dates_of(campaign: Campaign) -> tuple[date, date]:
     return campaign.start_date, campaign.end_date
 
 
-def latest_within(days: list[date], today: date, window: int) -> date | None:
+def latest_within(*, days: list[date], today: date, window: int) -> date | None:
     """The latest of ``days`` on or before today, if it is fewer than ``window`` days ago: a
     scheduler that was down on the day still sends, but never a reminder weeks old."""
     passed = [day for day in days if day <= today]

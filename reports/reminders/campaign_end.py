@@ -21,7 +21,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     return [
         Occasion(end, campaign=campaign)
         for campaign, end in ends
-        if latest_within([end], today, WINDOW_DAYS)
+        if latest_within(days=[end], today=today, window=WINDOW_DAYS)
     ]
 
 

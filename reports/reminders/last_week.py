@@ -22,7 +22,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
         start, end = dates_of(campaign)
         first_day = end - timedelta(days=DAYS - 1)
         # Only campaigns long enough to have a last week that is not also their first.
-        if first_day > start and latest_within([first_day], today, DAYS - 1):
+        if first_day > start and latest_within(days=[first_day], today=today, window=DAYS - 1):
             found.append(Occasion(first_day, campaign=campaign))
     return found
 

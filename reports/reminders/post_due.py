@@ -1,6 +1,7 @@
 """An influencer's post is due today, or a few days late, and none is recorded: the owner gets
 a friendly message ready to forward to them."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -21,7 +22,7 @@ LATE_AFTER_DAYS = 3
 WINDOW_DAYS = 7
 
 
-def posts_awaited(campaigns) -> QuerySet[Partnership]:
+def posts_awaited(*, campaigns: Iterable[Campaign | int]) -> QuerySet[Partnership]:
     """Partnerships on these campaigns with a due date and no post recorded yet. The one query
     the reminder asks; the follow-up list can answer it once it counts posts the same way."""
     return (
@@ -34,10 +35,12 @@ def posts_awaited(campaigns) -> QuerySet[Partnership]:
 
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
-    for partnership in posts_awaited(campaigns):
+    for partnership in posts_awaited(campaigns=campaigns):
         due = partnership.due_date
         assert due is not None  # posts_awaited picks only deals with a due date
-        day = latest_within([due, due + timedelta(days=LATE_AFTER_DAYS)], today, WINDOW_DAYS)
+        day = latest_within(
+            days=[due, due + timedelta(days=LATE_AFTER_DAYS)], today=today, window=WINDOW_DAYS
+        )
         if day:
             found.append(Occasion(day, campaign=partnership.campaign, partnership=partnership))
     return found
@@ -45,7 +48,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
     partnership = partnership_of(reminder)
-    if not posts_awaited([partnership.campaign_id]).filter(pk=partnership.pk).exists():
+    if not posts_awaited(campaigns=[partnership.campaign_id]).filter(pk=partnership.pk).exists():
         return None  # a post was recorded, or the deal was declined
     link = getattr(partnership, "tracked_link", None)
     return {

@@ -92,7 +92,7 @@ def test_checklist_pdf_prints_owner_text_as_text_and_wraps_it(hostile_campaign):
     context = {
         "campaign": hostile_campaign,
         "business": hostile_campaign.owner.business,
-        "sections": checklist_sections(hostile_campaign),
+        "sections": checklist_sections(campaign=hostile_campaign),
         "details": checklist_details(hostile_campaign),
         "timeline": campaign_timeline(hostile_campaign),
     }
