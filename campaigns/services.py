@@ -125,7 +125,9 @@ def partnership_outreach_message(*, partnership: Partnership, business: Business
     return with_page_link(message, partnership=partnership)
 
 
-def cash_costs(*, deal_amounts: Iterable[Decimal], other_costs: Decimal | None = None) -> Decimal:
+def cash_costs(
+    *, deal_amounts: Iterable[Decimal | int], other_costs: Decimal | None = None
+) -> Decimal:
     """Money that leaves the bank: each deal's fee plus shipping, and other costs. Products
     given away count at cost in the ROI, but are not cash the budget must hold."""
     return sum(deal_amounts, Decimal(0)) + (other_costs or Decimal(0))
