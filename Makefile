@@ -61,11 +61,13 @@ test: install system-deps browser test-tools
 test-postgres: install system-deps
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PYTEST) -m "not browser"
 
-# lint-imports holds the layers (pyproject.toml, [tool.importlinter]): imports run only downward.
+# lint-imports holds the layers (pyproject.toml, [tool.importlinter]): imports run only downward;
+# mypy checks the annotations ([tool.mypy]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff check --fix .

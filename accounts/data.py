@@ -10,10 +10,12 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterable, Sequence
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.contrib.auth.models import User
+from django.db import models, transaction
 
 from . import login_log
 from .deletion import delete_with_links
@@ -25,7 +27,7 @@ ACCOUNT_COLUMNS = ("email", "first_name", "last_name", "date_joined", "last_logi
 NOT_EXPORTED = {"data_version"}
 
 
-def owned_models():
+def owned_models() -> list[type[models.Model]]:
     """Models whose rows each belong to one user through ``owner``."""
     user_model = get_user_model()
     return [
@@ -38,7 +40,7 @@ def owned_models():
     ]
 
 
-def dependent_models():
+def dependent_models() -> list[tuple[type[models.Model], str]]:
     """(model, foreign key name) for models without an owner that hang from an owned model."""
     owned = owned_models()
     found = []
@@ -52,21 +54,21 @@ def dependent_models():
     return found
 
 
-def owned_querysets(user):
+def owned_querysets(*, user: User) -> dict[type[models.Model], models.QuerySet]:
     """{model: the user's rows}, for every owned and dependent model."""
-    querysets = {model: model.objects.filter(owner=user) for model in owned_models()}
+    querysets = {model: model._default_manager.filter(owner=user) for model in owned_models()}
     for model, key in dependent_models():
-        querysets[model] = model.objects.filter(**{f"{key}__owner": user})
+        querysets[model] = model._default_manager.filter(**{f"{key}__owner": user})
     return querysets
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     if isinstance(value, dict | list):
         value = json.dumps(value, ensure_ascii=False)
     return safe_cell(value)
 
 
-def _csv(columns, rows):
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
@@ -75,13 +77,13 @@ def _csv(columns, rows):
     return buffer.getvalue()
 
 
-def export_zip(user):
+def export_zip(*, user: User) -> bytes:
     """A zip of CSV files, one per table, holding every row the user owns."""
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         account = [[getattr(user, column) for column in ACCOUNT_COLUMNS]]
         bundle.writestr("account.csv", _csv(ACCOUNT_COLUMNS, account))
-        for model, queryset in owned_querysets(user).items():
+        for model, queryset in owned_querysets(user=user).items():
             columns = [
                 field.attname
                 for field in model._meta.concrete_fields
@@ -97,8 +99,8 @@ def export_zip(user):
 
 
 @transaction.atomic
-def delete_account(user):
+def delete_account(*, user: User) -> None:
     """Deletes the user; every owned row goes with it (each ``owner`` is CASCADE), and so
     does the login log kept under their e-mail (it has no key to the user)."""
     login_log.delete_about(user)
-    delete_with_links(user, owner=user)
+    delete_with_links(row=user, owner=user)

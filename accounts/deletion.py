@@ -8,19 +8,23 @@ chain, so that every app can use it; the app that owns the links (``kpis``) regi
 lock them when it is ready (``lock_before_delete``), so this module imports nothing above it.
 """
 
-from django.db import transaction
+from collections.abc import Callable
 
-_locks = []
+from django.db import models, transaction
+
+# lock(**links) -> None, one per app that owns tracked links.
+Lock = Callable[..., None]
+_locks: list[Lock] = []
 
 
-def lock_before_delete(lock):
+def lock_before_delete(lock: Lock) -> None:
     """Registers ``lock(**links)``: it locks, until the transaction ends, the rows that the
     ``links`` filter chooses (e.g. ``partnership__campaign=campaign``)."""
     if lock not in _locks:
         _locks.append(lock)
 
 
-def delete_with_links(row, **links):
+def delete_with_links(*, row: models.Model, **links: object) -> None:
     """Deletes ``row`` and what cascades from it, holding the tracked links chosen by the
     ``links`` filter (e.g. ``partnership__campaign=campaign``) until it is done."""
     with transaction.atomic():

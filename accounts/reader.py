@@ -15,6 +15,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -56,31 +57,31 @@ class BadFile(ValueError):
 
 class Record(NamedTuple):
     row: int  # the spreadsheet row, 1 being the first
-    cells: list
+    cells: list[str]
 
 
 @dataclass
 class Table:
-    records: list  # [Record]: rows with something in them, comment rows left out
-    comments: list = field(default_factory=list)  # comment lines' text, "#" included
+    records: list[Record]  # rows with something in them, comment rows left out
+    comments: list[str] = field(default_factory=list)  # comment lines' text, "#" included
     encoding: str = ""  # how the text was read, in words, when it was not UTF-8
     delimiter: str = ","
 
     @property
-    def header(self):
+    def header(self) -> list[str]:
         return self.records[0].cells if self.records else []
 
     @property
-    def decimal_comma(self):
+    def decimal_comma(self) -> bool:
         """Files separated by semicolons come from countries writing 12,5 for twelve and a half."""
         return self.delimiter == ";"
 
 
-def megabytes(size):
+def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}"
 
 
-def decode(data, *, max_bytes=None):
+def decode(data: bytes, *, max_bytes: int | None = None) -> tuple[str, str]:
     """(text, encoding in words or "" for UTF-8) of an upload's bytes; BadFile when it is not
     text."""
     max_bytes = settings.MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
@@ -101,7 +102,7 @@ def decode(data, *, max_bytes=None):
     return text, label
 
 
-def _decoded(data):
+def _decoded(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, "utf-8-sig"), ""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -128,7 +129,7 @@ def _decoded(data):
     raise BadFile(_("We could not read this file as text. Save it as “CSV UTF-8” and upload it."))
 
 
-def _strict(data, encoding):
+def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -138,29 +139,31 @@ def _strict(data, encoding):
         ) from error
 
 
-def _mostly_control_characters(text):
+def _mostly_control_characters(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for char in sample if char < " " and char not in "\t\r\n")
     return controls > len(sample) // 100
 
 
-def sniff_delimiter(text):
+def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: whichever the first line that is not a comment holds most of
     (a comma when none)."""
     for line in io.StringIO(text, newline=""):
         stripped = line.strip()
         if stripped and not _is_comment_text(stripped):
             counts = {delimiter: line.count(delimiter) for delimiter in DELIMITERS}
-            best = max(counts, key=counts.get)
+            best = max(counts, key=lambda delimiter: counts[delimiter])
             return best if counts[best] else ","
     return ","
 
 
-def _is_comment_text(text):
+def _is_comment_text(text: str) -> bool:
     return text.lstrip('"').startswith("#")
 
 
-def read_table(data, *, max_bytes=None, comments=None):
+def read_table(
+    data: bytes | str, *, max_bytes: int | None = None, comments: bool | None = None
+) -> Table:
     """The ``Table`` of an upload (bytes) or of text already decoded.
 
     ``comments``: whether rows starting with ``#`` are comments. By default they are when the
@@ -222,19 +225,19 @@ def read_table(data, *, max_bytes=None, comments=None):
     return table
 
 
-def header_positions(header):
+def header_positions(header: Sequence[str]) -> dict[str, int]:
     """{normalised column name: position}; the first of two columns with the same name wins."""
-    positions = {}
+    positions: dict[str, int] = {}
     for index, name in enumerate(header):
         positions.setdefault(normalised(name), index)
     return positions
 
 
-def normalised(name):
+def normalised(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().lower())
 
 
-def cell(cells, index):
+def cell(cells: Sequence[str], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return cells[index]

@@ -101,7 +101,7 @@ def business_settings(request):
 def export_data(request):
     """Every row the owner has, as a zip of CSV files (one per table)."""
     filename = f"microreach-data-{timezone.localdate():%Y-%m-%d}.zip"
-    response = HttpResponse(data.export_zip(request.user), content_type="application/zip")
+    response = HttpResponse(data.export_zip(user=request.user), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -111,7 +111,7 @@ def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        data.delete_account(user)  # first: a failed deletion must not log the owner out
+        data.delete_account(user=user)  # first: a failed deletion must not log the owner out
         logout(request)
         messages.success(request, _("Your account and everything in it are deleted. Goodbye!"))
         return redirect("home")

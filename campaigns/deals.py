@@ -2,16 +2,18 @@
 roster says about an influencer. Plain functions on plain values; the pages call them.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from influencers.models import OutreachStatus
 
-from .models import CampaignStatus, PartnershipStatus
+from .models import CampaignStatus, Partnership, PartnershipStatus
 
 # Days after a gift went out without a post at which it moves up the follow-up list.
 GIFT_REMINDER_DAYS = (7, 10, 14)
@@ -39,7 +41,7 @@ class FollowUpReason:
 class FollowUp:
     """Someone to chase: why, how many days, how urgent (0 waiting, 3 most) and what to say."""
 
-    partnership: object
+    partnership: Partnership
     reason: str
     days: int  # days late (OVERDUE) or days since the gift (GIFT)
     urgency: int
@@ -47,7 +49,7 @@ class FollowUp:
     reminder: str
 
     @property
-    def summary(self):
+    def summary(self) -> str:
         if self.reason == FollowUpReason.OVERDUE:
             posts = ngettext(
                 "%(missing)s agreed post not recorded",
@@ -81,7 +83,7 @@ def overdue_urgency(days_late: int) -> int:
     return 1 + (days_late >= 7) + (days_late >= 14)
 
 
-GIFT_REMINDERS = {
+GIFT_REMINDERS: dict[int, str | Promise] = {
     0: "",
     1: gettext_lazy(
         "Hi %(name)s, I hope you are enjoying the %(business)s box! No rush at all, I just "
@@ -104,7 +106,14 @@ OVERDUE_REMINDER = gettext_lazy(
 )
 
 
-def reminder_text(template, *, influencer_name, business_name, page_url, due=""):
+def reminder_text(
+    template: str | Promise,
+    *,
+    influencer_name: str,
+    business_name: str,
+    page_url: str,
+    due: str = "",
+) -> str:
     text = str(template) % {
         "name": influencer_name,
         "business": business_name or _("us"),
@@ -115,8 +124,8 @@ def reminder_text(template, *, influencer_name, business_name, page_url, due="")
 
 
 def follow_up(
-    partnership,
     *,
+    partnership: Partnership,
     post_count: int,
     today: date,
     business_name: str = "",
@@ -172,7 +181,7 @@ def follow_up(
     return max(found, key=lambda item: (item.urgency, item.days))
 
 
-def ordered_follow_ups(follow_ups):
+def ordered_follow_ups(follow_ups: Iterable[FollowUp]) -> list[FollowUp]:
     """Most urgent first, then the longest waiting."""
     return sorted(follow_ups, key=lambda item: (-item.urgency, -item.days))
 
@@ -184,17 +193,18 @@ def roster_status_for(*, state: str, campaign_status: str) -> str | None:
         if campaign_status == CampaignStatus.FINISHED:
             return OutreachStatus.COMPLETED
         return OutreachStatus.ACTIVE
-    return {
+    roster_statuses: dict[str, str] = {
         PartnershipStatus.GIFTED_NOT_POSTED: OutreachStatus.GIFTED_NOT_POSTED,
         PartnershipStatus.AGREED: OutreachStatus.AGREED,
         PartnershipStatus.CONTACTED: OutreachStatus.CONTACTED,
         PartnershipStatus.DECLINED: OutreachStatus.DECLINED,
-    }.get(state)
+    }
+    return roster_statuses.get(state)
 
 
 # What a roster status chosen by hand means for the influencer's current partnership: a
 # stage, or (for a gift) today's gift date. Statuses missing here need posts to be true.
-STAGE_FOR_ROSTER_STATUS = {
+STAGE_FOR_ROSTER_STATUS: dict[str, str] = {
     OutreachStatus.CONTACTED: PartnershipStatus.CONTACTED,
     OutreachStatus.NEGOTIATING: PartnershipStatus.CONTACTED,
     OutreachStatus.AGREED: PartnershipStatus.AGREED,

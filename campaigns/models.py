@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -5,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bounds import (
@@ -166,7 +168,7 @@ class Campaign(models.Model):
             raise ValidationError({"end_date": too_long})
 
     @property
-    def resume_step(self):
+    def resume_step(self) -> str:
         """The wizard step to continue at: the first one not saved yet (7 when all are)."""
         return str(min(self.plan_step, 7))
 
@@ -199,7 +201,7 @@ STAGES = (
 )
 
 
-def partnership_state(*, stage: str, gift_sent_on, post_count: int) -> str:
+def partnership_state(*, stage: str, gift_sent_on: date | None, post_count: int) -> str:
     """One story from the facts: a recorded post means posted (whatever stage was set last),
     a gift sent with no post yet means gifted-not-posted, else the owner's stage. Declined
     stays declined even if a gift went out; a post after it still counts as posted."""
@@ -327,7 +329,7 @@ class Partnership(models.Model):
         return f"{self.influencer} – {self.campaign}"
 
     @property
-    def state(self):
+    def state(self) -> str:
         """The state shown everywhere (roster, dashboard, PDFs): the owner's stage, or what
         the gift date and recorded posts say. Uses ``post_count`` when it was annotated."""
         count = getattr(self, "post_count", None)
@@ -337,16 +339,16 @@ class Partnership(models.Model):
             stage=self.status, gift_sent_on=self.gift_sent_on, post_count=count
         )
 
-    def get_state_display(self):
+    def get_state_display(self) -> str | Promise:
         return PartnershipStatus(self.state).label
 
     @property
-    def cash_cost(self):
+    def cash_cost(self) -> Decimal:
         """What the deal takes out of the bank (see ``deal_cash``)."""
         return deal_cash(self.fee, self.shipping)
 
     @property
-    def fixed_cost(self):
+    def fixed_cost(self) -> Decimal:
         """Fee, products at cost and shipping: what the deal costs before any commission."""
         return self.fee + self.product_value + self.shipping
 

@@ -83,7 +83,8 @@ def current_partnership(influencer: Influencer) -> Partnership | None:
     )
     rows = list(partnerships)
     open_rows = [row for row in rows if row.campaign.status != CampaignStatus.FINISHED]
-    return (open_rows or rows or [None])[0]
+    chosen = open_rows or rows
+    return chosen[0] if chosen else None
 
 
 def sync_roster_status(influencer: Influencer) -> str:

@@ -2,25 +2,28 @@
 what the deals cost in cash, and launching. What must be in place before launch is the launch
 review's (``campaigns.plan.review``)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.bounds import campaign_days
 from accounts.formatting import format_count, format_money
-from accounts.models import DEFAULT_CURRENCY
+from accounts.models import DEFAULT_CURRENCY, Business
 from influencers.services import Offer, outreach_message
 
-from .models import CampaignStatus, DealType, GoalType
+from .models import Campaign, CampaignStatus, DealType, GoalType, Partnership
 from .partnerships import with_page_link
 
 # The verb that starts a goal sentence, per goal type ("Gain 50 new customers ...").
-GOAL_VERBS = {
+GOAL_VERBS: dict[str, str | Promise] = {
     GoalType.CUSTOMERS: gettext_lazy("Gain"),
     GoalType.AWARENESS: gettext_lazy("Reach"),
     GoalType.SALES: gettext_lazy("Make"),
@@ -28,7 +31,7 @@ GOAL_VERBS = {
 }
 
 # What the owner is counting, suggested from the goal type (they may type their own).
-SUGGESTED_UNITS = {
+SUGGESTED_UNITS: dict[str, str | Promise] = {
     GoalType.CUSTOMERS: gettext_lazy("new customers"),
     GoalType.AWARENESS: gettext_lazy("new followers"),
     GoalType.SALES: gettext_lazy("extra sales"),
@@ -39,12 +42,18 @@ MISSING = "…"
 MAX_EXPLAINABLE_WORDS = 25
 
 
-def compose_goal_sentence(goal_type, number, unit, deadline):
+def compose_goal_sentence(
+    *,
+    goal_type: str | None,
+    number: Decimal | int | str | None,
+    unit: str | None,
+    deadline: date | None,
+) -> str:
     """The owner's goal in one sentence, e.g. "Gain 50 new customers by 31 March 2027 through
     a micro-influencer campaign." Missing parts show as "…", so a live preview can grow as
     the owner types."""
-    verb = GOAL_VERBS.get(goal_type, GOAL_VERBS[GoalType.CUSTOMERS])
-    how_many = format_count(number) if number not in (None, "") else MISSING
+    verb = GOAL_VERBS.get(goal_type or "", GOAL_VERBS[GoalType.CUSTOMERS])
+    how_many = MISSING if number is None or number == "" else format_count(number)
     what = (unit or "").strip() or MISSING
     when = date_format(deadline, "j F Y") if deadline else MISSING
     return _("%(verb)s %(number)s %(unit)s by %(date)s through a micro-influencer campaign.") % {
@@ -55,7 +64,7 @@ def compose_goal_sentence(goal_type, number, unit, deadline):
     }
 
 
-def goal_sentence_hints(campaign, currency=DEFAULT_CURRENCY):
+def goal_sentence_hints(*, campaign: Campaign, currency: str = DEFAULT_CURRENCY) -> list[str]:
     """Plain remarks on the goal sentence for step 4's review: what is missing or worth a
     second look. An empty list means nothing stands out."""
     hints = []
@@ -93,12 +102,12 @@ OFFER_FOR_DEAL = {
 }
 
 
-def partnership_outreach_message(partnership, business):
+def partnership_outreach_message(*, partnership: Partnership, business: Business | None) -> str:
     """A ready-to-send first message for this influencer, matching the deal on offer, with
     the link of their own page once it is issued."""
     message = outreach_message(
-        partnership.influencer,
-        business,
+        influencer=partnership.influencer,
+        business=business,
         offer=OFFER_FOR_DEAL[DealType(partnership.deal_type)],
         campaign_goal=partnership.campaign.goal_sentence or None,
     )
@@ -109,13 +118,15 @@ def partnership_outreach_message(partnership, business):
     return with_page_link(message, partnership=partnership)
 
 
-def cash_costs(deal_amounts, other_costs=Decimal(0)):
+def cash_costs(
+    *, deal_amounts: Iterable[Decimal | int], other_costs: Decimal | None = None
+) -> Decimal:
     """Money that leaves the bank: each deal's fee plus shipping, and other costs. Products
     given away count at cost in the ROI, but are not cash the budget must hold."""
     return sum(deal_amounts, Decimal(0)) + (other_costs or Decimal(0))
 
 
-def launch(campaign):
+def launch(*, campaign: Campaign) -> None:
     """Start the campaign now: it becomes active and its launch time is kept."""
     campaign.status = CampaignStatus.ACTIVE
     campaign.launched_at = timezone.now()
@@ -134,11 +145,11 @@ class DeletionSummary:
     promo_code_uses: int
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not any(vars(self).values())
 
 
-def deletion_summary(campaign):
+def deletion_summary(*, campaign: Campaign) -> DeletionSummary:
     """Counted through the campaign's relations, so this app needs no import of ``kpis``."""
     return DeletionSummary(
         influencers=campaign.partnerships.count(),

@@ -3,13 +3,15 @@ people and profiles are found by name and platform + handle, and left alone when
 
 from datetime import timedelta
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from .models import Influencer, OutreachStatus, Platform, Profile
 
 # (name, niche, location, email, status, days since the status changed, notes, profiles);
 # each profile: (platform, handle, followers, following, likes, comments, shares, reach)
-DEMO_ROSTER = [
+DemoProfile = tuple[str, str, int, int, int, int, int, int | None]
+DEMO_ROSTER: list[tuple[str, str, str, str, str, int, str, list[DemoProfile]]] = [
     (
         "Bristol Bread Lover",
         "food",
@@ -76,7 +78,7 @@ DEMO_ROSTER = [
 ]
 
 
-def load(owner):
+def load(owner: User) -> None:
     now = timezone.now()
     for name, niche, location, email, status, days, notes, profiles in DEMO_ROSTER:
         influencer, _created = Influencer.objects.get_or_create(
@@ -98,7 +100,7 @@ def load(owner):
                 handle=handle,
                 defaults={
                     "influencer": influencer,
-                    "url": profile_url(platform, handle),
+                    "url": profile_url(platform=platform, handle=handle),
                     "followers": followers,
                     "following": following,
                     "avg_likes": likes,
@@ -109,8 +111,8 @@ def load(owner):
             )
 
 
-def profile_url(platform, handle):
-    addresses = {
+def profile_url(*, platform: str, handle: str) -> str:
+    addresses: dict[str, str] = {
         Platform.INSTAGRAM: "https://www.instagram.com/{}/",
         Platform.TIKTOK: "https://www.tiktok.com/@{}",
         Platform.YOUTUBE: "https://www.youtube.com/@{}",

@@ -10,9 +10,9 @@ from .models import Influencer, OutreachStatus, Platform, Profile
 from .services import normalise_handle
 
 
-def tier_follower_range(tier):
+def tier_follower_range(tier: str) -> tuple[int, int | None]:
     """(lowest, highest) followers of a tier, inclusive; None where the tier is open-ended."""
-    bounds = dict(TIER_LOWER_BOUNDS)
+    bounds: dict[str, int] = dict(TIER_LOWER_BOUNDS)
     lowest = bounds.get(tier, 0)
     higher = [bound for bound in bounds.values() if bound > lowest]
     return lowest, (min(higher) - 1 if higher else None)

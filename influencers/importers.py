@@ -7,11 +7,15 @@ in a spreadsheet: the header is row 1, the first person row 2.
 
 import csv
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import IO, Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -113,39 +117,44 @@ class RowError:
     message: str
 
 
+# One checked person row: column name -> value (plain values, safe to keep in the session).
+Row = dict[str, Any]
+
+
 @dataclass
 class ParsedRoster:
-    rows: list = field(default_factory=list)  # plain dicts, safe to keep in the session
-    errors: list = field(default_factory=list)
-    notices: list = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
-def sample_csv(file):
+def sample_csv(file: IO[str]) -> None:
     """Write the example roster file (every column, header first) to a text file object."""
     writer = csv.DictWriter(file, fieldnames=COLUMNS, restval="")
     writer.writeheader()
     writer.writerows(SAMPLE_ROWS)
 
 
-def key(text):
+def key(text: str | None) -> str:
     """'Avg Likes ', 'avg-likes' -> 'avg_likes': how we compare headers and choices."""
     return re.sub(r"[\s\-]+", "_", (text or "").strip().lower())
 
 
-def read_upload(uploaded_file):
+def read_upload(uploaded_file: UploadedFile) -> bytes:
     """The bytes of an uploaded file, refusing files over ``settings.MAX_UPLOAD_BYTES``."""
-    if uploaded_file.size > settings.MAX_UPLOAD_BYTES:
+    size = uploaded_file.size or 0
+    if size > settings.MAX_UPLOAD_BYTES:
         raise ImportFileError(
             _("This file is %(size)s MB; the largest file we accept is %(limit)s MB.")
             % {
-                "size": f"{uploaded_file.size / 1_048_576:.1f}",
+                "size": f"{size / 1_048_576:.1f}",
                 "limit": f"{settings.MAX_UPLOAD_BYTES / 1_048_576:.1f}",
             }
         )
     return uploaded_file.read()
 
 
-def parse_count(text):
+def parse_count(text: str | None) -> int | None:
     """A count as people type it: '12300', '12,300', '12 300', '12.3k', '1.2M', '45.5' -> int.
 
     Blank is None. Raises ValueError with a message for the owner otherwise.
@@ -174,11 +183,11 @@ def parse_count(text):
     )
 
 
-def round_count(value):
+def round_count(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def parse_platform(text):
+def parse_platform(text: str) -> str:
     wanted = key(text)
     for value, label in Platform.choices:
         if wanted in (value, key(str(label))):
@@ -191,7 +200,7 @@ def parse_platform(text):
     )
 
 
-def parse_status(text):
+def parse_status(text: str) -> str | None:
     wanted = key(text)
     if not wanted:
         return None
@@ -204,7 +213,7 @@ def parse_status(text):
     )
 
 
-def parse_url(text):
+def parse_url(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
@@ -217,7 +226,7 @@ def parse_url(text):
     return text
 
 
-def parse_email(text):
+def parse_email(text: str) -> str:
     text = text.strip()
     if text:
         try:
@@ -229,7 +238,7 @@ def parse_email(text):
     return text
 
 
-def read_header(header):
+def read_header(header: Sequence[str]) -> list[str | None]:
     """Map each column position to our column name (None: a column we ignore)."""
     names = []
     for cell in header:
@@ -238,11 +247,12 @@ def read_header(header):
     return [name if name in COLUMNS else None for name in names]
 
 
-def parse_row(cells):
+def parse_row(cells: dict[str, str]) -> tuple[Row, list[str]]:
     """One person's cells (column name -> text) -> (row dict, [error messages])."""
-    row, problems = {}, []
+    row: Row = {}
+    problems: list[str] = []
 
-    def take(column, parser):
+    def take(column: str, parser: Callable[[str], Any]) -> None:
         try:
             row[column] = parser(cells.get(column, ""))
         except ValueError as error:
@@ -275,7 +285,7 @@ def parse_row(cells):
     return row, problems
 
 
-def parse_roster_csv(raw):
+def parse_roster_csv(raw: bytes) -> ParsedRoster:
     """Bytes of a roster CSV -> ParsedRoster. Nothing touches the database. Line numbers are
     the spreadsheet's rows (a cell with line breaks is still one row)."""
     result = ParsedRoster()
@@ -305,7 +315,7 @@ def parse_roster_csv(raw):
         )
         return result
 
-    seen = {}
+    seen: dict[tuple[str, str], int] = {}
     for record in table.records[1:]:
         line, cells = record.row, record.cells
         named = {column: cell for column, cell in zip(columns, cells, strict=False) if column}
@@ -326,17 +336,17 @@ def parse_roster_csv(raw):
     return result
 
 
-def existing_profiles(owner, rows):
+def existing_profiles(*, owner: User, rows: Sequence[Row]) -> dict[tuple[str, str], Profile]:
     """The owner's profiles that rows refer to, by (platform, handle)."""
     handles = {row["handle"] for row in rows}
     profiles = owned(Profile, owner).filter(handle__in=handles).select_related("influencer")
     return {(profile.platform, profile.handle): profile for profile in profiles}
 
 
-def plan_import(owner, rows):
+def plan_import(*, owner: User, rows: Sequence[Row]) -> list[Row]:
     """Each row for the preview: ``action`` ('update' when the owner already has that platform
     + handle, else 'add'), display labels and the engagement the numbers give."""
-    existing = existing_profiles(owner, rows)
+    existing = existing_profiles(owner=owner, rows=rows)
     return [
         {
             **row,
@@ -356,15 +366,15 @@ PROFILE_FIELDS = {"profile_url": "url", **{column: column for column in COUNT_CO
 
 
 @transaction.atomic
-def save_import(owner, rows):
+def save_import(*, owner: User, rows: Sequence[Row]) -> tuple[int, int]:
     """Write checked rows for ``owner`` in one transaction; returns (added, updated).
 
     A known platform + handle updates that profile and its person; a new one joins the person
     of the same name (earlier in the file or already in the roster) or a new person. A blank
     cell leaves what the roster already holds.
     """
-    existing = existing_profiles(owner, rows)
-    people = {}
+    existing = existing_profiles(owner=owner, rows=rows)
+    people: dict[str, Influencer] = {}
     added = updated = 0
     for row in rows:
         profile = existing.get((row["platform"], row["handle"]))

@@ -2,17 +2,24 @@
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.formatting import format_whole
 
+if TYPE_CHECKING:  # the models import these formulas, so only for the annotations
+    from .models import Profile
+
 TWO_PLACES = Decimal("0.01")
 
 
-def engagement_rate(likes, comments, shares, audience):
+def engagement_rate(
+    *, likes: int | None, comments: int | None, shares: int | None, audience: int | None
+) -> Decimal | None:
     """(likes + comments + shares) per post / audience x 100, as a percentage.
 
     ``audience`` is followers, or average reach when the influencer shares it. Missing
@@ -35,7 +42,7 @@ class Tier(models.TextChoices):
     MACRO = "macro", gettext_lazy("Macro (500,000 or more)")
 
 
-TIER_SHORT_NAMES = {
+TIER_SHORT_NAMES: dict[str, str | Promise] = {
     Tier.NANO: gettext_lazy("nano"),
     Tier.MICRO: gettext_lazy("micro"),
     Tier.MID: gettext_lazy("mid-size"),
@@ -45,7 +52,11 @@ TIER_SHORT_NAMES = {
 # Lower bound (inclusive) of each tier above nano. The guide calls "a few thousand to about
 # 100,000" micro; we start micro at 10,000 so that the smallest local accounts, which behave
 # differently (very high engagement, tiny reach), are told apart as nano.
-TIER_LOWER_BOUNDS = [(Tier.MACRO, 500_000), (Tier.MID, 100_000), (Tier.MICRO, 10_000)]
+TIER_LOWER_BOUNDS: list[tuple[str, int]] = [
+    (Tier.MACRO, 500_000),
+    (Tier.MID, 100_000),
+    (Tier.MICRO, 10_000),
+]
 
 # Followers outside this range get a plain warning: roughly the micro-influencer sweet spot.
 SWEET_SPOT_MIN_FOLLOWERS = 1_000
@@ -54,7 +65,7 @@ SWEET_SPOT_MAX_FOLLOWERS = 100_000
 # "Low for the tier": a follower-based engagement rate below these percentages. Smaller
 # accounts normally get more reactions per follower, so the bar falls as accounts grow. These
 # are rough rules of thumb from public industry benchmarks, deliberately on the cautious side.
-LOW_ENGAGEMENT_BELOW = {
+LOW_ENGAGEMENT_BELOW: dict[str, Decimal] = {
     Tier.NANO: Decimal("2.0"),
     Tier.MICRO: Decimal("1.5"),
     Tier.MID: Decimal("1.0"),
@@ -66,7 +77,7 @@ LOW_ENGAGEMENT_BELOW = {
 FOLLOWING_RATIO_WARNING = 2
 
 
-def size_tier(followers):
+def size_tier(followers: int | None) -> str | None:
     """The Tier for a follower count, or None when followers are unknown."""
     if followers is None:
         return None
@@ -86,25 +97,26 @@ class Engagement:
     by_followers: Decimal | None = None
 
     @property
-    def label(self):
+    def label(self) -> str:
         return _("by reach") if self.basis == "reach" else _("by followers")
 
 
-def profile_engagement(profile):
+def profile_engagement(profile: "Profile") -> Engagement:
     """Rate by average reach when the influencer told us their reach, else by followers."""
+    audience: int | None
     if profile.avg_reach:
         audience, basis = profile.avg_reach, "reach"
     else:
         audience, basis = profile.followers, "followers"
     likes, comments, shares = profile.avg_likes, profile.avg_comments, profile.avg_shares
     return Engagement(
-        engagement_rate(likes, comments, shares, audience),
+        engagement_rate(likes=likes, comments=comments, shares=shares, audience=audience),
         basis,
-        engagement_rate(likes, comments, shares, profile.followers),
+        engagement_rate(likes=likes, comments=comments, shares=shares, audience=profile.followers),
     )
 
 
-def profile_warnings(profile):
+def profile_warnings(profile: "Profile") -> list[str]:
     """Plain-English cautions about a profile's numbers; an empty list when all looks fine."""
     warnings = []
     followers = profile.followers
@@ -125,7 +137,10 @@ def profile_warnings(profile):
     tier = size_tier(followers)
     # Compared by followers even when reach is known: the benchmarks are per follower.
     by_followers = engagement_rate(
-        profile.avg_likes, profile.avg_comments, profile.avg_shares, followers
+        likes=profile.avg_likes,
+        comments=profile.avg_comments,
+        shares=profile.avg_shares,
+        audience=followers,
     )
     if tier and by_followers is not None and by_followers < LOW_ENGAGEMENT_BELOW[tier]:
         warnings.append(

@@ -30,7 +30,7 @@ class Platform(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-def main_profiles():
+def main_profiles() -> "models.QuerySet[Profile]":
     """Profiles of the influencer in the outer query, main one first: most followers (unknown
     last), then the oldest. ``Influencer.main_profile`` picks the same one in Python."""
     return Profile.objects.filter(influencer=OuterRef("pk")).order_by(

@@ -1,14 +1,20 @@
 """Rules about influencers that are not numbers: handles and the first outreach message."""
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+if TYPE_CHECKING:  # the models import this module (handles), so only for the annotations
+    from accounts.models import Business
 
-def normalise_handle(text):
+    from .models import Influencer
+
+
+def normalise_handle(text: str | None) -> str:
     """'@Rosie.Bakes ', 'https://instagram.com/rosie.bakes/' -> 'rosie.bakes'.
 
     Handles are case-insensitive on every platform we list, so one spelling lets the importer
@@ -28,7 +34,13 @@ class Offer(models.TextChoices):
     FEE = "fee", gettext_lazy("A paid post (a fee)")
 
 
-def outreach_message(influencer, business, offer=Offer.PRODUCT, campaign_goal=None):
+def outreach_message(
+    *,
+    influencer: "Influencer",
+    business: "Business | None",
+    offer: str = Offer.PRODUCT,
+    campaign_goal: str | None = None,
+) -> str:
     """A friendly first message to an influencer, for the owner to edit and send.
 
     ``business`` is the owner's accounts.Business (or None); ``campaign_goal`` an optional

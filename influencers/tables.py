@@ -1,5 +1,8 @@
+from collections.abc import Callable
+from typing import Any
+
 import django_tables2 as tables
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,7 +16,7 @@ from .metrics import TIER_SHORT_NAMES
 from .models import OutreachStatus
 
 
-def nulls_last(field):
+def nulls_last(field: str) -> Callable[[Any, QuerySet, bool], tuple[QuerySet, bool]]:
     """An ``order_<column>`` method: missing numbers sort last in both directions."""
 
     def order(table, queryset, is_descending):

@@ -111,7 +111,7 @@ def influencer_detail(request, pk):
             ),
             "status_form": StatusForm(instance=influencer),
             "outreach_form": OutreachForm(initial={"offer": offer}),
-            "message": outreach_message(influencer, business, offer=offer),
+            "message": outreach_message(influencer=influencer, business=business, offer=offer),
             # Where the status comes from: each campaign's deal and what was posted for it.
             "partnerships": influencer.partnerships.select_related("campaign")
             .annotate(post_count=Count("posts"))
@@ -169,7 +169,7 @@ def redirect_to_next(request, next_url, fallback):
 def influencer_delete(request, pk):
     influencer = owned_influencer(request, pk)
     if request.method == "POST":
-        delete_with_links(influencer, partnership__influencer=influencer)
+        delete_with_links(row=influencer, partnership__influencer=influencer)
         messages.success(request, _("%(name)s is removed from your roster.") % {"name": influencer})
         return redirect("influencers:list")
     return render(request, "influencers/confirm_delete.html", {"influencer": influencer})
@@ -229,7 +229,7 @@ def import_roster(request):
                 request, _("That preview has expired or was already saved. Upload the file again.")
             )
             return redirect("influencers:import")
-        added, updated = save_import(request.user, pending["rows"])
+        added, updated = save_import(owner=request.user, rows=pending["rows"])
         del request.session[IMPORT_SESSION_KEY]
         messages.success(
             request,
@@ -247,5 +247,5 @@ def import_roster(request):
         if not parsed.errors:
             token = secrets.token_urlsafe(16)
             request.session[IMPORT_SESSION_KEY] = {"token": token, "rows": parsed.rows}
-            context.update(token=token, preview=plan_import(request.user, parsed.rows))
+            context.update(token=token, preview=plan_import(owner=request.user, rows=parsed.rows))
     return render(request, "influencers/import.html", context)

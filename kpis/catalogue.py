@@ -7,6 +7,7 @@ sales); snapshot kinds are a level read off a screen (followers today), so the l
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import GoalType
@@ -37,12 +38,12 @@ class Source(models.TextChoices):
 @dataclass(frozen=True)
 class KPIDefinition:
     kind: str
-    unit: str
+    unit: str | Promise
     cumulative: bool
     money: bool
     best_source: str
-    sources: tuple
-    explanation: str
+    sources: tuple[str, ...]
+    explanation: str | Promise
 
 
 CATALOGUE = {
@@ -144,7 +145,7 @@ CATALOGUE = {
 
 # The kinds that fit each main goal, best first: the plan suggests them and its launch review
 # asks for one of them.
-RECOMMENDED_KPIS = {
+RECOMMENDED_KPIS: dict[str, tuple[str, ...]] = {
     GoalType.CUSTOMERS: (KPIKind.NEW_CUSTOMERS, KPIKind.REDEMPTIONS, KPIKind.LINK_CLICKS),
     GoalType.AWARENESS: (KPIKind.NEW_FOLLOWERS, KPIKind.WEBSITE_VISITS, KPIKind.LINK_CLICKS),
     GoalType.SALES: (KPIKind.REVENUE, KPIKind.ORDERS, KPIKind.REDEMPTIONS),

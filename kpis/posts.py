@@ -19,7 +19,7 @@ from . import metrics
 from .models import Post, PostEnteredBy
 
 # Where each platform's posts live; any other https address is accepted, with a note.
-EXPECTED_HOSTS = {
+EXPECTED_HOSTS: dict[str, tuple[str, ...]] = {
     Platform.INSTAGRAM: ("instagram.com",),
     Platform.TIKTOK: ("tiktok.com",),
     Platform.YOUTUBE: ("youtube.com", "youtu.be"),

@@ -22,7 +22,9 @@ from .demo import DEMO_CAMPAIGN_NAME
 from .models import Feedback, FeedbackSource, HeardFrom, Survey, SurveyAnswer, TillTap, Tone
 
 # (promo code or None for "the campaign", days after the start it came, taps that day)
-TAPS = [("BREADLOVER", day, n) for day, n in ((3, 3), (4, 2), (6, 2), (9, 1), (12, 1))]
+TAPS: list[tuple[str | None, int, int]] = [
+    ("BREADLOVER", day, n) for day, n in ((3, 3), (4, 2), (6, 2), (9, 1), (12, 1))
+]
 TAPS += [("MAYA10", day, n) for day, n in ((6, 1), (8, 2), (13, 1))]
 TAPS += [(None, 10, 1)]
 

@@ -8,12 +8,15 @@ deadline), with dates along the bottom and values up the side. No JavaScript nee
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from accounts.formatting import format_count
+from kpis.services import KPIStatus
 
 WIDTH = 640
 HEIGHT = 260
@@ -40,18 +43,18 @@ class Scale:
     low: float
     high: float
 
-    def x(self, day):
+    def x(self, day: date) -> float:
         span = max((self.end - self.start).days, 1)
         inner = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
         return round(MARGIN_LEFT + (day - self.start).days / span * inner, 1)
 
-    def y(self, value):
+    def y(self, value: float | Decimal) -> float:
         inner = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         share = (float(value) - self.low) / (self.high - self.low)
         return round(HEIGHT - MARGIN_BOTTOM - share * inner, 1)
 
 
-def nice_ticks(low, high, count=4):
+def nice_ticks(*, low: float, high: float, count: int = 4) -> list[float]:
     """Round numbers from at or below ``low`` to at or above ``high``, about ``count`` steps."""
     if high <= low:
         high = low + 1
@@ -64,7 +67,7 @@ def nice_ticks(low, high, count=4):
     return ticks
 
 
-def kpi_chart(status, chart_id):
+def kpi_chart(*, status: KPIStatus, chart_id: str) -> SafeString:
     """SVG markup for one KPI (a ``kpis.services.KPIStatus``), safe to put in any template."""
     kpi = status.kpi
     campaign = kpi.campaign
@@ -75,7 +78,7 @@ def kpi_chart(status, chart_id):
         start = min(start, series[0][0])
         end = max(end, series[-1][0])
     values = [float(kpi.baseline), float(kpi.target)] + [float(v) for _day, v in series]
-    ticks = nice_ticks(min(values + [0.0]), max(values))
+    ticks = nice_ticks(low=min(values + [0.0]), high=max(values))
     scale = Scale(start, end, ticks[0], ticks[-1])
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     kind = kpi.get_kind_display()

@@ -191,7 +191,7 @@ def follow_ups(partnerships, posts, today=None, business_name=""):
     today = today or timezone.localdate()
     found = (
         deals.follow_up(
-            partnership,
+            partnership=partnership,
             post_count=len(posts.get(partnership.pk, ())),
             today=today,
             business_name=business_name,
@@ -247,7 +247,9 @@ class Dashboard:
     @cached_property
     def panels(self):
         """One panel per KPI: its status and its chart."""
-        return [KPIPanel(s, kpi_chart(s, f"chart-{s.kpi.pk}")) for s in self.statuses]
+        return [
+            KPIPanel(s, kpi_chart(status=s, chart_id=f"chart-{s.kpi.pk}")) for s in self.statuses
+        ]
 
 
 def campaign_dashboard(campaign, today=None):

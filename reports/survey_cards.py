@@ -1,8 +1,10 @@
 """The customer survey's printed card (A6 or A5) and poster (A4 or US letter), with its
 QR code: "Tell us how you found us", for the till, the counter or a receipt."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -16,7 +18,7 @@ from kpis.views.survey import survey_url
 from . import pdf
 
 
-def _survey_context(request, pk):
+def _survey_context(request: HttpRequest, pk: int) -> tuple[Campaign, dict[str, Any]]:
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
     survey = Survey.for_campaign(campaign)
     url = survey_url(survey)
@@ -28,13 +30,13 @@ def _survey_context(request, pk):
     }
 
 
-def card_size_from(request):
+def card_size_from(request: HttpRequest) -> str | None:
     size = request.GET.get("size", "a6").strip().lower()
     return size if size in pdf.CARD_SIZES else None
 
 
 @login_required
-def survey_card(request, pk):
+def survey_card(request: HttpRequest, pk: int) -> HttpResponse:
     campaign, context = _survey_context(request, pk)
     size = card_size_from(request)
     if size is None:
@@ -45,7 +47,7 @@ def survey_card(request, pk):
 
 
 @login_required
-def survey_poster(request, pk):
+def survey_poster(request: HttpRequest, pk: int) -> HttpResponse:
     campaign, context = _survey_context(request, pk)
     paper = pdf.paper_from(request)
     if paper is None:

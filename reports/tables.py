@@ -4,6 +4,8 @@ Money is shown in the owner's currency on screen and exported as plain numbers, 
 spreadsheet can add it up.
 """
 
+from typing import Any
+
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +44,7 @@ class PercentColumn(NumberColumn):
 class CurrencyTable(tables.Table):
     """A table whose money columns use the owner's currency (``currency="EUR"``)."""
 
-    def __init__(self, *args, currency=DEFAULT_CURRENCY, **kwargs):
+    def __init__(self, *args: Any, currency: str = DEFAULT_CURRENCY, **kwargs: Any) -> None:
         self.currency = currency
         super().__init__(*args, **kwargs)
 
@@ -119,7 +121,13 @@ class CampaignResultColumns(CurrencyTable):
         footer=lambda table: format_percent(table.totals.profit_roi),
     )
 
-    def __init__(self, *args, results=None, totals=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        results: dict[int, Any] | None = None,
+        totals: Any = None,
+        **kwargs: Any,
+    ) -> None:
         self.campaign_rows = results or {}
         self.totals = totals
         super().__init__(*args, **kwargs)

@@ -120,7 +120,7 @@ def checklist_blank(request):
 @login_required
 def checklist_pdf(request, pk):
     campaign = owned_campaign(request, pk)
-    sections = checklist_sections(campaign)
+    sections = checklist_sections(campaign=campaign)
     context = {
         "campaign": campaign,
         "sections": sections,

@@ -34,7 +34,7 @@ def test_the_dashboard_and_the_expected_progress_use_that_length():
 def test_the_short_campaign_hint_says_the_same_number_of_days():
     campaign = CampaignFactory(start_date=MARCH_1, end_date=MARCH_1 + datetime.timedelta(days=12))
     assert "13 days is short: posts often keep bringing people in for weeks." in (
-        goal_sentence_hints(campaign)
+        goal_sentence_hints(campaign=campaign)
     )
 
 

@@ -69,7 +69,10 @@ def rich_world(user):
     )
     # As step 2 saves it: the sentence is made from the goal's parts.
     campaign.goal_sentence = compose_goal_sentence(
-        campaign.goal_type, campaign.goal_number, campaign.goal_unit, campaign.end_date
+        goal_type=campaign.goal_type,
+        number=campaign.goal_number,
+        unit=campaign.goal_unit,
+        deadline=campaign.end_date,
     )
     campaign.save()
     first, second = (

@@ -13,7 +13,7 @@ STEP_NAMES = {step.number: step.name for step in STEPS}
 FORM_LIST = [(str(step.number), step.form) for step in STEPS]
 
 
-def dependents(number):
+def dependents(number: int) -> list[int]:
     """The steps whose fields are built from step ``number``'s answers (e.g. step 1's
     influencers in steps 5 and 6): their unsaved input no longer fits once it is saved."""
     return [step.number for step in STEPS if number in step.depends_on]

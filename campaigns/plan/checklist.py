@@ -3,17 +3,22 @@ is written, KPIs are chosen...) without the owner ticking them, the owner's own 
 progress over both. The items' words are in ``campaigns.plan.guide``."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from campaigns.models import CampaignStatus, ChecklistTick
+from django.contrib.auth.models import User
+from django.utils.functional import Promise
 
-from .facts import facts_of, plan_facts
+from campaigns.models import Campaign, CampaignStatus, ChecklistTick
+
+from .facts import Plan, PlanFacts, facts_of, plan_facts
 from .guide import ITEMS, SECTIONS, ChecklistItem, Section
 from .review import launch_review
 from .steps.needs import NEEDS_FIELDS
 
 
-def _proofs(facts):
+def _proofs(facts: PlanFacts) -> dict[str, bool]:
     """{item key: proved} for the items the wizard's answers can show are done."""
     partnerships = facts.partnerships
     answered = [bool(str(answer).strip()) for answer in facts.needs.values()]
@@ -42,65 +47,67 @@ def _proofs(facts):
         "s6-tracking": facts.tracking_ready,
         "s7-launch": facts.status in (CampaignStatus.ACTIVE, CampaignStatus.FINISHED),
     }
-    review = launch_review(facts)
+    review = launch_review(plan=facts)
     proofs.update({answer.key: answer.met for answer in review})
     proofs["s7-complete-review"] = all(answer.met for answer in review)
     return proofs
 
 
-def auto_ticks(campaign_or_facts):
+def auto_ticks(*, plan: Plan) -> set[str]:
     """The set of item keys the plan proves done (ticked for the owner)."""
-    return {key for key, proved in _proofs(facts_of(campaign_or_facts)).items() if proved}
+    return {key for key, proved in _proofs(facts_of(plan=plan)).items() if proved}
 
 
 @dataclass(frozen=True)
 class ItemState:
     item: ChecklistItem
     ticked: bool = False  # ticked by the owner
-    ticked_at: object = None
-    ticked_by: object = None
+    ticked_at: datetime | None = None
+    ticked_by: User | None = None
     proved: bool = False  # done in the plan
 
     @property
-    def key(self):
+    def key(self) -> str:
         return self.item.key
 
     @property
-    def text(self):
+    def text(self) -> str | Promise:
         return self.item.text
 
     @property
-    def done(self):
+    def done(self) -> bool:
         return self.ticked or self.proved
 
 
 @dataclass(frozen=True)
 class SectionState:
     section: Section
-    items: tuple
+    items: tuple[ItemState, ...]
 
     @property
-    def key(self):
+    def key(self) -> str:
         return self.section.key
 
     @property
-    def title(self):
+    def title(self) -> str | Promise:
         return self.section.title
 
     @property
-    def step(self):
+    def step(self) -> int | None:
         return self.section.step
 
     @property
-    def done(self):
+    def done(self) -> int:
         return sum(1 for item in self.items if item.done)
 
     @property
-    def total(self):
+    def total(self) -> int:
         return len(self.items)
 
 
-def item_state(item, tick=None, proved=False):
+def item_state(
+    item: ChecklistItem, *, tick: ChecklistTick | None = None, proved: bool = False
+) -> ItemState:
     return ItemState(
         item=item,
         ticked=tick is not None,
@@ -110,7 +117,7 @@ def item_state(item, tick=None, proved=False):
     )
 
 
-def checklist_sections(campaign=None):
+def checklist_sections(*, campaign: Campaign | None = None) -> list[SectionState]:
     """Every section with its items; for a campaign, each item's tick and whether the plan
     proves it. Without a campaign (the blank printable list) nothing is ticked."""
     if campaign is None:
@@ -118,7 +125,7 @@ def checklist_sections(campaign=None):
             SectionState(section, tuple(item_state(item) for item in section.items))
             for section in SECTIONS
         ]
-    proved = auto_ticks(campaign)
+    proved = auto_ticks(plan=campaign)
     ticks = {
         tick.item_key: tick
         for tick in ChecklistTick.objects.filter(campaign=campaign).select_related("ticked_by")
@@ -127,29 +134,30 @@ def checklist_sections(campaign=None):
         SectionState(
             section,
             tuple(
-                item_state(item, ticks.get(item.key), item.key in proved) for item in section.items
+                item_state(item, tick=ticks.get(item.key), proved=item.key in proved)
+                for item in section.items
             ),
         )
         for section in SECTIONS
     ]
 
 
-def progress(sections):
+def progress(sections: Sequence[SectionState]) -> tuple[int, int]:
     """(done, total) over sections from ``checklist_sections``."""
     return sum(s.done for s in sections), sum(s.total for s in sections)
 
 
-def checklist_progress(campaigns):
+def checklist_progress(*, campaigns: Iterable[Campaign]) -> dict[int, tuple[int, int]]:
     """{campaign id: (done, total)} for many campaigns in a fixed number of queries (three)."""
     campaigns = list(campaigns)
-    facts = plan_facts(campaigns)
-    ticked = defaultdict(set)
+    facts = plan_facts(campaigns=campaigns)
+    ticked: defaultdict[int, set[str]] = defaultdict(set)
     for campaign_id, key in ChecklistTick.objects.filter(
         campaign_id__in=[c.pk for c in campaigns], item_key__in=list(ITEMS)
     ).values_list("campaign_id", "item_key"):
         ticked[campaign_id].add(key)
     total = len(ITEMS)
     return {
-        campaign.pk: (len(ticked[campaign.pk] | auto_ticks(facts[campaign.pk])), total)
+        campaign.pk: (len(ticked[campaign.pk] | auto_ticks(plan=facts[campaign.pk])), total)
         for campaign in campaigns
     }

@@ -9,6 +9,7 @@ KPI kind, and brings them back to the demo state. It runs after ``influencers.de
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from accounts.models import business_of
@@ -89,7 +90,7 @@ DEMO_KPIS = [
 DEMO_TICKS = ["s1-engagement", "s1-reach-out", "s6-negotiate", "s3-monitor", "s5-record"]
 
 
-def load(owner):
+def load(owner: User) -> Campaign:
     today = timezone.localdate()
     start = today - timedelta(days=21)
     end = today + timedelta(days=35)
@@ -104,7 +105,10 @@ def load(owner):
             "start_date": start,
             "end_date": end,
             "goal_sentence": compose_goal_sentence(
-                GoalType.CUSTOMERS, Decimal("60"), "new customers", end
+                goal_type=GoalType.CUSTOMERS,
+                number=Decimal("60"),
+                unit="new customers",
+                deadline=end,
             ),
             "need_main_goal": "More new faces on weekday mornings, when the shop is quiet.",
             "need_ideal_customers": "Local families and young professionals within a 20-minute "
@@ -169,7 +173,9 @@ def load(owner):
         if name == DEMO_PAGE_INFLUENCER and not partnership.page_token:
             issue_page(partnership=partnership, expires_on=None)
         if not partnership.outreach_message:
-            partnership.outreach_message = partnership_outreach_message(partnership, business)
+            partnership.outreach_message = partnership_outreach_message(
+                partnership=partnership, business=business
+            )
             partnership.save(update_fields=["outreach_message"])
         if not TrackedLink.objects.filter(partnership=partnership).exists():
             TrackedLink.create_for(partnership, DEMO_DESTINATION)

@@ -3,11 +3,13 @@ checklist are worked out from these. ``plan_facts`` loads any number of campaign
 number of queries."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from accounts.bounds import campaign_days
-from campaigns.models import CampaignStatus, Partnership, deal_cash
+from campaigns.models import Campaign, CampaignStatus, Partnership, deal_cash
 from campaigns.services import cash_costs
 from kpis.catalogue import Source, definition
 from kpis.models import CampaignKPI
@@ -24,7 +26,7 @@ class KPIFact:
     target: Decimal
 
     @property
-    def source_fits(self):
+    def source_fits(self) -> bool:
         return self.source in definition(self.kind).sources
 
 
@@ -46,23 +48,29 @@ class PlanFacts:
     goal_number: Decimal | None = None
     goal_unit: str = ""
     goal_sentence: str = ""
-    start_date: object = None
-    end_date: object = None
-    needs: dict = field(default_factory=dict)  # need field -> answer
-    goal_review: dict = field(default_factory=dict)
+    start_date: date | None = None
+    end_date: date | None = None
+    needs: dict[str, str] = field(default_factory=dict)  # need field -> answer
+    goal_review: dict[str, bool] = field(default_factory=dict)
     track_more_kpis: bool = False
     plan_step: int = 1
     checkin_frequency: int = 7
     adjustment_action: str = ""
     cash_budget: Decimal = Decimal(0)
     other_costs: Decimal = Decimal(0)
-    budget_tools: list = field(default_factory=list)
+    budget_tools: list[str] = field(default_factory=list)
     status: str = CampaignStatus.DRAFT
-    kpis: list = field(default_factory=list)  # [KPIFact]
-    partnerships: list = field(default_factory=list)  # [PartnershipFact]
+    kpis: list[KPIFact] = field(default_factory=list)
+    partnerships: list[PartnershipFact] = field(default_factory=list)
 
     @classmethod
-    def from_campaign(cls, campaign, kpis=(), partnerships=()):
+    def from_campaign(
+        cls,
+        campaign: Campaign,
+        *,
+        kpis: Iterable[KPIFact] = (),
+        partnerships: Iterable[PartnershipFact] = (),
+    ) -> "PlanFacts":
         return cls(
             goal_type=campaign.goal_type,
             goal_number=campaign.goal_number,
@@ -85,32 +93,33 @@ class PlanFacts:
         )
 
     # Plain answers the rules below are made of.
-    def step_done(self, number):
+    def step_done(self, number: int) -> bool:
         """The owner has saved this wizard step at least once."""
         return self.plan_step > number
 
     @property
-    def kpi_count_ok(self):
+    def kpi_count_ok(self) -> bool:
         count = len(self.kpis)
         return count >= 1 and (count <= MAX_KPIS_WITHOUT_OVERRIDE or self.track_more_kpis)
 
     @property
-    def cash_costs(self):
+    def cash_costs(self) -> Decimal:
         """Cash going out: fees, shipping and other costs (products given are not cash)."""
         return cash_costs(
-            (deal_cash(p.fee, p.shipping) for p in self.partnerships), self.other_costs
+            deal_amounts=(deal_cash(p.fee, p.shipping) for p in self.partnerships),
+            other_costs=self.other_costs,
         )
 
     @property
-    def links_needed(self):
+    def links_needed(self) -> bool:
         return any(kpi.source == Source.LINKS for kpi in self.kpis)
 
     @property
-    def codes_needed(self):
+    def codes_needed(self) -> bool:
         return any(kpi.source in (Source.PROMO_CODES, Source.SHOP) for kpi in self.kpis)
 
     @property
-    def tracking_ready(self):
+    def tracking_ready(self) -> bool:
         """Every KPI has a source that suits it, and the links and codes it relies on exist."""
         if not self.kpis or not self.partnerships or not self.step_done(5):
             return False
@@ -121,25 +130,25 @@ class PlanFacts:
         return links_ok and codes_ok
 
     @property
-    def early_check_possible(self):
+    def early_check_possible(self) -> bool:
         """At least one check-in falls before the half-way point, so there is time to react."""
         if not self.start_date or not self.end_date:
             return False
         return campaign_days(self.start_date, self.end_date) > 2 * self.checkin_frequency
 
 
-def plan_facts(campaigns):
+def plan_facts(*, campaigns: Iterable[Campaign]) -> dict[int, PlanFacts]:
     """{campaign id: PlanFacts} for any number of campaigns, in two queries."""
     campaigns = list(campaigns)
     ids = [campaign.pk for campaign in campaigns]
-    kpis = defaultdict(list)
-    for row in (
+    kpis: defaultdict[int, list[KPIFact]] = defaultdict(list)
+    for campaign_id, kind, source, baseline, target in (
         CampaignKPI.objects.filter(campaign_id__in=ids)
         .order_by("position", "id")
-        .values("campaign_id", "kind", "source", "baseline", "target")
+        .values_list("campaign_id", "kind", "source", "baseline", "target")
     ):
-        kpis[row.pop("campaign_id")].append(KPIFact(**row))
-    partnerships = defaultdict(list)
+        kpis[campaign_id].append(KPIFact(kind, source, baseline, target))
+    partnerships: defaultdict[int, list[PartnershipFact]] = defaultdict(list)
     for row in Partnership.objects.filter(campaign_id__in=ids).values(
         "campaign_id",
         "fee",
@@ -160,13 +169,19 @@ def plan_facts(campaigns):
             )
         )
     return {
-        campaign.pk: PlanFacts.from_campaign(campaign, kpis[campaign.pk], partnerships[campaign.pk])
+        campaign.pk: PlanFacts.from_campaign(
+            campaign, kpis=kpis[campaign.pk], partnerships=partnerships[campaign.pk]
+        )
         for campaign in campaigns
     }
 
 
-def facts_of(campaign_or_facts):
+# What the launch review and the checklist read: a campaign, or its facts read already.
+Plan = Campaign | PlanFacts
+
+
+def facts_of(*, plan: Plan) -> PlanFacts:
     """The facts themselves, or those of one campaign (read in two queries)."""
-    if isinstance(campaign_or_facts, PlanFacts):
-        return campaign_or_facts
-    return plan_facts([campaign_or_facts])[campaign_or_facts.pk]
+    if isinstance(plan, PlanFacts):
+        return plan
+    return plan_facts(campaigns=[plan])[plan.pk]

@@ -4,6 +4,7 @@ of them the plan proves done is worked out in ``campaigns.plan.checklist``."""
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import STEP_NAMES
@@ -12,7 +13,7 @@ from .catalogue import STEP_NAMES
 @dataclass(frozen=True)
 class ChecklistItem:
     key: str
-    text: str
+    text: str | Promise
     step: int  # the wizard step where the app helps with it
     area: str = ""  # launch review only: goal, KPIs, tracking, budget, adjustments
 
@@ -20,8 +21,8 @@ class ChecklistItem:
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
-    items: tuple
+    title: str | Promise
+    items: tuple[ChecklistItem, ...]
     step: int | None = None
 
 

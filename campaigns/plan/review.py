@@ -1,15 +1,17 @@
 """The launch review: ten questions answered from the plan, and, from the same rules, what
 must be fixed before the campaign can launch (``missing_for_launch``)."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kpis.catalogue import RECOMMENDED_KPIS
 
-from .facts import facts_of
+from .facts import Plan, PlanFacts, facts_of
 from .guide import ITEMS, REVIEW_AREAS, ChecklistItem
 
 
@@ -17,7 +19,7 @@ from .guide import ITEMS, REVIEW_AREAS, ChecklistItem
 class Missing:
     """Something that stops the launch, with the step where to fix it."""
 
-    message: str
+    message: str | Promise
     step: int
 
 
@@ -25,8 +27,8 @@ class Missing:
 class Finding:
     key: str  # the review question's checklist item
     met: bool
-    reason: str
-    blocks: Sequence = ()  # [Missing]: what stops the launch until it is fixed
+    reason: str | Promise
+    blocks: Sequence[Missing] = ()  # what stops the launch until it is fixed
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,23 @@ class ReviewAnswer:
     reason: str
 
     @property
-    def key(self):
+    def key(self) -> str:
         return self.item.key
 
     @property
-    def question(self):
+    def question(self) -> str | Promise:
         return self.item.text
 
     @property
-    def step(self):
+    def step(self) -> int:
         return self.item.step
 
     @property
-    def area(self):
+    def area(self) -> str | Promise:
         return REVIEW_AREAS[self.item.area]
 
 
-def _rules(facts, today):
+def _rules(facts: PlanFacts, today: date) -> Iterator[Finding]:
     """A ``Finding`` for each of the ten questions, in the review's order; reasons say what to
     do when unmet, and ``blocks`` what must be fixed before the campaign can launch."""
     goal_parts_missing = [
@@ -168,22 +170,22 @@ def _rules(facts, today):
     )
 
 
-def _findings(campaign_or_facts):
-    return list(_rules(facts_of(campaign_or_facts), timezone.localdate()))
+def _findings(plan: Plan) -> list[Finding]:
+    return list(_rules(facts_of(plan=plan), timezone.localdate()))
 
 
-def launch_review(campaign_or_facts):
+def launch_review(*, plan: Plan) -> list[ReviewAnswer]:
     """The ten launch-review questions, each with met, a plain reason and the step to fix it."""
     return [
         ReviewAnswer(item=ITEMS[found.key], met=bool(found.met), reason=str(found.reason))
-        for found in _findings(campaign_or_facts)
+        for found in _findings(plan)
     ]
 
 
-def missing_for_launch(campaign_or_facts):
+def missing_for_launch(*, plan: Plan) -> list[Missing]:
     """What must be filled in before launch, each with the step where to do it."""
     return [
         Missing(str(missing.message), missing.step)
-        for found in _findings(campaign_or_facts)
+        for found in _findings(plan)
         for missing in found.blocks
     ]

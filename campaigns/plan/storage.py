@@ -15,7 +15,7 @@ from campaigns.models import Campaign
 PREFIX_STEM = "plan_"
 
 
-def plan_prefix(campaign_id):
+def plan_prefix(campaign_id: int | str) -> str:
     return f"{PREFIX_STEM}{campaign_id}"
 
 

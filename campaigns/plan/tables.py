@@ -1,6 +1,8 @@
 """The campaigns table. The portfolio page (reports) subclasses it to add progress, pace and
 ROI columns; pass the rows through ``CampaignTable.for_owner`` or give ``progress=`` yourself."""
 
+from datetime import date
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
@@ -9,12 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns.models import CampaignStatus
+from campaigns.models import Campaign, CampaignStatus
 
 from .checklist import checklist_progress
 
 
-def days_left(campaign, today=None):
+def days_left(*, campaign: Campaign, today: date | None = None) -> int | None:
     """Days until the deadline (0 on the day itself); None without a deadline or once over."""
     today = today or timezone.localdate()
     if not campaign.end_date or campaign.status == CampaignStatus.FINISHED:
@@ -48,7 +50,7 @@ class CampaignTable(tables.Table):
         """``progress``: {campaign id: (done, total)}; computed for the rows when not given
         (three queries, however many campaigns)."""
         rows = list(data)
-        self.progress = progress if progress is not None else checklist_progress(rows)
+        self.progress = progress if progress is not None else checklist_progress(campaigns=rows)
         self.today = today or timezone.localdate()
         super().__init__(rows, *args, **kwargs)
 
@@ -74,13 +76,13 @@ class CampaignTable(tables.Table):
         )
 
     def render_days_left(self, record):
-        days = days_left(record, self.today)
+        days = days_left(campaign=record, today=self.today)
         if days is None:
             return "—"
         return ngettext("%(days)s day", "%(days)s days", days) % {"days": days}
 
     def value_days_left(self, record):
-        return days_left(record, self.today)
+        return days_left(campaign=record, today=self.today)
 
     def render_checklist(self, record):
         done, total = self.progress.get(record.pk, (0, 0))

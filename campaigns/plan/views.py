@@ -47,13 +47,13 @@ def delete_campaign(request, pk):
     influencers stay on the roster."""
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
     if request.method == "POST":
-        delete_with_links(campaign, partnership__campaign=campaign)
+        delete_with_links(row=campaign, partnership__campaign=campaign)
         messages.success(request, _("The campaign “%(name)s” is deleted.") % {"name": campaign})
         return redirect("reports:portfolio")
     return render(
         request,
         "campaigns/confirm_delete.html",
-        {"campaign": campaign, "summary": deletion_summary(campaign)},
+        {"campaign": campaign, "summary": deletion_summary(campaign=campaign)},
     )
 
 
@@ -151,10 +151,10 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         if campaign.status != CampaignStatus.DRAFT:
             messages.success(self.request, _("Plan saved."))
             return redirect(campaign.get_absolute_url())
-        if missing_for_launch(campaign):
+        if missing_for_launch(plan=campaign):
             messages.error(self.request, _("Not ready to launch yet: see what is missing."))
             return redirect(self.get_step_url(self.steps.last))
-        launch(campaign)
+        launch(campaign=campaign)
         self.storage.reset()
         messages.success(
             self.request, _("Launched! Your campaign is running. Good luck, and check in often.")
@@ -184,10 +184,10 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
             ],
         )
         if number == self.steps.count:
-            facts = facts_of(campaign)  # one read of the plan for both lists
-            context["review"] = review = launch_review(facts)
+            facts = facts_of(plan=campaign)  # one read of the plan for both lists
+            context["review"] = review = launch_review(plan=facts)
             context["review_met"] = sum(answer.met for answer in review)
-            context["missing"] = missing_for_launch(facts)
+            context["missing"] = missing_for_launch(plan=facts)
         return context
 
 
@@ -203,7 +203,7 @@ def goal_sentence_preview(request, pk):
     return render(
         request,
         "campaigns/plan/_goal_sentence.html",
-        {"sentence": preview_sentence(request.GET, prefix="2")},
+        {"sentence": preview_sentence(params=request.GET, prefix="2")},
     )
 
 
@@ -211,7 +211,7 @@ def goal_sentence_preview(request, pk):
 @require_GET
 def checklist(request, pk):
     campaign = get_owned_or_404(Campaign, request.user, pk=pk)
-    sections = checklist_sections(campaign)
+    sections = checklist_sections(campaign=campaign)
     done, total = progress(sections)
     return render(
         request,
@@ -237,7 +237,7 @@ def tick(request, pk, item_key):
         ChecklistTick.objects.filter(campaign=campaign, item_key=item_key).delete()
     if not request.htmx:
         return redirect(reverse("campaigns:checklist", kwargs={"pk": campaign.pk}) + f"#{item_key}")
-    sections = checklist_sections(campaign)
+    sections = checklist_sections(campaign=campaign)
     done, total = progress(sections)
     section, item = next(
         (section, item) for section in sections for item in section.items if item.key == item_key

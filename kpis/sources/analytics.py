@@ -66,8 +66,8 @@ class Analytics(ImportSource):
     )
     row_noun = "visits"
     reading_source = Source.ANALYTICS
-    date_columns = ("date", "datum", "fecha", "jour")
-    source_columns = (
+    date_columns: tuple[str, ...] = ("date", "datum", "fecha", "jour")
+    source_columns: tuple[str, ...] = (
         "session source / medium",
         "session source/medium",
         "session source",
@@ -79,7 +79,7 @@ class Analytics(ImportSource):
         "fuente / medio de la sesión",
         "fuente de la sesión",
     )
-    sessions_columns = ("sessions", "sitzungen", "sesiones")
+    sessions_columns: tuple[str, ...] = ("sessions", "sitzungen", "sesiones")
 
     def recognises(self, positions):
         return self._column(positions, self.sessions_columns) is not None and (

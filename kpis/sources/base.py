@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
@@ -170,8 +171,9 @@ class ImportSource:
     """One kind of file an owner can import. Subclasses declare what they read."""
 
     key = ""
-    label = ""
-    where = ""  # where in the product the owner downloads the file, for the upload page
+    label: str | Promise = ""
+    # Where in the product the owner downloads the file, for the upload page.
+    where: str | Promise = ""
     comments = None  # rows starting with "#": comments? None: when the file opens with one
     maps_columns = False  # the owner says which column is which (their own spreadsheet)
     asks_account = False  # the owner says whose account the file is (it does not say)
@@ -179,10 +181,10 @@ class ImportSource:
     # Sources whose rows are KPI readings: the ``Measurement.source`` they are saved with.
     # Such a source says which readings a row is (``readings``); importing it again
     # updates them (``replace_readings``), and the preview says how many.
-    reading_source = None
+    reading_source: Source | None = None
     # The products' keys this is another layout of: an owner who chose "TikTok" for the
     # Overview file gets it read as the Overview, not refused.
-    layout_of = ()
+    layout_of: tuple[str, ...] = ()
 
     def recognises(self, positions):
         """True when a header ({normalised name: position}) is this source's."""

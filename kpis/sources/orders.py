@@ -77,7 +77,8 @@ class _Order:
 
 
 class OrderSource(ImportSource):
-    layouts = ()  # OrderLayout, the first whose columns are all in the file is read
+    # The first layout whose columns are all in the file is read.
+    layouts: tuple[OrderLayout, ...] = ()
     row_noun = "orders"
 
     def layout_for(self, positions):

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
 from accounts.reader import BadFile, cell, header_positions, normalised
 
 from .. import cells
@@ -259,7 +260,7 @@ class ShopifyDiscounts(ImportSource):
             row=row.row,
             date=row.date,
             what=_("Code %(code)s: %(orders)s orders (Sales by discount report)")
-            % {"code": row.code, "orders": f"{row.orders:,.0f}"},
+            % {"code": row.code, "orders": format_whole(row.orders)},
             whose=self.whose(row, context),
             number=row.revenue,
             money=True,

@@ -68,7 +68,7 @@ class PostRow:
 
 class SocialSource(ImportSource):
     platform = ""
-    layout = None
+    layout: PostLayout | None = None
     row_noun = "posts"
 
     def recognises(self, positions):

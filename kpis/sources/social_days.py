@@ -22,9 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.formatting import format_whole
 from accounts.reader import BadFile, Table, cell, header_positions, normalised
 
 from .. import cells
@@ -69,8 +71,8 @@ class DayRow:
 class AccountDaySource(ImportSource):
     """One platform's per-day export of an account's insights."""
 
-    layout = None
-    platform_label = ""
+    layout: DayLayout | None = None
+    platform_label: str | Promise = ""
     row_noun = "days"
     reading_source = Source.SOCIAL
     asks_account = True
@@ -219,13 +221,13 @@ class AccountDaySource(ImportSource):
     def describe(self, row, context):
         parts = []
         if row.reach is not None:
-            parts.append(_("%(count)s views or reach") % {"count": f"{row.reach:,.0f}"})
+            parts.append(_("%(count)s views or reach") % {"count": format_whole(row.reach)})
         if row.engagement is not None:
             parts.append(
-                _("%(count)s likes, comments and shares") % {"count": f"{row.engagement:,.0f}"}
+                _("%(count)s likes, comments and shares") % {"count": format_whole(row.engagement)}
             )
         if row.followers is not None:
-            parts.append(_("%(count)s followers") % {"count": f"{row.followers:,.0f}"})
+            parts.append(_("%(count)s followers") % {"count": format_whole(row.followers)})
         return PreviewRow(
             row=row.row,
             date=row.date,

@@ -73,7 +73,7 @@ def partnership_detail(request, pk, partnership_pk):
                 post_count=len(posts),
             ),
             "follow_up": follow_up(
-                partnership,
+                partnership=partnership,
                 post_count=len(posts),
                 today=today,
                 business_name=business_name,

@@ -14,6 +14,8 @@ from django.utils.functional import Promise
 from accounts.models import ReminderKind
 from campaigns.models import Campaign, Partnership
 
+from ..models import Reminder
+
 
 @dataclass(frozen=True)
 class Occasion:
@@ -53,7 +55,27 @@ def register(reminder_type: ReminderType) -> ReminderType:
     return reminder_type
 
 
-def latest_within(days: list[date], today: date, window: int) -> date | None:
+def campaign_of(reminder: Reminder) -> Campaign:
+    """The campaign the reminder is about: every kind but the weekly summary has one (and the
+    row goes when the campaign does)."""
+    assert reminder.campaign is not None, reminder.kind
+    return reminder.campaign
+
+
+def partnership_of(reminder: Reminder) -> Partnership:
+    """The partnership an influencer's reminder is about (``post_due``)."""
+    assert reminder.partnership is not None, reminder.kind
+    return reminder.partnership
+
+
+def dates_of(campaign: Campaign) -> tuple[date, date]:
+    """A running campaign's start and deadline: the scheduler picks only campaigns with both
+    (``scheduling.running_campaigns``)."""
+    assert campaign.start_date is not None and campaign.end_date is not None, campaign.pk
+    return campaign.start_date, campaign.end_date
+
+
+def latest_within(*, days: list[date], today: date, window: int) -> date | None:
     """The latest of ``days`` on or before today, if it is fewer than ``window`` days ago: a
     scheduler that was down on the day still sends, but never a reminder weeks old."""
     passed = [day for day in days if day <= today]

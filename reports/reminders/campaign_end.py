@@ -10,22 +10,23 @@ from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
 
 from ..models import Reminder
-from .base import Occasion, ReminderType, latest_within, register
+from .base import Occasion, ReminderType, campaign_of, dates_of, latest_within, register
 from .links import absolute
 
 WINDOW_DAYS = 7
 
 
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
+    ends = [(campaign, dates_of(campaign)[1]) for campaign in campaigns]
     return [
-        Occasion(campaign.end_date, campaign=campaign)
-        for campaign in campaigns
-        if latest_within([campaign.end_date], today, WINDOW_DAYS)
+        Occasion(end, campaign=campaign)
+        for campaign, end in ends
+        if latest_within(days=[end], today=today, window=WINDOW_DAYS)
     ]
 
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
-    campaign = reminder.campaign
+    campaign = campaign_of(reminder)
     return {
         "campaign": campaign,
         "statuses": campaign_kpi_statuses(campaign, today),

@@ -11,7 +11,7 @@ from kpis.services import campaign_kpi_statuses
 
 from ..models import Reminder
 from ..services import campaign_timeline
-from .base import Occasion, ReminderType, register
+from .base import Occasion, ReminderType, campaign_of, register
 from .links import absolute
 
 
@@ -26,7 +26,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
-    campaign = reminder.campaign
+    campaign = campaign_of(reminder)
     if campaign_timeline(campaign, today).checked_today:
         return None
     return {

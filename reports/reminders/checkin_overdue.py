@@ -10,7 +10,7 @@ from campaigns.models import Campaign
 
 from ..models import Reminder
 from ..services import campaign_timeline
-from .base import Occasion, ReminderType, register
+from .base import Occasion, ReminderType, campaign_of, register
 from .links import absolute
 
 
@@ -24,7 +24,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
-    campaign = reminder.campaign
+    campaign = campaign_of(reminder)
     if campaign_timeline(campaign, today).overdue_since != reminder.occasion:
         return None  # recorded meanwhile (or a later one is missed and has its own e-mail)
     return {

@@ -85,28 +85,31 @@ def build_message(*, reminder: Reminder, now: datetime) -> EmailMultiAlternative
 
 def record_failure(*, reminder: Reminder, error: Exception, now: datetime) -> str:
     final = reminder.attempts >= MAX_ATTEMPTS
-    update = {"last_error": f"{type(error).__name__}: {error}"[:2000], "queued_at": None}
+    last_error = f"{type(error).__name__}: {error}"[:2000]
+    update: dict[str, object] = {"last_error": last_error, "queued_at": None}
     if final:
-        update["status"] = ReminderStatus.FAILED
+        status = ReminderStatus.FAILED
         logger.error(
             "Reminder %s to %s could not be sent after %s tries: %s",
             reminder.pk,
             reminder.owner.email,
             reminder.attempts,
-            update["last_error"],
+            last_error,
         )
     else:
-        update["status"] = ReminderStatus.PENDING
-        update["next_attempt_at"] = now + BACKOFF[reminder.attempts - 1]
+        status = ReminderStatus.PENDING
+        next_attempt_at = now + BACKOFF[reminder.attempts - 1]
+        update["next_attempt_at"] = next_attempt_at
         logger.warning(
             "Reminder %s: try %s failed (%s); trying again at %s",
             reminder.pk,
             reminder.attempts,
-            update["last_error"],
-            update["next_attempt_at"].isoformat(),
+            last_error,
+            next_attempt_at.isoformat(),
         )
+    update["status"] = status
     Reminder.objects.filter(pk=reminder.pk, status=ReminderStatus.SENDING).update(**update)
-    return update["status"]
+    return status
 
 
 def deliver(*, reminder_id: int, now: datetime) -> str:

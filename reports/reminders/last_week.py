@@ -11,7 +11,7 @@ from campaigns.models import Campaign
 from kpis.services import campaign_kpi_statuses
 
 from ..models import Reminder
-from .base import Occasion, ReminderType, latest_within, register
+from .base import Occasion, ReminderType, campaign_of, dates_of, latest_within, register
 from .links import absolute
 
 DAYS = 7
@@ -20,18 +20,19 @@ DAYS = 7
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for campaign in campaigns:
-        first_day = campaign.end_date - timedelta(days=DAYS - 1)
+        start, end = dates_of(campaign)
+        first_day = end - timedelta(days=DAYS - 1)
         # Only campaigns long enough to have a last week that is not also their first.
-        if first_day > campaign.start_date and latest_within([first_day], today, DAYS - 1):
+        if first_day > start and latest_within(days=[first_day], today=today, window=DAYS - 1):
             found.append(Occasion(first_day, campaign=campaign))
     return found
 
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
-    campaign = reminder.campaign
+    campaign = campaign_of(reminder)
     return {
         "campaign": campaign,
-        "days_left": campaign_days(today, campaign.end_date),
+        "days_left": campaign_days(today, dates_of(campaign)[1]),
         "statuses": campaign_kpi_statuses(campaign, today),
         "dashboard_url": absolute(reverse("reports:dashboard", kwargs={"pk": campaign.pk})),
     }

@@ -5,8 +5,9 @@ run in two processes at once: the unique row is the claim, and the sender claims
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -29,7 +30,7 @@ REQUEUE_AFTER = timedelta(minutes=10)
 BATCH = 500
 
 
-def running_campaigns(owner, today):
+def running_campaigns(*, owner: User, today: date) -> list[Campaign]:
     return list(
         Campaign.objects.filter(
             owner=owner, status=CampaignStatus.ACTIVE, start_date__lte=today, end_date__isnull=False
@@ -37,7 +38,7 @@ def running_campaigns(owner, today):
     )
 
 
-def record(*, owner, kind: str, occasion: Occasion, now: datetime) -> Reminder | None:
+def record(*, owner: User, kind: str, occasion: Occasion, now: datetime) -> Reminder | None:
     """Store the reminder for this occasion; None when it is already there."""
     try:
         with transaction.atomic():
@@ -68,7 +69,7 @@ def create_due_reminders(*, now: datetime) -> int:
         if local.hour < SEND_FROM_HOUR:
             continue
         wanted = [REGISTRY[kind] for kind in ReminderKind.values if business.wants(kind)]
-        campaigns = running_campaigns(business.owner, local.date()) if wanted else []
+        campaigns = running_campaigns(owner=business.owner, today=local.date()) if wanted else []
         if not campaigns:
             continue
         for reminder_type in wanted:

@@ -18,7 +18,7 @@ WINDOW_DAYS = 2  # Monday, or Tuesday when the scheduler was down all Monday
 
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     monday = today - timedelta(days=today.weekday())
-    if campaigns and latest_within([monday], today, WINDOW_DAYS):
+    if campaigns and latest_within(days=[monday], today=today, window=WINDOW_DAYS):
         return [Occasion(monday)]
     return []
 

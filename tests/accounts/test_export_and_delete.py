@@ -60,7 +60,7 @@ def test_export_holds_every_owned_row_and_nothing_of_anyone_else(owner_client, o
     assert response["Content-Type"] == "application/zip"
     assert "attachment;" in response["Content-Disposition"]
     files = unzip(response)
-    for model, queryset in owned_querysets(owner).items():
+    for model, queryset in owned_querysets(user=owner).items():
         rows = files[csv_name(model)]
         assert len(rows) == queryset.count() >= 1, model._meta.label
         assert {row["id"] for row in rows} == {

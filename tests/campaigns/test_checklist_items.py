@@ -30,7 +30,7 @@ def test_blank_checklist_has_nothing_ticked():
 @pytest.mark.django_db
 def test_an_empty_draft_proves_nothing():
     campaign = CampaignFactory(goal_sentence="", goal_number=None, end_date=None, plan_step=1)
-    assert auto_ticks(campaign) == set()
+    assert auto_ticks(plan=campaign) == set()
 
 
 @pytest.mark.django_db
@@ -38,11 +38,11 @@ def test_goal_kpis_deadline_and_tracking_are_proved_by_the_plan():
     campaign = CampaignFactory(plan_step=6)
     partnership = PartnershipFactory(campaign=campaign)
     CampaignKPIFactory(campaign=campaign, kind="clicks", source="links")
-    proved = auto_ticks(campaign)
+    proved = auto_ticks(plan=campaign)
     assert {"s2-write-goal", "s2-deadline", "s3-choose-kpis", "s1-identify"} <= proved
     assert "s3-tracking" not in proved  # the KPI counts links, and no link exists yet
     TrackedLinkFactory(partnership=partnership)
-    assert "s3-tracking" in auto_ticks(campaign)
+    assert "s3-tracking" in auto_ticks(plan=campaign)
 
 
 @pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_owner_ticks_are_shown_with_who_and_when(owner):
     ChecklistTick.objects.create(
         owner=owner, campaign=campaign, item_key="s1-reach-out", ticked_by=owner
     )
-    items = {item.key: item for s in checklist_sections(campaign) for item in s.items}
+    items = {item.key: item for s in checklist_sections(campaign=campaign) for item in s.items}
     assert items["s1-reach-out"].ticked and items["s1-reach-out"].ticked_by == owner
     assert items["s1-reach-out"].ticked_at is not None
     assert not items["s1-engagement"].done
@@ -67,9 +67,9 @@ def test_progress_for_many_campaigns_takes_a_fixed_number_of_queries(owner):
         campaigns.append(campaign)
     ChecklistTick.objects.create(owner=owner, campaign=campaigns[0], item_key="s1-reach-out")
     with CaptureQueriesContext(connection) as few:
-        result = checklist_progress(campaigns[:2])
+        result = checklist_progress(campaigns=campaigns[:2])
     with CaptureQueriesContext(connection) as many:
-        checklist_progress(campaigns)
+        checklist_progress(campaigns=campaigns)
     assert len(few) == len(many) <= 3
     done, total = result[campaigns[0].pk]
     assert total == len(ITEMS)
@@ -80,7 +80,7 @@ def test_progress_for_many_campaigns_takes_a_fixed_number_of_queries(owner):
 def test_budget_question_fails_when_fees_exceed_the_budget():
     campaign = CampaignFactory(cash_budget=Decimal("50"), plan_step=7)
     PartnershipFactory(campaign=campaign, fee=Decimal("100"))
-    assert "review-budget-strategy" not in auto_ticks(campaign)
+    assert "review-budget-strategy" not in auto_ticks(plan=campaign)
     campaign.cash_budget = Decimal("500")
     campaign.save()
-    assert "review-budget-strategy" in auto_ticks(campaign)
+    assert "review-budget-strategy" in auto_ticks(plan=campaign)

@@ -36,7 +36,7 @@ def test_the_launch_check_and_the_checklist_count_the_same_cash(budget, short):
         shipping=Decimal("5.50"),
     )
 
-    facts = plan_facts([campaign])[campaign.pk]
+    facts = plan_facts(campaigns=[campaign])[campaign.pk]
 
     assert facts.cash_costs == Decimal("115.50")
-    assert (BUDGET_SHORT in [m.message for m in missing_for_launch(campaign)]) is short
+    assert (BUDGET_SHORT in [m.message for m in missing_for_launch(plan=campaign)]) is short

@@ -44,7 +44,7 @@ def test_delivered_once_every_agreed_post_is_recorded():
 
 def test_an_agreed_post_past_its_date_is_followed_up_with_how_late():
     item = deals.follow_up(
-        deal(posts_agreed=2, due_date=TODAY - datetime.timedelta(days=3)),
+        partnership=deal(posts_agreed=2, due_date=TODAY - datetime.timedelta(days=3)),
         post_count=1,
         today=TODAY,
         business_name="Rosie's Bakery",
@@ -59,9 +59,9 @@ def test_an_agreed_post_past_its_date_is_followed_up_with_how_late():
 
 def test_nothing_to_chase_on_the_due_date_itself_or_once_posted():
     due_today = deal(posts_agreed=1, due_date=TODAY)
-    assert deals.follow_up(due_today, post_count=0, today=TODAY) is None
+    assert deals.follow_up(partnership=due_today, post_count=0, today=TODAY) is None
     late = deal(posts_agreed=1, due_date=TODAY - datetime.timedelta(days=5))
-    assert deals.follow_up(late, post_count=1, today=TODAY) is None
+    assert deals.follow_up(partnership=late, post_count=1, today=TODAY) is None
 
 
 def test_a_declined_deal_is_never_chased():
@@ -71,7 +71,7 @@ def test_a_declined_deal_is_never_chased():
         due_date=TODAY - datetime.timedelta(days=9),
         gift_sent_on=TODAY - datetime.timedelta(days=20),
     )
-    assert deals.follow_up(declined, post_count=0, today=TODAY) is None
+    assert deals.follow_up(partnership=declined, post_count=0, today=TODAY) is None
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_a_declined_deal_is_never_chased():
 )
 def test_a_gift_without_a_post_moves_up_at_7_10_and_14_days(days, urgency, words):
     gifted = deal(gift_sent_on=TODAY - datetime.timedelta(days=days))
-    item = deals.follow_up(gifted, post_count=0, today=TODAY, business_name="Rosie's")
+    item = deals.follow_up(partnership=gifted, post_count=0, today=TODAY, business_name="Rosie's")
     assert item.reason == deals.FollowUpReason.GIFT
     assert (item.days, item.urgency) == (days, urgency)
     if words:
@@ -101,13 +101,15 @@ def test_a_gift_without_a_post_moves_up_at_7_10_and_14_days(days, urgency, words
 
 def test_a_post_clears_the_gift_follow_up():
     gifted = deal(gift_sent_on=TODAY - datetime.timedelta(days=12))
-    assert deals.follow_up(gifted, post_count=1, today=TODAY) is None
+    assert deals.follow_up(partnership=gifted, post_count=1, today=TODAY) is None
 
 
 def test_the_list_puts_the_most_urgent_first():
     items = [
         deals.follow_up(
-            deal(gift_sent_on=TODAY - datetime.timedelta(days=d)), post_count=0, today=TODAY
+            partnership=deal(gift_sent_on=TODAY - datetime.timedelta(days=d)),
+            post_count=0,
+            today=TODAY,
         )
         for d in (8, 15, 2, 11)
     ]

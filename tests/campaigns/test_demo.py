@@ -29,4 +29,4 @@ def test_demo_plan_is_complete_launched_and_idempotent(owner):
     assert all(p.promo_code for p in partnerships)
     assert TrackedLink.objects.filter(partnership__campaign=campaign).count() == 3
     assert campaign.kpis.count() == 2
-    assert [a.key for a in launch_review(campaign) if not a.met] == []
+    assert [a.key for a in launch_review(plan=campaign) if not a.met] == []

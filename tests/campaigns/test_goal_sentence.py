@@ -13,14 +13,21 @@ from tests.factories.campaigns import CampaignFactory
 
 def test_a_complete_goal_reads_as_one_plain_sentence():
     assert (
-        compose_goal_sentence("customers", Decimal("50.00"), "new customers", date(2027, 3, 31))
+        compose_goal_sentence(
+            goal_type="customers",
+            number=Decimal("50.00"),
+            unit="new customers",
+            deadline=date(2027, 3, 31),
+        )
         == "Gain 50 new customers by 31 March 2027 through a micro-influencer campaign."
     )
 
 
 def test_each_goal_type_has_its_own_verb():
     verbs = {
-        kind: compose_goal_sentence(kind, 10, "x", date(2027, 1, 5)).split()[0]
+        kind: compose_goal_sentence(
+            goal_type=kind, number=10, unit="x", deadline=date(2027, 1, 5)
+        ).split()[0]
         for kind in ("customers", "awareness", "sales", "engagement")
     }
     assert verbs == {
@@ -32,7 +39,7 @@ def test_each_goal_type_has_its_own_verb():
 
 
 def test_missing_parts_show_as_gaps_while_typing():
-    assert compose_goal_sentence("", None, " ", None) == (
+    assert compose_goal_sentence(goal_type="", number=None, unit=" ", deadline=None) == (
         "Gain … … by … through a micro-influencer campaign."
     )
 

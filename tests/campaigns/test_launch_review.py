@@ -36,11 +36,11 @@ def complete_plan(**overrides):
 
 
 def answers(facts):
-    return {answer.key: answer for answer in launch_review(facts)}
+    return {answer.key: answer for answer in launch_review(plan=facts)}
 
 
 def test_a_complete_plan_meets_all_ten():
-    result = launch_review(complete_plan())
+    result = launch_review(plan=complete_plan())
     assert len(result) == 10
     assert [a.key for a in result if not a.met] == []
 
@@ -110,7 +110,7 @@ def test_step_seven_links_each_unmet_question_to_its_step(owner_client, owner):
 def launch_blockers(**overrides):
     soon = timezone.localdate() + timedelta(days=60)
     facts = complete_plan(start_date=soon - timedelta(days=59), end_date=soon, **overrides)
-    return [(str(missing.message), missing.step) for missing in missing_for_launch(facts)]
+    return [(str(missing.message), missing.step) for missing in missing_for_launch(plan=facts)]
 
 
 def test_a_complete_plan_can_launch():
@@ -135,7 +135,7 @@ def test_what_blocks_the_launch_comes_from_the_same_rules_each_with_its_step():
 def test_a_passed_deadline_blocks_the_launch():
     yesterday = timezone.localdate() - timedelta(days=1)
     facts = complete_plan(start_date=yesterday - timedelta(days=30), end_date=yesterday)
-    assert [missing.step for missing in missing_for_launch(facts)] == [2]
+    assert [missing.step for missing in missing_for_launch(plan=facts)] == [2]
 
 
 def test_gaps_the_review_flags_but_launch_allows_do_not_block():

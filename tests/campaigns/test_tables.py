@@ -30,9 +30,9 @@ def test_drafts_link_to_the_wizard_and_running_campaigns_to_their_dashboard(owne
 def test_days_left():
     today = timezone.localdate()
     campaign = CampaignFactory.build(end_date=today + timedelta(days=5), status="active")
-    assert days_left(campaign, today) == 5
+    assert days_left(campaign=campaign, today=today) == 5
     campaign.end_date = today - timedelta(days=1)
-    assert days_left(campaign, today) is None
+    assert days_left(campaign=campaign, today=today) is None
 
 
 def test_progress_is_read_in_a_fixed_number_of_queries(owner):

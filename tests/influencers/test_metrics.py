@@ -19,25 +19,31 @@ def profile(**numbers):
 
 class TestEngagementRate:
     def test_sums_interactions_over_audience_as_a_percentage(self):
-        assert engagement_rate(420, 30, 10, 12_000) == Decimal("3.83")
+        assert engagement_rate(likes=420, comments=30, shares=10, audience=12_000) == Decimal(
+            "3.83"
+        )
 
     def test_zero_followers_has_no_rate(self):
-        assert engagement_rate(10, 1, 0, 0) is None
+        assert engagement_rate(likes=10, comments=1, shares=0, audience=0) is None
 
     def test_unknown_audience_has_no_rate(self):
-        assert engagement_rate(10, 1, 0, None) is None
+        assert engagement_rate(likes=10, comments=1, shares=0, audience=None) is None
 
     def test_no_interactions_known_has_no_rate_not_zero(self):
-        assert engagement_rate(None, None, None, 5_000) is None
+        assert engagement_rate(likes=None, comments=None, shares=None, audience=5_000) is None
 
     def test_missing_interaction_counts_count_as_zero(self):
-        assert engagement_rate(100, None, None, 1_000) == Decimal("10.00")
+        assert engagement_rate(likes=100, comments=None, shares=None, audience=1_000) == Decimal(
+            "10.00"
+        )
 
     def test_known_zero_interactions_is_a_real_zero(self):
-        assert engagement_rate(0, 0, 0, 1_000) == Decimal("0.00")
+        assert engagement_rate(likes=0, comments=0, shares=0, audience=1_000) == Decimal("0.00")
 
     def test_rounds_half_up_to_two_places(self):
-        assert engagement_rate(1, 0, 0, 800) == Decimal("0.13")  # 0.125
+        assert engagement_rate(likes=1, comments=0, shares=0, audience=800) == Decimal(
+            "0.13"
+        )  # 0.125
 
 
 class TestProfileEngagement:

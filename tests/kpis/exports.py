@@ -12,6 +12,7 @@ the records here, never by reading a file back with the app's parser.
 import csv
 import datetime
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -781,7 +782,7 @@ def youtube_chart(days=ACCOUNT_DAYS):
     return header, rows
 
 
-FILES = {
+FILES: dict[str, Callable[[], bytes]] = {
     "shopify_orders_line_items.csv": lambda: render(*shopify()),
     "woocommerce_analytics_orders.csv": lambda: render(*woocommerce_analytics()),
     "square_transactions.csv": lambda: render(*square()),

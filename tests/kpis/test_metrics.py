@@ -280,9 +280,9 @@ class TestBreakEven:
 
 
 def test_engagement_rate_is_the_shared_formula():
-    assert metrics.engagement_rate(400, 40, 10, 10_000) == D("4.50")
-    assert metrics.engagement_rate(None, None, None, 10_000) is None
-    assert metrics.engagement_rate(400, 40, 10, 0) is None
+    assert metrics.engagement_rate(likes=400, comments=40, shares=10, audience=10_000) == D("4.50")
+    assert metrics.engagement_rate(likes=None, comments=None, shares=None, audience=10_000) is None
+    assert metrics.engagement_rate(likes=400, comments=40, shares=10, audience=0) is None
 
 
 def test_two_places_makes_database_sums_exact():

@@ -159,9 +159,9 @@ def test_recording_a_post_clears_the_follow_up_everywhere(owner_client, partners
 
 
 def test_a_new_outreach_message_carries_the_page_link(partnership):
-    assert "/p/" not in partnership_outreach_message(partnership, None)
+    assert "/p/" not in partnership_outreach_message(partnership=partnership, business=None)
     url = issue_page(partnership=partnership, expires_on=None)
-    message = partnership_outreach_message(partnership, None)
+    message = partnership_outreach_message(partnership=partnership, business=None)
     assert message.endswith(url) and message.count(url) == 1
 
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
     "low, high", [(0, 50), (0, 1), (1_200, 5_000), (0, 60_000), (-3, 7), (0.5, 0.75), (5, 5)]
 )
 def test_ticks_cover_the_range_in_round_steps(low, high):
-    ticks = charts.nice_ticks(low, high)
+    ticks = charts.nice_ticks(low=low, high=high)
     assert ticks[0] <= low
     assert ticks[-1] >= high
     steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:], strict=False)}
@@ -31,7 +31,7 @@ def numbers(attribute, svg):
 
 def test_chart_draws_target_pace_and_values_inside_the_plot(campaign):
     status = campaign_kpi_statuses(campaign)[0]
-    svg = str(charts.kpi_chart(status, "chart-x"))
+    svg = str(charts.kpi_chart(status=status, chart_id="chart-x"))
     assert svg.startswith('<svg class="kpi-chart"')
     assert 'role="img" aria-labelledby="chart-x-title chart-x-desc"' in svg
     assert '<title id="chart-x-title">New customers over time</title>' in svg
@@ -57,7 +57,7 @@ def test_chart_without_readings_has_no_value_line(campaign):
     # First-time code uses count as new customers too.
     Redemption.objects.filter(partnership__campaign=campaign).delete()
     status = campaign_kpi_statuses(campaign)[0]
-    svg = str(charts.kpi_chart(status, "empty"))
+    svg = str(charts.kpi_chart(status=status, chart_id="empty"))
     assert "chart-value" not in svg
     assert "chart-target" in svg and "chart-pace" in svg
 
@@ -67,7 +67,7 @@ def test_chart_text_is_escaped(campaign, monkeypatch):
     monkeypatch.setattr(
         type(status.kpi), "get_kind_display", lambda self: '<script>"x"</script>', raising=False
     )
-    svg = str(charts.kpi_chart(status, 'id"><script>'))
+    svg = str(charts.kpi_chart(status=status, chart_id='id"><script>'))
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg
 
@@ -77,7 +77,7 @@ def test_readings_after_the_deadline_widen_the_dates(campaign):
     late = campaign.end_date + timedelta(days=10)
     kpi.measurements.create(owner=campaign.owner, date=late, value=Decimal(2))
     status = next(s for s in campaign_kpi_statuses(campaign) if s.kpi.pk == kpi.pk)
-    svg = str(charts.kpi_chart(status, "late"))
+    svg = str(charts.kpi_chart(status=status, chart_id="late"))
     assert late.strftime("%-d %b") in svg
     assert max(numbers("x", svg)) <= charts.WIDTH
 

@@ -38,7 +38,7 @@ def test_dashboard_escapes_owner_text(owner_client, hostile_campaign):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<b>Bread</b>" not in html
     # The goal and the owner's own rule sit in elements that wrap anywhere.
-    assert 'goal-sentence text-break-anywhere">&lt;script&gt;' in html
+    assert 'goal-sentence text-break-anywhere" hx-disable>&lt;script&gt;' in html
     assert 'owner-rule text-break-anywhere"' in html
 
 
@@ -92,7 +92,7 @@ def test_checklist_pdf_prints_owner_text_as_text_and_wraps_it(hostile_campaign):
     context = {
         "campaign": hostile_campaign,
         "business": hostile_campaign.owner.business,
-        "sections": checklist_sections(hostile_campaign),
+        "sections": checklist_sections(campaign=hostile_campaign),
         "details": checklist_details(hostile_campaign),
         "timeline": campaign_timeline(hostile_campaign),
     }

@@ -41,7 +41,7 @@ def test_personalised_checklist_prints_goal_plan_and_ticks(owner_client, campaig
     assert "New customers" in text and "Link clicks" in text
     assert campaign.end_date.strftime("%-d %B %Y") in text
 
-    states = {s.key: s for section in checklist_sections(campaign) for s in section.items}
+    states = {s.key: s for section in checklist_sections(campaign=campaign) for s in section.items}
     assert states[ticked_key].ticked
     assert line_of(text, ITEMS[ticked_key].text).startswith(TICKED)
     not_done = next(key for key, state in states.items() if not state.done)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.functional import Promise
 
 from accounts.layout import FormHelper
 from accounts.models import currency_of
@@ -17,11 +18,11 @@ class Step:
     earlier steps whose answers build its fields (saving one of those starts it afresh)."""
 
     number: int
-    name: str
-    why: str
-    form: type
+    name: str | Promise
+    why: str | Promise
+    form: type["PlanStepForm"]
     template: str
-    depends_on: tuple = ()
+    depends_on: tuple[int, ...] = ()
 
 
 class PlanStepForm(forms.Form):

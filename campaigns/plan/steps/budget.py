@@ -1,9 +1,12 @@
 """Step 6: the budget, each influencer's deal, and the message to send them."""
 
+from typing import Any
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +19,7 @@ from campaigns.services import cash_costs, partnership_outreach_message
 
 from .base import DATE_WIDGET, PlanStepForm, Step
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
+MONEY: dict[str, Any] = {"max_digits": 12, "decimal_places": 2, "validators": MONEY_VALIDATORS}
 
 PARTNERSHIP_FIELDS = (
     "deal_type",
@@ -35,7 +38,7 @@ PARTNERSHIP_FIELDS = (
 MONEY_FIELDS = {"fee", "product_value", "shipping"}
 
 
-def in_currency(label, currency):
+def in_currency(label: str | Promise, currency: str) -> str:
     symbol = currency_symbol(currency).strip()
     return _("%(label)s (%(currency)s)") % {"label": label, "currency": symbol}
 
@@ -110,7 +113,7 @@ class BudgetForm(PlanStepForm):
                 initial[f"p{partnership.pk}_{name}"] = getattr(partnership, name)
             if not partnership.outreach_message:
                 initial[f"p{partnership.pk}_outreach_message"] = partnership_outreach_message(
-                    partnership, business
+                    partnership=partnership, business=business
                 )
         return initial
 
@@ -153,11 +156,11 @@ class BudgetForm(PlanStepForm):
         budget = cleaned.get("cash_budget")
         if budget is not None and not self.errors:
             costs = cash_costs(
-                [
+                deal_amounts=[
                     deal_cash(self.value(p, "fee"), self.value(p, "shipping"))
                     for p in self.partnerships
                 ],
-                cleaned.get("other_costs"),
+                other_costs=cleaned.get("other_costs"),
             )
             if costs > budget:
                 self.add_error(
@@ -216,7 +219,9 @@ class BudgetForm(PlanStepForm):
                 default = Partnership._meta.get_field(name).get_default()
                 setattr(partnership, name, default if value in (None, "") else value)
             if not partnership.outreach_message.strip():
-                partnership.outreach_message = partnership_outreach_message(partnership, business)
+                partnership.outreach_message = partnership_outreach_message(
+                    partnership=partnership, business=business
+                )
             partnership.save(update_fields=list(PARTNERSHIP_FIELDS))
 
 

@@ -1,6 +1,8 @@
 """Step 2: the main goal, with a number, a unit and a deadline, and its sentence."""
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -93,10 +95,10 @@ class GoalForm(PlanStepForm):
         """The goal sentence from what is in the form now (for the live preview)."""
         values = self.cleaned_data if self.is_bound and self.is_valid() else self.initial
         return compose_goal_sentence(
-            values.get("goal_type"),
-            values.get("goal_number"),
-            values.get("goal_unit"),
-            values.get("end_date"),
+            goal_type=values.get("goal_type"),
+            number=values.get("goal_number"),
+            unit=values.get("goal_unit"),
+            deadline=values.get("end_date"),
         )
 
     def save(self):
@@ -107,9 +109,9 @@ class GoalForm(PlanStepForm):
         campaign.save(update_fields=[*self.FIELDS, "goal_sentence", "updated_at"])
 
 
-def preview_sentence(params, prefix):
+def preview_sentence(*, params: Mapping[str, str], prefix: str) -> str:
     """The goal sentence from raw, possibly half-typed form values (the live preview)."""
-    field_values = {}
+    field_values: dict[str, Any] = {}
     for name, field in GoalForm.base_fields.items():
         raw = params.get(f"{prefix}-{name}", "")
         try:
@@ -117,10 +119,10 @@ def preview_sentence(params, prefix):
         except forms.ValidationError:
             field_values[name] = None
     return compose_goal_sentence(
-        field_values["goal_type"],
-        field_values["goal_number"],
-        field_values["goal_unit"],
-        field_values["end_date"],
+        goal_type=field_values["goal_type"],
+        number=field_values["goal_number"],
+        unit=field_values["goal_unit"],
+        deadline=field_values["end_date"],
     )
 
 

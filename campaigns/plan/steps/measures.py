@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django import forms
 from django.db import transaction
+from django.forms import BoundField
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -22,13 +24,13 @@ MAX_KPIS_WITHOUT_OVERRIDE = 2
 @dataclass(frozen=True)
 class KPIChoice:
     kind: str
-    label: str
-    explanation: str
-    unit: str
+    label: str | Promise
+    explanation: str | Promise
+    unit: str | Promise
     recommended: bool
-    chosen: object
-    baseline: object
-    target: object
+    chosen: BoundField
+    baseline: BoundField
+    target: BoundField
 
 
 class KPIForm(PlanStepForm):
@@ -93,7 +95,7 @@ class KPIForm(PlanStepForm):
             initial[f"{recommended[0]}_target"] = campaign.goal_number
         return initial
 
-    def choices(self):
+    def choices(self) -> list[KPIChoice]:
         recommended = RECOMMENDED_KPIS.get(self.campaign.goal_type, ())
         rows = []
         for kind, label in self.kinds:

@@ -86,7 +86,7 @@ class NeedsForm(PlanStepForm):
         return [self[name] for name in GOAL_REVIEW_POINTS]
 
     def hints(self):
-        return goal_sentence_hints(self.campaign, self.currency)
+        return goal_sentence_hints(campaign=self.campaign, currency=self.currency)
 
     def save(self):
         campaign = self.campaign

@@ -9,8 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.owned import owned
 from campaigns.models import Partnership
-from influencers.metrics import TIER_SHORT_NAMES, profile_engagement, profile_warnings, size_tier
-from influencers.models import Influencer
+from influencers.metrics import (
+    TIER_SHORT_NAMES,
+    Engagement,
+    profile_engagement,
+    profile_warnings,
+    size_tier,
+)
+from influencers.models import Influencer, Profile
 
 from .base import PlanStepForm, Step
 
@@ -20,10 +26,10 @@ class RosterRow:
     """One influencer on the shortlist: their biggest profile and what its numbers say."""
 
     influencer: Influencer
-    profile: object
+    profile: Profile | None
     tier: str
-    engagement: object
-    warnings: list
+    engagement: Engagement | None
+    warnings: list[str]
     checked: bool
 
 
@@ -52,7 +58,7 @@ class ShortlistForm(PlanStepForm):
             "influencers": [p.influencer_id for p in campaign.partnerships.all()],
         }
 
-    def roster(self):
+    def roster(self) -> list[RosterRow]:
         """The owner's influencers with follower tier, engagement and plain warnings."""
         chosen = {str(value) for value in (self["influencers"].value() or [])}
         rows = []
@@ -63,7 +69,7 @@ class ShortlistForm(PlanStepForm):
                 RosterRow(
                     influencer=influencer,
                     profile=profile,
-                    tier=TIER_SHORT_NAMES[tier] if tier else "",
+                    tier=str(TIER_SHORT_NAMES[tier]) if tier else "",
                     engagement=profile_engagement(profile) if profile else None,
                     warnings=profile_warnings(profile) if profile else [],
                     checked=str(influencer.pk) in chosen,

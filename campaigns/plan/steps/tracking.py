@@ -9,14 +9,14 @@ from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import business_of
-from campaigns.models import CheckinFrequency
+from campaigns.models import Campaign, CheckinFrequency
 from kpis.catalogue import Source, definition
 from kpis.models import TrackedLink
 
 from .base import PlanStepForm, Step
 
 
-def shared_destination(campaign):
+def shared_destination(*, campaign: Campaign) -> str:
     """The page most of the campaign's links open (the one step 5 sets), or ""."""
     common = (
         TrackedLink.objects.filter(partnership__campaign=campaign)
@@ -83,7 +83,9 @@ class TrackingForm(PlanStepForm):
         }
         initial.update({f"source_{kpi.kind}": kpi.source for kpi in campaign.kpis.all()})
         business = business_of(campaign.owner)
-        initial["destination"] = shared_destination(campaign) or getattr(business, "website", "")
+        initial["destination"] = shared_destination(campaign=campaign) or getattr(
+            business, "website", ""
+        )
         return initial
 
     def source_fields(self):
@@ -120,7 +122,7 @@ class TrackingForm(PlanStepForm):
         if destination:
             # Only the links that still open the page this field showed follow a change: a
             # link the owner pointed elsewhere on the links page keeps its own page.
-            previous = shared_destination(campaign)
+            previous = shared_destination(campaign=campaign)
             if previous and destination != previous:
                 TrackedLink.objects.filter(
                     partnership__campaign=campaign, destination=previous

@@ -32,7 +32,7 @@ class Command(BaseCommand):
             for loader in demo_loaders():
                 loader(owner)
         # Without a mail server, the e-mails printed above are the reminders of the last week.
-        sent = send_demo_reminders(owner, now=timezone.now())
+        sent = send_demo_reminders(owner=owner, now=timezone.now())
         if sent:
             self.stdout.write(f"Printed the {sent} reminder e-mails the demo owner had this week.")
         self.stdout.write(
