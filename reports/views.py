@@ -45,7 +45,9 @@ def currency_of(user):
 
 
 def owned_campaign(request, pk):
-    return get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign.owner = request.user  # the owner is the signed-in user: not read a second time
+    return campaign
 
 
 @login_required
