@@ -123,9 +123,25 @@ def postgres_database(server):
 
 def prepare_database(environment, slugs):
     """Migrate the throw-away database and give it one tracked link per slug."""
-    run = {"env": environment, "cwd": PROJECT, "check": True, "capture_output": True}
-    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput"], **run)
-    subprocess.run([PYTHON, "-c", _django_script(MAKE_LINKS), *slugs], **run)
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput"],
+        env=environment,
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+    )
+    make_links(environment, slugs)
+
+
+def make_links(environment, slugs):
+    """One tracked link per slug in the (migrated) database."""
+    subprocess.run(
+        [PYTHON, "-c", _django_script(MAKE_LINKS), *slugs],
+        env=environment,
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def _django_script(body):
@@ -203,7 +219,7 @@ def running_server(environment, workers=2):
         server.wait(timeout=30)
 
 
-def _wait_until_up(port, seconds=30):
+def _wait_until_up(port, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -195,25 +195,35 @@ class CampaignFigures:
     # {kind: {(influencer id or None, day): value}}
     cells: dict = field(default_factory=dict)
     tracked_clicks: dict = field(default_factory=dict)  # {day: clicks by people on our links}
+    # The sums below, each worked out once per kind (forgotten when a cell is added).
+    _sums: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def kind_cells(self, kind):
+        """The cells of one kind, to add to: {(influencer id or None, day): value}."""
+        self._sums.clear()
+        return self.cells.setdefault(kind, defaultdict(Decimal))
 
     def add(self, kind, influencer_id, day, value):
-        cells = self.cells.setdefault(kind, defaultdict(Decimal))
-        cells[(influencer_id, day)] += value
+        self.kind_cells(kind)[(influencer_id, day)] += value
+
+    def _summed(self, kind, part):
+        """{day or influencer id: value}: the kind's cells summed by one part of their key."""
+        key = (kind, part)
+        if key not in self._sums:
+            sums = defaultdict(Decimal)
+            for cell, value in self.cells.get(kind, {}).items():
+                sums[cell[part]] += value
+            self._sums[key] = dict(sums)
+        return self._sums[key]
 
     def by_day(self, kind):
-        days = defaultdict(Decimal)
-        for (_influencer, day), value in self.cells.get(kind, {}).items():
-            days[day] += value
-        return dict(days)
+        return dict(self._summed(kind, 1))
 
     def by_influencer(self, kind):
-        people = defaultdict(Decimal)
-        for (influencer, _day), value in self.cells.get(kind, {}).items():
-            people[influencer] += value
-        return dict(people)
+        return dict(self._summed(kind, 0))
 
     def total(self, kind):
-        return sum(self.cells.get(kind, {}).values(), Decimal(0))
+        return sum(self._summed(kind, 0).values(), Decimal(0))
 
 
 def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
@@ -225,7 +235,7 @@ def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
     for row in rows.readings[campaign.pk]:
         if definition(row["kpi__kind"]).cumulative:
             value = metrics.two_places(row["total"])
-            figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
+            figures.kind_cells(row["kpi__kind"])[(row["influencer_id"], row["date"])] += value
 
     if clicks is None:
         clicks = human_clicks(campaign, rows)
@@ -237,16 +247,24 @@ def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
     elif clicks and not partners:
         partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
     tracked = defaultdict(Decimal)
+    link_clicks = figures.kind_cells(KPIKind.LINK_CLICKS) if clicks else None
     for (partnership_id, day), count in clicks.items():
         tracked[day] += count
-        figures.add(KPIKind.LINK_CLICKS, partners.get(partnership_id), day, Decimal(count))
+        link_clicks[(partners.get(partnership_id), day)] += count
     figures.tracked_clicks = dict(tracked)
 
-    for row in rows.code_uses[campaign.pk]:
-        for kind, part in metrics.FIGURE_PARTS.items():
-            if part in row:
-                value = metrics.two_places(row[part]) if part == "revenue" else Decimal(row[part])
-                figures.add(kind, row["partnership__influencer_id"], row["date"], value)
+    code_uses = rows.code_uses[campaign.pk]
+    if code_uses:
+        parts = [
+            (figures.kind_cells(kind), part)
+            for kind, part in metrics.FIGURE_PARTS.items()
+            if part in code_uses[0]
+        ]
+        for row in code_uses:
+            cell = (row["partnership__influencer_id"], row["date"])
+            for cells, part in parts:
+                value = metrics.two_places(row[part]) if part == "revenue" else row[part]
+                cells[cell] += value
 
     # Posts count for engagement and reach unless the owner chose to type that KPI in by
     # hand: then their typed totals already hold the posts' numbers.

@@ -41,7 +41,9 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def owned_campaign(request, pk):
-    return get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign.owner = request.user  # the owner is the signed-in user: not read a second time
+    return campaign
 
 
 @login_required

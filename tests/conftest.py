@@ -1,3 +1,10 @@
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 
@@ -39,3 +46,37 @@ def owner_client(client, owner):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory):
+    """A SQLite file with every migration applied, made once per test process."""
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "TASKS_REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment["SQLITE_PATH"] = str(path)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment,
+        check=True,
+    )
+    return path
+
+
+@pytest.fixture
+def migrated_sqlite(tmp_path, migrated_sqlite_template):
+    """A fresh, migrated SQLite file of this test's own (``tmp_path / "db.sqlite3"``), for a
+    test that serves the project from another process: a copy of one migrated once, since
+    running every migration again costs many seconds per test."""
+    path = tmp_path / "db.sqlite3"
+    # SQLite's own copy, which also takes what may still sit in the template's write-ahead log.
+    with (
+        contextlib.closing(sqlite3.connect(migrated_sqlite_template)) as template,
+        contextlib.closing(sqlite3.connect(path)) as copy,
+    ):
+        template.backup(copy)
+    return path

@@ -1,5 +1,9 @@
 """The public tracked link: the one page on the hot path. One INSERT (and a SELECT of the
-link when this process has not read it in the last few seconds), then a 302."""
+link when this process has not read it in the last few seconds), then a 302.
+
+Clicks on a known link are answered by ``kpis.middleware.TrackedLinkMiddleware`` before the
+rest of the site's middleware; the view below answers the rest (an unknown slug, a refused
+method) and any set-up without that middleware."""
 
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
@@ -17,11 +21,12 @@ def link_not_found(request):
     return render(request, "kpis/link_not_found.html", status=404)
 
 
-@require_safe
-def follow_link(request, slug):
+def click_redirect(request, slug):
+    """Store a click on the link ``slug`` and answer where it goes; None when there is no
+    such link (or it was deleted a moment ago by another server process)."""
     link = find_link(slug)
     if link is None:
-        return link_not_found(request)
+        return None
     link_id, destination, influencer_name, campaign_name = link
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     now = timezone.now()
@@ -37,10 +42,15 @@ def follow_link(request, slug):
         )
     except IntegrityError:  # deleted by another server process since we last read it
         forget_link(slug)
-        return link_not_found(request)
+        return None
     response = HttpResponseRedirect(
         tracking.link_target(destination, influencer_name, campaign_name)
     )
     # Every visit must reach us to be counted: no browser or proxy may replay the redirect.
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def follow_link(request, slug):
+    return click_redirect(request, slug) or link_not_found(request)

@@ -14,7 +14,7 @@ from django.db import connection
 from bench.tracked_links import (
     count_clicks,
     fire,
-    prepare_database,
+    make_links,
     running_server,
     server_environment,
 )
@@ -33,7 +33,8 @@ def click_server(request, tmp_path):
     """(host, port, a function counting (stored clicks, of which people))."""
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         environment = server_environment(tmp_path)
-        prepare_database(environment, SLUGS)
+        environment["SQLITE_PATH"] = str(request.getfixturevalue("migrated_sqlite"))
+        make_links(environment, SLUGS)
         with running_server(environment) as (host, port):
             yield host, port, lambda: count_clicks(environment)
     else:

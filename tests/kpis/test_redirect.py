@@ -156,6 +156,15 @@ def test_the_redirect_writes_no_session_and_needs_no_login(client, link):
     assert "csrftoken" not in response.cookies
 
 
+def test_a_click_is_answered_before_the_session_and_language_middleware(client, link):
+    response = follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)
+
+    assert response.status_code == 302
+    assert "Vary" not in response  # neither the session's cookie nor the language was read
+    assert response["X-Content-Type-Options"] == "nosniff"  # the security headers still apply
+    assert response["Referrer-Policy"] == "same-origin"
+
+
 def test_the_redirect_costs_one_select_and_one_insert(client, link, django_assert_num_queries):
     with django_assert_num_queries(2):
         follow(client, link.slug, HTTP_USER_AGENT=BROWSER_UA)

@@ -9,17 +9,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import children_of, free_port
+
+pytestmark = pytest.mark.own_sqlite
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_runall_serves_runs_a_worker_and_stops_on_ctrl_c(tmp_path):
+def test_runall_serves_runs_a_worker_and_stops_on_ctrl_c(migrated_sqlite):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "TASKS_REDIS_URL"}}
-    env["SQLITE_PATH"] = str(tmp_path / "db.sqlite3")
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
-    )
+    env["SQLITE_PATH"] = str(migrated_sqlite)
     port = free_port()
     supervisor = subprocess.Popen(
         [sys.executable, "manage.py", "runall", f"127.0.0.1:{port}"],

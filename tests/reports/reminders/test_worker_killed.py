@@ -19,6 +19,8 @@ import redis
 
 from .conftest import children_of, empty_test_redis
 
+pytestmark = pytest.mark.own_sqlite
+
 ROOT = Path(__file__).resolve().parents[3]
 
 SETUP = """
@@ -69,7 +71,7 @@ def reminder_row(database):
 
 
 @pytest.fixture(params=["database", "redis"])
-def environment(request, tmp_path, smtp_server):
+def environment(request, migrated_sqlite, smtp_server):
     _inbox, port = smtp_server
     env = {
         key: value
@@ -77,7 +79,7 @@ def environment(request, tmp_path, smtp_server):
         if key not in {"DATABASE_URL", "TASKS_REDIS_URL", "EMAIL_BACKEND"}
     }
     env |= {
-        "SQLITE_PATH": str(tmp_path / "db.sqlite3"),
+        "SQLITE_PATH": str(migrated_sqlite),
         "EMAIL_URL": f"smtp://127.0.0.1:{port}?tls=none",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
@@ -85,10 +87,10 @@ def environment(request, tmp_path, smtp_server):
         env["TASKS_REDIS_URL"] = empty_test_redis()
         env["WORKER"] = "rqworker --job-class django_tasks_rq.Job default"
         env["BATCH_WORKER"] = "rqworker --job-class django_tasks_rq.Job --burst default"
+        manage(env, "migrate", "-v", "0")  # the Redis queue's own app, not in the copy
     else:
         env["WORKER"] = "db_worker --no-reload --no-startup-delay --interval 0.2"
         env["BATCH_WORKER"] = "db_worker --no-reload --no-startup-delay --batch"
-    manage(env, "migrate", "-v", "0")
     manage(env, "shell", "-c", SETUP)
     yield env
     if request.param == "redis":
