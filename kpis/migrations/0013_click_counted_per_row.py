@@ -70,7 +70,7 @@ def run_all(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kpis", "0011_input_bounds"),
+        ("kpis", "0012_updated_at"),
     ]
 
     operations = [migrations.RunPython(run_all(FORWARD), run_all(BACKWARD))]
