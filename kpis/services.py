@@ -232,7 +232,12 @@ def campaign_figures(campaign, clicks=None, partnerships=None, rows=None):
     for each further campaign of ``rows`` (``CampaignRows``)."""
     rows = _rows_for(campaign, rows)
     figures = CampaignFigures()
+    # Readings from the week before the start are the baseline (what a normal week brings),
+    # not the campaign's results.
+    start = campaign.start_date
     for row in rows.readings[campaign.pk]:
+        if start and row["date"] < start:
+            continue
         if definition(row["kpi__kind"]).cumulative:
             value = metrics.two_places(row["total"])
             figures.kind_cells(row["kpi__kind"])[(row["influencer_id"], row["date"])] += value

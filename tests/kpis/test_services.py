@@ -55,6 +55,16 @@ class TestKPIStatuses:
         assert status.current == D(8)
         assert status.progress == D("40.00")
 
+    def test_readings_from_the_week_before_the_start_are_the_baseline_not_results(self, campaign):
+        orders = CampaignKPIFactory(campaign=campaign, kind="orders", source="shop")
+        MeasurementFactory(kpi=orders, date=START - datetime.timedelta(days=3), value=D(9))
+        MeasurementFactory(kpi=orders, date=day(2), value=D(4))
+
+        status = status_of(campaign, "orders", day(10))
+
+        assert status.series == [(day(2), D(4))]
+        assert services.campaign_figures(campaign).total("orders") == D(4)
+
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
             campaign=campaign, kind="followers", baseline=D(1000), target=D(1200)
