@@ -21,9 +21,22 @@ def version_of(row):
 
 
 def is_stale(data, row):
-    """True when posted ``data`` carries a version and it is not the row's any more."""
+    """True when posted ``data`` carries a version and it is not the row's any more.
+
+    Call it in the transaction that saves: it reads the version afresh and locks the row, so
+    of two saves sent at the same moment the second waits for the first and is refused."""
     submitted = data.get(FIELD, "")
-    return bool(submitted) and submitted != version_of(row)
+    if not submitted:
+        return False
+    current = (
+        type(row)
+        ._default_manager.select_for_update()
+        .filter(pk=row.pk)
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    row.updated_at = current  # the page drawn again offers the version it was refused for
+    return submitted != version_of(row)
 
 
 class VersionField(forms.CharField):

@@ -77,6 +77,7 @@ def signup_finish(request, token):
 
 
 @login_required
+@transaction.atomic  # the version check locks the row until the save (accounts.versions)
 def business_settings(request):
     # An account made outside the sign-up page (createsuperuser) has no business yet.
     business = business_of(request.user) or Business(owner=request.user)

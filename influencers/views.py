@@ -61,6 +61,7 @@ def owned_influencer(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@transaction.atomic  # the version check locks the row until the save (accounts.versions)
 def influencer_form(request, pk=None):
     """Create (no pk) or edit an influencer together with their platform profiles."""
     influencer = owned_influencer(request, pk) if pk else Influencer(owner=request.user)

@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -100,6 +102,7 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
             return redirect(self.get_step_url(self.steps.last))
         return super().get(request, *args, **kwargs)
 
+    @method_decorator(transaction.atomic)  # the version check locks the plan until the save
     def post(self, *args, **kwargs):
         # The step in the address is the one whose form was posted (the form posts back to
         # its own page), even when the stored step says otherwise, e.g. another device.

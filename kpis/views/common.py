@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ def owned_campaign(request, pk):
     )
 
 
+@transaction.atomic  # the version check locks the row until the save (accounts.versions)
 def form_page(request, campaign, form, *, title, done_url, done_message, save=None, intro=""):
     """Save a valid posted form and go back to ``done_url``; else show the form (again, with
     what was typed and what is wrong). ``done_message`` may be a function of what was saved.

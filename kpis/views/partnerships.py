@@ -3,6 +3,7 @@ link (issue, re-issue, revoke) and the messages to send them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +40,7 @@ def owned_partnership(request, campaign, partnership_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@transaction.atomic  # the version check locks the row until the save (accounts.versions)
 def partnership_detail(request, pk, partnership_pk):
     campaign = owned_campaign(request, pk)
     partnership = owned_partnership(request, campaign, partnership_pk)
