@@ -51,7 +51,7 @@ def campaign_calendar(campaign, now=None):
     # Unknown properties are not escaped by default: vText escapes ; , and new lines.
     calendar.add("x-wr-calname", vText(_("Campaign: %(name)s") % {"name": campaign.name}))
     checkin_page = f"{settings.SITE_URL}/campaigns/{campaign.pk}/measurements/"
-    for day in checkin_dates(campaign):
+    for day in checkin_dates(campaign=campaign):
         if day == campaign.end_date:
             uid = f"campaign-{campaign.pk}-deadline"
             summary = _("Deadline and last check-in: %(name)s") % {"name": campaign.name}

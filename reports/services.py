@@ -69,8 +69,8 @@ def campaign_timeline(campaign, today=None, last_checkin=NOT_READ):
     of the latest recorded check-in, None when there is none (read from the database when
     not given: one query)."""
     today = today or timezone.localdate()
-    day, total = day_of_campaign(campaign, today)
-    planned = checkin_dates(campaign)
+    day, total = day_of_campaign(campaign=campaign, today=today)
+    planned = checkin_dates(campaign=campaign)
     if last_checkin is NOT_READ:
         last_checkin = CheckIn.objects.filter(campaign=campaign).aggregate(last=Max("date"))["last"]
     # A check-in planned for today is due, not late: it is overdue from tomorrow.
@@ -256,10 +256,10 @@ def campaign_dashboard(campaign, today=None):
     """Everything the dashboard and the report PDF show, in a fixed number of queries."""
     today = today or timezone.localdate()
     rows = CampaignRows([campaign])
-    partnerships = campaign_partnerships(campaign)
-    figures = campaign_figures(campaign, partnerships=partnerships, rows=rows)
-    statuses = campaign_kpi_statuses(campaign, today, figures=figures, rows=rows)
-    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
+    partnerships = campaign_partnerships(campaign=campaign)
+    figures = campaign_figures(campaign=campaign, partnerships=partnerships, rows=rows)
+    statuses = campaign_kpi_statuses(campaign=campaign, today=today, figures=figures, rows=rows)
+    results = partnership_results(campaign=campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     posts = campaign_posts(campaign)
     for result in results:
@@ -271,8 +271,8 @@ def campaign_dashboard(campaign, today=None):
         checkins=checkins,
         statuses=statuses,
         results=results,
-        roi=campaign_roi(campaign, results, figures),
-        comparison=comparison_rows(campaign, results, figures),
+        roi=campaign_roi(campaign=campaign, results=results, figures=figures),
+        comparison=comparison_rows(campaign=campaign, results=results, figures=figures),
         suggestions=suggestions(statuses, campaign),
         follow_ups=follow_ups(
             [result.partnership for result in results],
@@ -286,10 +286,10 @@ def campaign_dashboard(campaign, today=None):
 
 def campaign_comparison(campaign):
     """The comparison table's rows alone, for its exports (fixed queries)."""
-    partnerships = campaign_partnerships(campaign)
-    figures = campaign_figures(campaign, partnerships=partnerships)
-    results = partnership_results(campaign, figures=figures, partnerships=partnerships)
-    return comparison_rows(campaign, results, figures)
+    partnerships = campaign_partnerships(campaign=campaign)
+    figures = campaign_figures(campaign=campaign, partnerships=partnerships)
+    results = partnership_results(campaign=campaign, figures=figures, partnerships=partnerships)
+    return comparison_rows(campaign=campaign, results=results, figures=figures)
 
 
 @dataclass
@@ -321,12 +321,12 @@ def portfolio_rows(campaigns, today=None):
     portfolio = {}
     for campaign in campaigns:
         partnerships = rows.partnerships[campaign.pk]
-        figures = campaign_figures(campaign, partnerships=partnerships, rows=rows)
-        statuses = campaign_kpi_statuses(campaign, today, figures=figures, rows=rows)
-        results = partnership_results(campaign, figures=figures, partnerships=partnerships)
+        figures = campaign_figures(campaign=campaign, partnerships=partnerships, rows=rows)
+        statuses = campaign_kpi_statuses(campaign=campaign, today=today, figures=figures, rows=rows)
+        results = partnership_results(campaign=campaign, figures=figures, partnerships=partnerships)
         portfolio[campaign.pk] = PortfolioRow(
             main=statuses[0] if statuses else None,
-            roi=campaign_roi(campaign, results, figures),
+            roi=campaign_roi(campaign=campaign, results=results, figures=figures),
         )
     return portfolio
 

@@ -24,8 +24,8 @@ def test_both_ends_count():
 
 def test_the_dashboard_and_the_expected_progress_use_that_length():
     campaign = CampaignFactory.build(start_date=MARCH_1, end_date=MARCH_31)
-    assert day_of_campaign(campaign, today=MARCH_1) == (1, 31)
-    assert day_of_campaign(campaign, today=MARCH_31) == (31, 31)
+    assert day_of_campaign(campaign=campaign, today=MARCH_1) == (1, 31)
+    assert day_of_campaign(campaign=campaign, today=MARCH_31) == (31, 31)
     # Day 1 of 31 expects 1/31 of the way.
     assert metrics.expected_progress_percent(MARCH_1, MARCH_31, MARCH_1) == Decimal("3.23")
 

@@ -26,7 +26,7 @@ def measurements_url(campaign):
 
 
 def page_context(request, campaign, checkin_form=None, redemption_form=None):
-    statuses = services.campaign_kpi_statuses(campaign)
+    statuses = services.campaign_kpi_statuses(campaign=campaign)
     readings = Measurement.objects.select_related("kpi", "influencer").order_by("-date", "-id")
     checkins = list(
         owned(CheckIn, request.user)

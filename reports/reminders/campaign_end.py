@@ -29,7 +29,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = campaign_of(reminder)
     return {
         "campaign": campaign,
-        "statuses": campaign_kpi_statuses(campaign, today),
+        "statuses": campaign_kpi_statuses(campaign=campaign, today=today),
         "checkin_url": absolute(reverse("kpis:measurements", kwargs={"pk": campaign.pk})),
         "report_url": absolute(reverse("reports:report_pdf", kwargs={"pk": campaign.pk})),
     }

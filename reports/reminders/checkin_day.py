@@ -31,7 +31,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
         return None
     return {
         "campaign": campaign,
-        "statuses": campaign_kpi_statuses(campaign, today),
+        "statuses": campaign_kpi_statuses(campaign=campaign, today=today),
         "checkin_url": absolute(reverse("kpis:measurements", kwargs={"pk": campaign.pk})),
     }
 

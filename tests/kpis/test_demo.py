@@ -27,9 +27,9 @@ def test_the_demo_campaign_has_one_kpi_on_track_and_one_behind(owner):
     assert counts() == first
     assert Click.objects.filter(is_bot=True).exists()
     assert CheckIn.objects.exclude(note="").count() == 2
-    paces = {s.kpi.kind: s.pace for s in services.campaign_kpi_statuses(campaign)}
+    paces = {s.kpi.kind: s.pace for s in services.campaign_kpi_statuses(campaign=campaign)}
     assert paces == {"clicks": PaceStatus.ON_TRACK, "customers": PaceStatus.BEHIND}
-    assert services.campaign_roi(campaign).revenue > 0
+    assert services.campaign_roi(campaign=campaign).revenue > 0
 
 
 def test_without_the_demo_campaign_nothing_is_made(owner):

@@ -117,13 +117,13 @@ def kpi_with_readings(draw):
     daily = {day: draw(readings) for day in days if day <= today}
     if not kpi.cumulative:
         daily = {day: baseline + value for day, value in daily.items()}
-    return kpi, services.running_series(kpi, daily), today
+    return kpi, services.running_series(kpi=kpi, daily_values=daily), today
 
 
 @given(kpi_with_readings())
 def test_the_pace_badge_never_contradicts_the_forecast(case):
     kpi, series, today = case
-    status = services.kpi_status(kpi, series, today)
+    status = services.kpi_status(kpi=kpi, series=series, today=today)
     if status.projected is None:
         return
     if status.projected >= kpi.target:
@@ -172,9 +172,9 @@ class TestTotalsAddUp(TestCase):
         for value in unattributed:
             MeasurementFactory(kpi=customers, value=Decimal(value))
 
-        results = services.partnership_results(campaign)
-        roi = services.campaign_roi(campaign, results)
-        card = services.campaign_kpi_statuses(campaign)[0]
+        results = services.partnership_results(campaign=campaign)
+        roi = services.campaign_roi(campaign=campaign, results=results)
+        card = services.campaign_kpi_statuses(campaign=campaign)[0]
 
         assert sum(r.clicks for r in results) == roi.clicks
         assert sum(r.orders for r in results) == roi.orders

@@ -94,7 +94,7 @@ def test_a_number_typed_at_a_check_in_is_left_as_it_is(owner_client, campaign):
 
 
 def sales_figures(campaign):
-    figures = campaign_figures(campaign)
+    figures = campaign_figures(campaign=campaign)
     return figures.total("orders"), figures.total("revenue")
 
 
@@ -141,7 +141,7 @@ def test_account_days_imported_twice_count_once(owner_client, campaign):
 
     engagement = exports.counted_days(part="engagement")
     assert f"{2 * len(engagement)} of these numbers" in again
-    figures = campaign_figures(campaign)
+    figures = campaign_figures(campaign=campaign)
     assert figures.by_day("engagement") == engagement
     assert figures.by_day("reach") == exports.counted_days(part="views")
 

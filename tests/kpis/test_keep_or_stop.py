@@ -22,8 +22,8 @@ TODAY = timezone.localdate()
 
 
 def lines(campaign, today=TODAY):
-    results = partnership_results(campaign)
-    roi = campaign_roi(campaign, results)
+    results = partnership_results(campaign=campaign)
+    roi = campaign_roi(campaign=campaign, results=results)
     rise = baseline_rise(campaign, roi, today)
     return {
         line.partnership.influencer.name: line

@@ -138,13 +138,13 @@ def test_posts_feed_engagement_and_reach_once(campaign):
     # An insights file read again updates the same row: no second count.
     Post.objects.filter(pk=first.pk).update(views=1200, entered_by="import")
 
-    by_kind = {s.kpi.kind: s for s in campaign_kpi_statuses(campaign, TODAY)}
+    by_kind = {s.kpi.kind: s for s in campaign_kpi_statuses(campaign=campaign, today=TODAY)}
     interactions = (80 + first.comments + first.shares) + 10
     assert by_kind["engagement"].current == interactions
     assert by_kind["reach"].current == 1200
     assert [value for _day, value in by_kind["engagement"].series] == [10, interactions]
     assert by_kind["enquiries"].current == 4
-    assert campaign_roi(campaign).engagements == interactions
+    assert campaign_roi(campaign=campaign).engagements == interactions
     assert engagement.pk and reach.pk
 
 
@@ -152,5 +152,5 @@ def test_typed_engagement_stays_as_typed_when_the_kpi_is_not_from_insights(campa
     kpi = CampaignKPIFactory(campaign=campaign, kind="engagement", source="manual")
     MeasurementFactory(kpi=kpi, value=40)
     PostFactory(partnership__campaign=campaign, posted_on=TODAY)
-    (status,) = campaign_kpi_statuses(campaign, TODAY)
+    (status,) = campaign_kpi_statuses(campaign=campaign, today=TODAY)
     assert status.current == 40

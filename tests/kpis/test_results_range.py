@@ -65,7 +65,7 @@ def campaign():
 
 
 def the_range(campaign):
-    roi = campaign_roi(campaign)
+    roi = campaign_roi(campaign=campaign)
     rise = baseline_rise(campaign, roi, TODAY)
     return campaign_range(campaign, roi, voice_counts(campaign), rise, TODAY)
 
@@ -73,7 +73,7 @@ def the_range(campaign):
 def test_counted_for_sure_is_the_single_figure(campaign):
     result = the_range(campaign)
 
-    roi = campaign_roi(campaign)
+    roi = campaign_roi(campaign=campaign)
     assert (result.sure.sales, result.sure.revenue) == (4, roi.revenue)
     assert result.sure.roas == roi.roas == Decimal("1.00")
     assert result.sure.profit_roi == roi.profit_roi == Decimal("-50.00")

@@ -39,7 +39,11 @@ def click_on(link, on_day, **fields):
 
 
 def status_of(campaign, kind, today):
-    return next(s for s in services.campaign_kpi_statuses(campaign, today) if s.kpi.kind == kind)
+    return next(
+        s
+        for s in services.campaign_kpi_statuses(campaign=campaign, today=today)
+        if s.kpi.kind == kind
+    )
 
 
 class TestKPIStatuses:
@@ -63,7 +67,7 @@ class TestKPIStatuses:
         status = status_of(campaign, "orders", day(10))
 
         assert status.series == [(day(2), D(4))]
-        assert services.campaign_figures(campaign).total("orders") == D(4)
+        assert services.campaign_figures(campaign=campaign).total("orders") == D(4)
 
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
@@ -183,28 +187,31 @@ class TestKPIStatuses:
 
         # KPIs, readings, levels, codes, links, clicks, and whose link is whose
         with django_assert_max_num_queries(7):
-            statuses = services.campaign_kpi_statuses(campaign, day(25))
+            statuses = services.campaign_kpi_statuses(campaign=campaign, today=day(25))
         assert [len(s.series) for s in statuses] == [20, 20, 20]
 
 
 class TestCalendar:
     def test_day_of_campaign(self, campaign):
-        assert services.day_of_campaign(campaign, day(-3)) == (0, 31)
-        assert services.day_of_campaign(campaign, START) == (1, 31)
-        assert services.day_of_campaign(campaign, END) == (31, 31)
-        assert services.day_of_campaign(campaign, END + datetime.timedelta(9)) == (31, 31)
+        assert services.day_of_campaign(campaign=campaign, today=day(-3)) == (0, 31)
+        assert services.day_of_campaign(campaign=campaign, today=START) == (1, 31)
+        assert services.day_of_campaign(campaign=campaign, today=END) == (31, 31)
+        assert services.day_of_campaign(campaign=campaign, today=END + datetime.timedelta(9)) == (
+            31,
+            31,
+        )
 
     def test_day_of_a_campaign_without_dates(self, owner):
         undated = CampaignFactory(owner=owner, start_date=None, end_date=None)
-        assert services.day_of_campaign(undated) == (None, None)
-        assert services.checkin_dates(undated) == []
+        assert services.day_of_campaign(campaign=undated) == (None, None)
+        assert services.checkin_dates(campaign=undated) == []
 
     def test_weekly_checkins_end_on_the_deadline(self, campaign):
-        assert services.checkin_dates(campaign) == [day(7), day(14), day(21), day(28), END]
+        assert services.checkin_dates(campaign=campaign) == [day(7), day(14), day(21), day(28), END]
 
     def test_fortnightly_checkins(self, campaign):
         campaign.checkin_frequency = 14
-        assert services.checkin_dates(campaign) == [day(14), day(28), END]
+        assert services.checkin_dates(campaign=campaign) == [day(14), day(28), END]
 
 
 class TestResults:
@@ -235,7 +242,7 @@ class TestResults:
         revenue_kpi = CampaignKPIFactory(campaign=campaign, kind="revenue")
         MeasurementFactory(kpi=revenue_kpi, value=D(30), influencer=commission_deal.influencer)
 
-        results = {r.partnership: r for r in services.partnership_results(campaign)}
+        results = {r.partnership: r for r in services.partnership_results(campaign=campaign)}
 
         fee_result, commission_result = results[fee_deal], results[commission_deal]
         assert (fee_result.clicks, fee_result.orders, fee_result.new_customers) == (1, 1, 1)
@@ -262,7 +269,7 @@ class TestResults:
         orders = CampaignKPIFactory(campaign=campaign, kind="orders")
         MeasurementFactory(kpi=orders, value=D(2))  # typed in for the whole campaign
 
-        roi = services.campaign_roi(campaign)
+        roi = services.campaign_roi(campaign=campaign)
 
         # fees 100 + products 30 + shipping 5 + commission 30 + other 15
         assert roi.cost == D(180)
@@ -290,14 +297,14 @@ class TestResults:
             RedemptionFactory(partnership=partnerships[0], revenue=D(amount))
         CampaignKPIFactory(campaign=campaign, kind="revenue", source="codes")
 
-        roi = services.campaign_roi(campaign)
+        roi = services.campaign_roi(campaign=campaign)
         status = status_of(campaign, "revenue", day(40))
 
         assert str(roi.revenue) == "30.37"
         assert str(status.current) == "30.37"
 
     def test_a_campaign_with_no_partners_and_no_cost(self, campaign):
-        roi = services.campaign_roi(campaign)
+        roi = services.campaign_roi(campaign=campaign)
 
         assert roi.cost == D(0)
         assert (roi.roas, roi.cash_roi, roi.profit_roi, roi.cpc) == (None, None, None, None)
@@ -313,10 +320,10 @@ class TestResults:
             MeasurementFactory(kpi=kpi, influencer=partnership.influencer)
 
         with django_assert_max_num_queries(7):  # profiles, clicks, codes, readings, posts, KPIs
-            results = services.partnership_results(campaign)
-        figures = services.campaign_figures(campaign)
+            results = services.partnership_results(campaign=campaign)
+        figures = services.campaign_figures(campaign=campaign)
         with django_assert_max_num_queries(0):
-            services.campaign_roi(campaign, results, figures)
+            services.campaign_roi(campaign=campaign, results=results, figures=figures)
         assert len(results) == 15
 
 
@@ -327,7 +334,9 @@ class TestClicksByLocalDay:
         # 23:30 UTC on 1 June is 00:30 on 2 June in London (summer time).
         ClickFactory(link=link, at=datetime.datetime(2026, 6, 1, 23, 30, tzinfo=datetime.UTC))
 
-        assert services.human_clicks_by_day(campaign) == {datetime.date(2026, 6, 2): D(1)}
+        assert services.campaign_figures(campaign=campaign).tracked_clicks == {
+            datetime.date(2026, 6, 2): D(1)
+        }
 
     def test_one_pass_gives_clicks_per_influencer_and_day_without_bots(self, campaign):
         first = PartnershipFactory(campaign=campaign)
@@ -342,16 +351,18 @@ class TestClicksByLocalDay:
         ClickFactory(link=second_link, at=tuesday, is_bot=True)
         ClickFactory(at=tuesday)  # another campaign's link
 
-        clicks = services.human_clicks(campaign)
+        clicks = services.human_clicks(campaign=campaign)
 
         assert clicks == {
             (first.pk, monday.date()): 2,
             (first.pk, tuesday.date()): 1,
             (second.pk, tuesday.date()): 1,
         }
-        assert services.human_clicks_by_day(campaign, clicks) == {
+        assert services.campaign_figures(campaign=campaign, clicks=clicks).tracked_clicks == {
             monday.date(): D(2),
             tuesday.date(): D(2),
         }
-        results = {r.partnership.pk: r.clicks for r in services.partnership_results(campaign)}
+        results = {
+            r.partnership.pk: r.clicks for r in services.partnership_results(campaign=campaign)
+        }
         assert results == {first.pk: 3, second.pk: 1}

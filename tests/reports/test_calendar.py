@@ -23,7 +23,7 @@ def test_calendar_has_every_checkin_and_the_deadline(owner_client, campaign):
     assert response["Content-Type"].startswith("text/calendar")
     assert response["Content-Disposition"].startswith("attachment; filename=")
     found = events(response.content)
-    planned = checkin_dates(campaign)
+    planned = checkin_dates(campaign=campaign)
     assert len(planned) == 5  # weekly over 30 days: 4 check-ins, then the deadline
     assert [event.decoded("DTSTART") for event in found] == planned
     for event in found:

@@ -30,7 +30,7 @@ def numbers(attribute, svg):
 
 
 def test_chart_draws_target_pace_and_values_inside_the_plot(campaign):
-    status = campaign_kpi_statuses(campaign)[0]
+    status = campaign_kpi_statuses(campaign=campaign)[0]
     svg = str(charts.kpi_chart(status=status, chart_id="chart-x"))
     assert svg.startswith('<svg class="kpi-chart"')
     assert 'role="img" aria-labelledby="chart-x-title chart-x-desc"' in svg
@@ -56,14 +56,14 @@ def test_chart_without_readings_has_no_value_line(campaign):
     campaign.kpis.get(kind="customers").measurements.all().delete()
     # First-time code uses count as new customers too.
     Redemption.objects.filter(partnership__campaign=campaign).delete()
-    status = campaign_kpi_statuses(campaign)[0]
+    status = campaign_kpi_statuses(campaign=campaign)[0]
     svg = str(charts.kpi_chart(status=status, chart_id="empty"))
     assert "chart-value" not in svg
     assert "chart-target" in svg and "chart-pace" in svg
 
 
 def test_chart_text_is_escaped(campaign, monkeypatch):
-    status = campaign_kpi_statuses(campaign)[0]
+    status = campaign_kpi_statuses(campaign=campaign)[0]
     monkeypatch.setattr(
         type(status.kpi), "get_kind_display", lambda self: '<script>"x"</script>', raising=False
     )
@@ -76,7 +76,7 @@ def test_readings_after_the_deadline_widen_the_dates(campaign):
     kpi = campaign.kpis.get(kind="customers")
     late = campaign.end_date + timedelta(days=10)
     kpi.measurements.create(owner=campaign.owner, date=late, value=Decimal(2))
-    status = next(s for s in campaign_kpi_statuses(campaign) if s.kpi.pk == kpi.pk)
+    status = next(s for s in campaign_kpi_statuses(campaign=campaign) if s.kpi.pk == kpi.pk)
     svg = str(charts.kpi_chart(status=status, chart_id="late"))
     assert late.strftime("%-d %b") in svg
     assert max(numbers("x", svg)) <= charts.WIDTH

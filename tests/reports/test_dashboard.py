@@ -66,7 +66,7 @@ def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     progress = metrics.progress_percent(Decimal(8), 0, 50)
     assert format_percent(progress) in html
     assert format_percent(expected) in html
-    statuses = campaign_kpi_statuses(campaign, today)
+    statuses = campaign_kpi_statuses(campaign=campaign, today=today)
     customers = statuses[0]
     projected_progress = metrics.progress_percent(customers.projected, 0, 50)
     pace = metrics.PaceStatus(metrics.pace_status(progress, expected, projected_progress))

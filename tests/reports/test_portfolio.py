@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_rows_show_main_kpi_progress_pace_and_roi(owner_client, owner):
     campaign = build_campaign(owner)
     html = owner_client.get("/campaigns/").content.decode()
-    main = campaign_kpi_statuses(campaign)[0]
-    roi = campaign_roi(campaign)
+    main = campaign_kpi_statuses(campaign=campaign)[0]
+    roi = campaign_roi(campaign=campaign)
     assert main.kpi.kind == "customers"
     assert format_percent(main.progress) in html
     assert f'<span class="status-badge status-{main.pace}">{main.pace_label}</span>' in html
@@ -34,7 +34,7 @@ def test_totals_add_up_every_campaign(owner_client, owner):
     first = build_campaign(owner, name="First")
     second = build_campaign(owner, name="Second", other_costs=100)
     CampaignFactory(owner=owner, status="draft", name="Just an idea")
-    rois = [campaign_roi(first), campaign_roi(second)]
+    rois = [campaign_roi(campaign=first), campaign_roi(campaign=second)]
     total_cost = sum(r.cost for r in rois)
     total_revenue = sum(r.revenue for r in rois)
     html = owner_client.get("/campaigns/").content.decode()
@@ -93,6 +93,6 @@ def test_each_campaign_gets_its_own_figures_when_read_together(owner):
     for campaign in campaigns:
         alone = portfolio_rows([campaign])[campaign.pk]
         assert together[campaign.pk] == alone
-        assert together[campaign.pk].roi == campaign_roi(campaign)
+        assert together[campaign.pk].roi == campaign_roi(campaign=campaign)
     assert together[campaigns[0].pk].roi.clicks == 15
     assert together[campaigns[1].pk].roi.clicks == 0

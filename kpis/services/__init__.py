@@ -1,0 +1,62 @@
+"""Reading a campaign's numbers: where each KPI stands, from measurements, clicks and codes.
+
+Every function here works on a whole campaign with a fixed number of queries, however many
+measurements or clicks there are: pages built on it do not slow down as data grows. The rows
+are read in batches (``rows``), added up into the figures every page shows (``figures``),
+followed day by day against the plan (``pace``), and set against what they cost
+(``returns``).
+"""
+
+from .figures import (
+    CampaignFigures,
+    Clicks,
+    campaign_figures,
+    daily_values,
+    human_clicks,
+    is_automatic,
+)
+from .pace import (
+    KPIStatus,
+    campaign_kpi_statuses,
+    checkin_dates,
+    day_of_campaign,
+    kpi_status,
+    results_due,
+    running_series,
+)
+from .returns import (
+    PartnershipResult,
+    ReturnRatios,
+    ROISummary,
+    WholeCampaignResult,
+    campaign_partnerships,
+    campaign_roi,
+    comparison_rows,
+    partnership_results,
+)
+from .rows import CampaignRows
+
+__all__ = [
+    "CampaignFigures",
+    "CampaignRows",
+    "Clicks",
+    "KPIStatus",
+    "PartnershipResult",
+    "ROISummary",
+    "ReturnRatios",
+    "WholeCampaignResult",
+    "campaign_figures",
+    "campaign_kpi_statuses",
+    "campaign_partnerships",
+    "campaign_roi",
+    "checkin_dates",
+    "comparison_rows",
+    "daily_values",
+    "day_of_campaign",
+    "human_clicks",
+    "is_automatic",
+    "kpi_status",
+    "partnership_results",
+    "results_due",
+    "running_series",
+]

@@ -1,0 +1,161 @@
+"""A campaign's cumulative figures, from readings, clicks, promo-code uses and posts: the
+cells every page adds up."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from campaigns.models import Campaign, Partnership
+
+from .. import metrics
+from ..catalogue import KPIKind, Source, definition
+from ..models import CampaignKPI
+from .rows import CampaignRows, rows_for
+
+# {(partnership id, day): clicks by people}
+Clicks = dict[tuple[int, date], int]
+
+
+# Which KPI kinds each automatic source can feed, and how.
+LINK_KINDS = {KPIKind.LINK_CLICKS, KPIKind.WEBSITE_VISITS}
+REDEMPTION_KINDS = {KPIKind.REDEMPTIONS, KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.NEW_CUSTOMERS}
+# Counted from the campaign's posts (typed by the owner, sent by the influencer or read from
+# a social insights file: one row per post, so never twice).
+POST_KINDS = {KPIKind.ENGAGEMENT: "engagement", KPIKind.REACH: "reach"}
+
+
+def is_automatic(kpi: CampaignKPI) -> bool:
+    """True when the app counts this KPI itself (the check-in form shows it, read-only)."""
+    if kpi.source == Source.LINKS:
+        return kpi.kind in LINK_KINDS
+    if kpi.source in (Source.PROMO_CODES, Source.SHOP):
+        return kpi.kind in REDEMPTION_KINDS
+    if kpi.source == Source.SOCIAL:
+        return kpi.kind in POST_KINDS
+    return False
+
+
+def human_clicks(*, campaign: Campaign, rows: CampaignRows | None = None) -> Clicks:
+    """{(partnership id, day): clicks by people} on the campaign's tracked links, bots left
+    out, from the daily counts. Serves both the sums per day and per influencer."""
+    return rows_for(campaign, rows).human_clicks[campaign.pk]
+
+
+@dataclass
+class CampaignFigures:
+    """A campaign's cumulative figures per kind, per influencer and per day, read once.
+
+    Each figure is what ``metrics.FIGURE_PARTS`` says it is: the readings typed in or
+    imported for it, plus what the app counts itself (clicks on tracked links, promo-code
+    uses). The KPI cards, the comparison table and the ROI panel all add up these same
+    cells, so a figure is the same wherever it is shown, and the influencers' rows plus the
+    readings for the whole campaign add up to the campaign's total.
+    """
+
+    # {kind: {(influencer id or None, day): value}}
+    cells: dict = field(default_factory=dict)
+    tracked_clicks: dict = field(default_factory=dict)  # {day: clicks by people on our links}
+    # The sums below, each worked out once per kind (forgotten when a cell is added).
+    _sums: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def kind_cells(self, kind):
+        """The cells of one kind, to add to: {(influencer id or None, day): value}."""
+        self._sums.clear()
+        return self.cells.setdefault(kind, defaultdict(Decimal))
+
+    def add(self, kind, influencer_id, day, value):
+        self.kind_cells(kind)[(influencer_id, day)] += value
+
+    def _summed(self, kind, part):
+        """{day or influencer id: value}: the kind's cells summed by one part of their key."""
+        key = (kind, part)
+        if key not in self._sums:
+            sums = defaultdict(Decimal)
+            for cell, value in self.cells.get(kind, {}).items():
+                sums[cell[part]] += value
+            self._sums[key] = dict(sums)
+        return self._sums[key]
+
+    def by_day(self, kind):
+        return dict(self._summed(kind, 1))
+
+    def by_influencer(self, kind):
+        return dict(self._summed(kind, 0))
+
+    def total(self, kind):
+        return sum(self._summed(kind, 0).values(), Decimal(0))
+
+
+def campaign_figures(
+    *,
+    campaign: Campaign,
+    clicks: Clicks | None = None,
+    partnerships: list[Partnership] | None = None,
+    rows: CampaignRows | None = None,
+) -> CampaignFigures:
+    """Every cumulative figure of the campaign (``CampaignFigures``) in five queries at most:
+    fewer when ``human_clicks`` or the campaign's partnerships are passed in, and none more
+    for each further campaign of ``rows`` (``CampaignRows``)."""
+    rows = rows_for(campaign, rows)
+    figures = CampaignFigures()
+    # Readings from the week before the start are the baseline (what a normal week brings),
+    # not the campaign's results.
+    start = campaign.start_date
+    for row in rows.readings[campaign.pk]:
+        if start and row["date"] < start:
+            continue
+        if definition(row["kpi__kind"]).cumulative:
+            value = metrics.two_places(row["total"])
+            figures.kind_cells(row["kpi__kind"])[(row["influencer_id"], row["date"])] += value
+
+    if clicks is None:
+        clicks = human_clicks(campaign=campaign, rows=rows)
+        partners = rows.clicked_partners
+    else:
+        partners = {}
+    if partnerships is not None:
+        partners = {p.pk: p.influencer_id for p in partnerships}
+    elif clicks and not partners:
+        partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
+    tracked: defaultdict[date, Decimal] = defaultdict(Decimal)
+    if clicks:
+        link_clicks = figures.kind_cells(KPIKind.LINK_CLICKS)
+        for (partnership_id, day), count in clicks.items():
+            tracked[day] += count
+            link_clicks[(partners.get(partnership_id), day)] += count
+    figures.tracked_clicks = dict(tracked)
+
+    code_uses = rows.code_uses[campaign.pk]
+    if code_uses:
+        parts = [
+            (figures.kind_cells(kind), part)
+            for kind, part in metrics.FIGURE_PARTS.items()
+            if part in code_uses[0]
+        ]
+        for row in code_uses:
+            cell = (row["partnership__influencer_id"], row["date"])
+            for cells, part in parts:
+                value = metrics.two_places(row[part]) if part == "revenue" else row[part]
+                cells[cell] += value
+
+    # Posts count for engagement and reach unless the owner chose to type that KPI in by
+    # hand: then their typed totals already hold the posts' numbers.
+    typed = {kpi.kind for kpi in rows.kpis[campaign.pk] if kpi.source != Source.SOCIAL}
+    for influencer_id, day, engagement, reach in rows.posts[campaign.pk]:
+        if KPIKind.ENGAGEMENT not in typed:
+            figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
+        if KPIKind.REACH not in typed:
+            figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
+    return figures
+
+
+def daily_values(*, kpi: CampaignKPI, figures: CampaignFigures) -> dict[date, Decimal]:
+    """{date: value} of a cumulative KPI: its figure, or for website visits counted from
+    the tracked links, the clicks on them."""
+    if kpi.kind == KPIKind.WEBSITE_VISITS and is_automatic(kpi):
+        days = defaultdict(Decimal, figures.by_day(kpi.kind))
+        for day, count in figures.tracked_clicks.items():
+            days[day] += count
+        return dict(days)
+    return figures.by_day(kpi.kind)

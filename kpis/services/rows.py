@@ -1,0 +1,139 @@
+"""The rows a campaign's figures are worked out from, read in batches: one campaign or
+thirty cost the same queries."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cached_property
+
+from django.db.models import Count, Q, Sum
+
+from campaigns.models import Campaign, Partnership
+
+from .. import metrics
+from ..models import CampaignKPI, ClickDay, Measurement, Post, Redemption
+
+
+def _grouped(rows, key):
+    """{key(row): [rows]}, empty for a campaign without any."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    return groups
+
+
+class CampaignRows:
+    """The rows a set of campaigns' figures are worked out from. Each kind is read once for
+    all the campaigns together, the first time a figure needs it, and each campaign then
+    takes its own share: one campaign or thirty cost the same queries."""
+
+    def __init__(self, campaigns: Iterable[Campaign]) -> None:
+        self.campaigns = {campaign.pk: campaign for campaign in campaigns}
+
+    @cached_property
+    def kpis(self):
+        """{campaign id: [CampaignKPI]}, in the campaign's order."""
+        kpis = list(CampaignKPI.objects.filter(campaign__in=self.campaigns))
+        for kpi in kpis:
+            kpi.campaign = self.campaigns[kpi.campaign_id]
+        return _grouped(kpis, lambda kpi: kpi.campaign_id)
+
+    @cached_property
+    def levels(self):
+        """{campaign id: [{kpi_id, date, value}]}: every reading of a snapshot KPI, oldest
+        first (its level on a day is its last reading that day)."""
+        snapshot_kpis = [
+            kpi.pk for kpis in self.kpis.values() for kpi in kpis if not kpi.cumulative
+        ]
+        rows = (
+            Measurement.objects.filter(kpi__in=snapshot_kpis)
+            .order_by("date", "id")
+            .values("kpi__campaign_id", "kpi_id", "date", "value")
+        )
+        return _grouped(rows, lambda row: row["kpi__campaign_id"])
+
+    @cached_property
+    def readings(self):
+        """{campaign id: [{kpi__kind, influencer_id, date, total}]}: readings summed per kind,
+        influencer and day."""
+        rows = (
+            Measurement.objects.filter(kpi__campaign__in=self.campaigns)
+            .values("kpi__campaign_id", "kpi__kind", "influencer_id", "date")
+            .annotate(total=Sum("value"))
+            .order_by()
+        )
+        return _grouped(rows, lambda row: row["kpi__campaign_id"])
+
+    @cached_property
+    def human_clicks(self):
+        """{campaign id: {(partnership id, day): clicks by people}}, from the daily counts
+        (one row per link and day), never the clicks: the same few rows at 50 clicks or 5
+        million."""
+        rows = ClickDay.objects.filter(
+            link__partnership__campaign__in=self.campaigns, people__gt=0
+        ).values_list(
+            "link__partnership__campaign_id",
+            "link__partnership_id",
+            "link__partnership__influencer_id",
+            "day",
+            "people",
+        )
+        counts = defaultdict(lambda: defaultdict(int))
+        for campaign_id, partnership_id, influencer_id, day, people in rows:
+            counts[campaign_id][(partnership_id, day)] += people
+            self.clicked_partners[partnership_id] = influencer_id
+        return counts
+
+    @cached_property
+    def clicked_partners(self):
+        """{partnership id: influencer id} of the partnerships with clicks (filled in with
+        ``human_clicks``, from the same rows)."""
+        return {}
+
+    @cached_property
+    def code_uses(self):
+        """{campaign id: [{partnership__influencer_id, date, uses, revenue, first_time}]}."""
+        rows = (
+            Redemption.objects.filter(partnership__campaign__in=self.campaigns)
+            .values("partnership__campaign_id", "partnership__influencer_id", "date")
+            .annotate(
+                uses=Count("id"),
+                revenue=Sum("revenue"),
+                first_time=Count("id", filter=Q(new_customer=True)),
+            )
+            .order_by()
+        )
+        return _grouped(rows, lambda row: row["partnership__campaign_id"])
+
+    @cached_property
+    def posts(self):
+        """{campaign id: [(influencer id, day, interactions, views)]}, one per post."""
+        rows = Post.objects.filter(partnership__campaign__in=self.campaigns).values_list(
+            "partnership__campaign_id",
+            "partnership__influencer_id",
+            "posted_on",
+            "views",
+            "likes",
+            "comments",
+            "shares",
+        )
+        posts = defaultdict(list)
+        for campaign_id, influencer_id, day, views, likes, comments, shares in rows:
+            interactions = metrics.post_interactions(likes, comments, shares)
+            posts[campaign_id].append((influencer_id, day, interactions, metrics.post_reach(views)))
+        return posts
+
+    @cached_property
+    def partnerships(self):
+        """{campaign id: [Partnership]} with each influencer and their profiles."""
+        partnerships = list(
+            Partnership.objects.filter(campaign__in=self.campaigns)
+            .select_related("influencer")
+            .prefetch_related("influencer__profiles")
+        )
+        for partnership in partnerships:
+            partnership.campaign = self.campaigns[partnership.campaign_id]
+        return _grouped(partnerships, lambda partnership: partnership.campaign_id)
+
+
+def rows_for(campaign: Campaign, rows: CampaignRows | None) -> CampaignRows:
+    return rows if rows is not None else CampaignRows([campaign])
