@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
-from tests.test_isolation import PageForms
+from tests.site_walk import PageForms
 from tests.test_round_trip import post_forms, rich_world
 from tests.test_security import is_csv_formula, is_formula, site_responses
 

@@ -36,7 +36,7 @@ from tests.factories.kpis import (
     TillTapFactory,
     TrackedLinkFactory,
 )
-from tests.test_isolation import (
+from tests.site_walk import (
     PROJECT_APPS,
     fill,
     model_for,

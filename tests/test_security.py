@@ -22,7 +22,7 @@ from django.urls import include, path, reverse
 from accounts.backends import client_address
 from accounts.signup import finish_path as signup_finish_path
 from tests.accounts.owned_world import build_world
-from tests.test_isolation import fill, model_for, page_forms, snapshot, walk, word_candidates
+from tests.site_walk import fill, model_for, page_forms, snapshot, walk, word_candidates
 
 BASE_DIR = Path(settings.BASE_DIR)
 

@@ -19,7 +19,7 @@ from bench.tracked_links import BROWSER_UA, running_server
 from kpis.models import TrackedLink
 from tests.factories.accounts import PASSWORD, UserFactory
 from tests.reports.conftest import build_campaign
-from tests.test_isolation import PageForms
+from tests.site_walk import PageForms
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

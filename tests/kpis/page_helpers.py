@@ -7,7 +7,7 @@ from django.utils import timezone
 from campaigns.partnerships import issue_page
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 
 def partnership_with_page(owner=None, expires_on=None, **fields):

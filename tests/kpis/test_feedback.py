@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kpis.models import Feedback
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory
 from tests.kpis import exports
 from tests.kpis.test_import_views import confirm, token_of, uploaded
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

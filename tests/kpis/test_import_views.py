@@ -14,7 +14,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, RedemptionFactory
 from tests.kpis import exports
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from kpis.models import Post
 from kpis.services import campaign_kpi_statuses, campaign_roi
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory, PostFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

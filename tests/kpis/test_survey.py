@@ -13,7 +13,7 @@ from kpis import survey as rules
 from kpis.models import SURVEY_SLUG_LENGTH, Survey, SurveyAnswer
 from tests.factories.campaigns import PartnershipFactory
 from tests.factories.kpis import SurveyAnswerFactory, SurveyFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 

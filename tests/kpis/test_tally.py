@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from kpis.models import TillTap
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
-from tests.test_isolation import page_forms
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 
