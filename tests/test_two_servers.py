@@ -2,7 +2,8 @@
 A change made through one server is seen at once through the other: a click counted on one
 shows on the dashboard drawn by the other, and a link changed on one sends the other's next
 visitor to the new address. Runs in CI's PostgreSQL pass (it needs the database the servers
-can share); Redis is at ``REDIS_TEST_URL`` (default database 2 on 127.0.0.1)."""
+can share); Redis is at ``REDIS_TEST_URL`` (default database 15 on 127.0.0.1, clear of the
+ones the job-runner tests take, one per test process)."""
 
 import http.cookiejar
 import os
@@ -23,7 +24,7 @@ from tests.site_walk import PageForms
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/2")
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
