@@ -146,7 +146,7 @@ def posts_by_influencer_and_day(campaign) -> list[tuple[int, date, int, int]]:
         (
             influencer_id,
             day,
-            metrics.post_interactions(likes, comments, shares),
+            metrics.post_interactions(likes=likes, comments=comments, shares=shares),
             metrics.post_reach(views),
         )
         for influencer_id, day, views, likes, comments, shares in rows

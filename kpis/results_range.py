@@ -45,7 +45,9 @@ class ResultEnd(ReturnRatios):
     def profit_roi(self):
         if self.revenue is None:
             return None
-        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+        return metrics.profit_roi_percent(
+            revenue=self.revenue, cost=self.cost, gross_margin_percent=self.gross_margin
+        )
 
     @property
     def pays_back(self):
@@ -201,14 +203,14 @@ def baseline_rises(campaign, today):
         .annotate(total=Sum("value"))
         .values_list("kpi__kind", "total")
     )
-    days_used = metrics.campaign_days(campaign.start_date, end)
+    days_used = metrics.campaign_days(start=campaign.start_date, end=end)
     rises = {}
     for kind, row in before.items():
         rises[kind] = metrics.rise_over_baseline(
-            metrics.two_places(row["total"]),
-            (campaign.start_date - row["first"]).days,
-            metrics.two_places(during.get(kind)),
-            days_used,
+            before_total=metrics.two_places(row["total"]),
+            before_days=(campaign.start_date - row["first"]).days,
+            during_total=metrics.two_places(during.get(kind)),
+            during_days=days_used,
         )
     return rises
 
@@ -236,7 +238,7 @@ def baseline_rise(campaign, roi, today):
     sales = int(sales or 0)
     revenue = rises.get(KPIKind.REVENUE)
     if revenue is None:
-        revenue = metrics.value_of_sales(sales, average)
+        revenue = metrics.value_of_sales(sales=sales, average_order_value=average)
     return BaselineRise(known=True, sales=sales, revenue=revenue)
 
 
@@ -290,7 +292,10 @@ def campaign_range(campaign, roi, counts, rise, today=None):
     extra = counts.likely_extra()
     likely = ResultEnd(
         sure.sales + extra,
-        _add(sure.revenue, metrics.value_of_sales(extra, roi.average_order_value)),
+        _add(
+            sure.revenue,
+            metrics.value_of_sales(sales=extra, average_order_value=roi.average_order_value),
+        ),
         roi.cost,
         roi.gross_margin,
     )
@@ -346,21 +351,23 @@ def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
     start, end = campaign.start_date, campaign.end_date
     days_used = days_left = None
     if start and end and today >= start:
-        days_used = metrics.campaign_days(start, min(today, end))
+        days_used = metrics.campaign_days(start=start, end=min(today, end))
         days_left = max((end - today).days, 0)
     lines = []
     for result in results:
-        own_average = metrics.cost_per(result.revenue, result.orders)
+        own_average = metrics.average_order(revenue=result.revenue, orders=result.orders)
         average = own_average or roi.average_order_value
         extra = counts.likely_extra(result.partnership.pk)
         sure = ResultEnd(result.orders, result.revenue, result.cost, roi.gross_margin)
         likely = ResultEnd(
             result.orders + extra,
-            _add(result.revenue, metrics.value_of_sales(extra, average)),
+            _add(result.revenue, metrics.value_of_sales(sales=extra, average_order_value=average)),
             result.cost,
             roi.gross_margin,
         )
-        break_even = metrics.break_even_sales(result.cost, average, roi.gross_margin)
+        break_even = metrics.break_even_sales(
+            cost=result.cost, average_order_value=average, gross_margin_percent=roi.gross_margin
+        )
         if not result.cost:
             break_even = 0
         lines.append(
@@ -370,8 +377,10 @@ def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
                 likely=likely,
                 at_most=at_most_end(likely, rise) if rise.known else None,
                 break_even=break_even,
-                needed=metrics.sales_still_needed(break_even, likely.sales),
-                at_pace=metrics.sales_at_pace(likely.sales, days_used, days_left),
+                needed=metrics.sales_still_needed(break_even=break_even, sales_so_far=likely.sales),
+                at_pace=metrics.sales_at_pace(
+                    sales_so_far=likely.sales, days_used=days_used, days_left=days_left
+                ),
                 deadline=end,
                 ended=bool(end and today > end),
             )

@@ -133,7 +133,7 @@ class CampaignRows:
         )
         posts = defaultdict(list)
         for campaign_id, influencer_id, day, views, likes, comments, shares in rows:
-            interactions = metrics.post_interactions(likes, comments, shares)
+            interactions = metrics.post_interactions(likes=likes, comments=comments, shares=shares)
             posts[campaign_id].append((influencer_id, day, interactions, metrics.post_reach(views)))
         return posts
 
@@ -331,8 +331,12 @@ def kpi_status(kpi, series, today):
     campaign = kpi.campaign
     start, end = campaign.start_date, campaign.end_date
     current = series[-1][1] if series else Decimal(kpi.baseline)
-    progress = metrics.progress_percent(current, kpi.baseline, kpi.target) if series else None
-    expected = metrics.expected_progress_percent(start, end, today)
+    progress = (
+        metrics.progress_percent(current=current, baseline=kpi.baseline, target=kpi.target)
+        if series
+        else None
+    )
+    expected = metrics.expected_progress_percent(start=start, end=end, today=today)
     projected = metrics.projected_end_value(
         series,
         start=start,
@@ -342,18 +346,24 @@ def kpi_status(kpi, series, today):
         cumulative=kpi.cumulative,
         whole=not kpi.definition.money,
     )
-    projected_progress = metrics.progress_percent(projected, kpi.baseline, kpi.target)
+    projected_progress = metrics.progress_percent(
+        current=projected, baseline=kpi.baseline, target=kpi.target
+    )
     return KPIStatus(
         kpi=kpi,
         series=series,
         current=current,
         progress=progress,
         expected=expected,
-        percent_of_pace=metrics.percent_of_pace(progress, expected),
-        pace=metrics.pace_status(progress, expected, projected_progress),
+        percent_of_pace=metrics.percent_of_pace(progress=progress, expected=expected),
+        pace=metrics.pace_status(
+            progress=progress, expected=expected, projected_progress=projected_progress
+        ),
         projected=projected,
         projected_progress=projected_progress,
-        days_until_projection=metrics.days_until_projection(start, today) if start else 0,
+        days_until_projection=metrics.days_until_projection(start=start, today=today)
+        if start
+        else 0,
     )
 
 
@@ -362,10 +372,10 @@ def day_of_campaign(campaign, today=None):
     today = today or timezone.localdate()
     if not campaign.start_date or not campaign.end_date:
         return None, None
-    total = metrics.campaign_days(campaign.start_date, campaign.end_date)
+    total = metrics.campaign_days(start=campaign.start_date, end=campaign.end_date)
     if today < campaign.start_date:
         return 0, total
-    return min(metrics.campaign_days(campaign.start_date, today), total), total
+    return min(metrics.campaign_days(start=campaign.start_date, end=today), total), total
 
 
 def checkin_dates(campaign):
@@ -401,11 +411,13 @@ class ReturnRatios:
 
     @property
     def roas(self):
-        return metrics.roas(self.revenue, self.cost) if self.running else None
+        return metrics.roas(revenue=self.revenue, cost=self.cost) if self.running else None
 
     @property
     def cash_roi(self):
-        return metrics.cash_roi_percent(self.revenue, self.cost) if self.running else None
+        return (
+            metrics.cash_roi_percent(revenue=self.revenue, cost=self.cost) if self.running else None
+        )
 
 
 @dataclass
@@ -429,37 +441,46 @@ class ROISummary(ReturnRatios):
     def profit_roi(self):
         if not self.running:
             return None
-        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+        return metrics.profit_roi_percent(
+            revenue=self.revenue, cost=self.cost, gross_margin_percent=self.gross_margin
+        )
 
     @property
     def profit(self):
         if not self.running:
             return None
-        return metrics.gross_profit(self.revenue, self.gross_margin) - self.cost
+        return (
+            metrics.gross_profit(revenue=self.revenue, gross_margin_percent=self.gross_margin)
+            - self.cost
+        )
 
     @property
     def average_order_value(self):
-        return metrics.cost_per(self.revenue, self.orders)
+        return metrics.average_order(revenue=self.revenue, orders=self.orders)
 
     @property
     def break_even_sales(self):
-        return metrics.break_even_sales(self.cost, self.average_order_value, self.gross_margin)
+        return metrics.break_even_sales(
+            cost=self.cost,
+            average_order_value=self.average_order_value,
+            gross_margin_percent=self.gross_margin,
+        )
 
     @property
     def cpc(self):
-        return metrics.cost_per(self.cost, self.clicks) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.clicks) if self.running else None
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.new_customers) if self.running else None
 
     @property
     def cpe(self):
-        return metrics.cost_per(self.cost, self.engagements) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.engagements) if self.running else None
 
     @property
     def conversion(self):
-        return metrics.conversion(self.orders, self.clicks)
+        return metrics.conversion(sales=self.orders, clicks=self.clicks)
 
     @property
     def conversion_rate(self):
@@ -490,11 +511,13 @@ class PartnershipResult(ReturnRatios):
         """Which profile's rate, and by what: "Instagram @maya, by reach"."""
         if self.engagement_rate is None:
             return ""
-        return metrics.engagement_source(self.engagement_profile, self.engagement)
+        return metrics.engagement_source(
+            profile=self.engagement_profile, engagement=self.engagement
+        )
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.new_customers) if self.running else None
 
     @property
     def name(self):
@@ -563,7 +586,9 @@ def partnership_results(campaign, clicks=None, figures=None, partnerships=None):
     for partnership in partnerships:
         person = partnership.influencer_id
         revenue = metrics.two_places(per_person[KPIKind.REVENUE].get(person))
-        commission = metrics.commission_due(revenue, partnership.commission_rate)
+        commission = metrics.commission_due(
+            revenue=revenue, rate_percent=partnership.commission_rate
+        )
         profile = partnership.influencer.main_profile
         results.append(
             PartnershipResult(

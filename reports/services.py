@@ -343,7 +343,9 @@ class PortfolioTotals(ReturnRatios):
     def profit_roi(self):
         # Margins differ between campaigns: the gross profit is already net of each one, so
         # it goes in at a margin of 100%.
-        return metrics.profit_roi_percent(self.gross_profit, self.cost, metrics.HUNDRED)
+        return metrics.profit_roi_percent(
+            revenue=self.gross_profit, cost=self.cost, gross_margin_percent=metrics.HUNDRED
+        )
 
 
 def portfolio_totals(rows):
@@ -354,7 +356,11 @@ def portfolio_totals(rows):
         cost=sum((s.cost for s in summaries), Decimal(0)),
         revenue=sum((s.revenue for s in summaries), Decimal(0)),
         gross_profit=sum(
-            (metrics.gross_profit(s.revenue, s.gross_margin) for s in summaries), Decimal(0)
+            (
+                metrics.gross_profit(revenue=s.revenue, gross_margin_percent=s.gross_margin)
+                for s in summaries
+            ),
+            Decimal(0),
         ),
         orders=sum(s.orders for s in summaries),
         new_customers=sum(s.new_customers for s in summaries),
