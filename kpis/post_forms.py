@@ -55,7 +55,7 @@ class PostFields(forms.ModelForm):
 
     def clean_url(self):
         url = self.cleaned_data["url"].strip()
-        problem = check_post_url(url, self.data.get(self.add_prefix("platform"), ""))
+        problem = check_post_url(url)
         if problem:
             raise forms.ValidationError(problem)
         return url

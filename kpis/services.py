@@ -492,7 +492,7 @@ class ROISummary(ReturnRatios):
 
 @dataclass
 class PartnershipResult(ReturnRatios):
-    partnership: object
+    partnership: Partnership
     clicks: int
     orders: int
     new_customers: int

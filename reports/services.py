@@ -242,7 +242,9 @@ class Dashboard:
     @cached_property
     def voice(self):
         """What customers said: the range of results, keep-or-stop lines, feedback."""
-        return campaign_voice(self.campaign, self.results, self.roi, self.timeline.today)
+        return campaign_voice(
+            campaign=self.campaign, results=self.results, roi=self.roi, today=self.timeline.today
+        )
 
     @cached_property
     def panels(self):
@@ -261,7 +263,7 @@ def campaign_dashboard(campaign, today=None):
     statuses = campaign_kpi_statuses(campaign, today, figures=figures, rows=rows)
     results = partnership_results(campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
-    posts = campaign_posts(campaign)
+    posts = campaign_posts(campaign=campaign)
     for result in results:
         result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
     business = business_of(campaign.owner)
@@ -388,7 +390,7 @@ def checklist_details(campaign):
     partnerships = campaign.partnerships.select_related("influencer", "tracked_link").order_by(
         "influencer__name"
     )
-    posts = campaign_posts(campaign)
+    posts = campaign_posts(campaign=campaign)
     planned = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)

@@ -238,7 +238,7 @@ class SocialSource(ImportSource):
             pk__in={row.partnership_id for row in rows}
         ).select_related("influencer")
         for partnership in partnerships:
-            sync_roster_status(partnership.influencer)
+            sync_roster_status(influencer=partnership.influencer)
         return len(rows)
 
     def describe(self, row, context):

@@ -69,11 +69,11 @@ def measurements(request, pk):
             return redirect(measurements_url(campaign))
         if form.is_valid():
             recording.record_checkin(
-                campaign,
-                request.user,
-                form.cleaned_data["date"],
-                form.cleaned_data["note"].strip(),
-                form.readings(),
+                campaign=campaign,
+                owner=request.user,
+                date=form.cleaned_data["date"],
+                note=form.cleaned_data["note"].strip(),
+                readings=form.readings(),
             )
             messages.success(request, _("Check-in saved."))
             return redirect(measurements_url(campaign))

@@ -47,7 +47,7 @@ def feedback_log(request, pk):
             "form": form,
             "entries": entries[:SHOWN],
             "entry_count": entries.count(),
-            "tones": feedback_tones(campaign),
+            "tones": feedback_tones(campaign=campaign),
         },
     )
 

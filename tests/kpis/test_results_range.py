@@ -82,8 +82,10 @@ def campaign():
 
 def the_range(campaign):
     roi = campaign_roi(campaign)
-    rise = baseline_rise(campaign, roi, TODAY)
-    return campaign_range(campaign, roi, voice_counts(campaign), rise, TODAY)
+    rise = baseline_rise(campaign=campaign, roi=roi, today=TODAY)
+    return campaign_range(
+        campaign=campaign, roi=roi, counts=voice_counts(campaign=campaign), rise=rise, today=TODAY
+    )
 
 
 def test_counted_for_sure_is_the_single_figure(campaign):
