@@ -1,14 +1,19 @@
 import zoneinfo
+from typing import TYPE_CHECKING
 
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+from django.contrib.auth.models import User as UserModel
 from django.utils.translation import gettext_lazy as _
 
 from . import limits, versions
 from .layout import FormHelper
 from .models import Business, Currency, ReminderKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 User = get_user_model()
 
@@ -92,7 +97,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-def time_zone_choices():
+def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
@@ -137,20 +142,26 @@ class BusinessForm(forms.ModelForm):
         return super().save(commit)
 
 
-def check_reentered_password(user, password, wrong_message):
+def check_reentered_password(
+    *, user: UserModel, password: str, wrong_message: "str | StrPromise"
+) -> None:
     """A logged-in owner re-typing their password: at most ``PASSWORD_TRIES`` wrong ones in
     ``PASSWORD_PERIOD``, so a borrowed session cannot be used to guess it."""
-    if limits.tries("password", user.pk) >= limits.PASSWORD_TRIES:
+    if limits.tries(scope="password", value=user.pk) >= limits.PASSWORD_TRIES:
         raise forms.ValidationError(limits.TOO_MANY_PASSWORDS, code="too_many")
     if not user.check_password(password):
-        limits.count("password", user.pk, period=limits.PASSWORD_PERIOD)
+        limits.count(scope="password", value=user.pk, period=limits.PASSWORD_PERIOD)
         raise forms.ValidationError(wrong_message, code="password_incorrect")
 
 
 class LimitedPasswordChangeForm(PasswordChangeForm):
     def clean_old_password(self):
         old_password = self.cleaned_data["old_password"]
-        check_reentered_password(self.user, old_password, self.error_messages["password_incorrect"])
+        check_reentered_password(
+            user=self.user,
+            password=old_password,
+            wrong_message=self.error_messages["password_incorrect"],
+        )
         return old_password
 
 
@@ -179,7 +190,9 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         check_reentered_password(
-            self.user, password, _("That is not your password. Nothing was deleted.")
+            user=self.user,
+            password=password,
+            wrong_message=_("That is not your password. Nothing was deleted."),
         )
         return password
 

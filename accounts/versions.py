@@ -6,6 +6,10 @@ what was typed and the current version, so saving once more is a deliberate choi
 the bottom of the import chain so that every app can use it.
 """
 
+import datetime
+from collections.abc import Mapping
+from typing import Any, Protocol
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -16,11 +20,15 @@ STALE = _(
 )
 
 
-def version_of(row):
+class Versioned(Protocol):
+    updated_at: datetime.datetime | None
+
+
+def version_of(row: Versioned) -> str:
     return row.updated_at.isoformat() if row.updated_at else ""
 
 
-def is_stale(data, row):
+def is_stale(*, data: Mapping[str, Any], row: Versioned) -> bool:
     """True when posted ``data`` carries a version and it is not the row's any more."""
     submitted = data.get(FIELD, "")
     return bool(submitted) and submitted != version_of(row)
@@ -32,8 +40,8 @@ class VersionField(forms.CharField):
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, **kwargs)
 
-    def bound_data(self, data, initial):
+    def bound_data(self, data: Any, initial: Any) -> Any:
         return initial

@@ -86,7 +86,7 @@ def goal_sentence_hints(*, campaign: Campaign, currency: str = DEFAULT_CURRENCY)
         hints.append(
             _("Your cash budget works out at %(amount)s for each of the %(number)s %(unit)s.")
             % {
-                "amount": format_money(budget / campaign.goal_number, currency),
+                "amount": format_money(budget / campaign.goal_number, currency=currency),
                 "number": format_count(campaign.goal_number),
                 "unit": campaign.goal_unit,
             }

@@ -31,7 +31,7 @@ from .common import owned_campaign
 def owned_partnership(request, campaign, partnership_pk):
     return get_owned_or_404(
         with_post_counts(Partnership.objects.select_related("influencer", "campaign")),
-        request.user,
+        owner=request.user,
         pk=partnership_pk,
         campaign=campaign,
     )
@@ -43,7 +43,7 @@ def partnership_detail(request, pk, partnership_pk):
     campaign = owned_campaign(request, pk)
     partnership = owned_partnership(request, campaign, partnership_pk)
     form = DealForm(request.POST or None, instance=partnership)
-    if request.method == "POST" and is_stale(request.POST, partnership):
+    if request.method == "POST" and is_stale(data=request.POST, row=partnership):
         form.is_valid()
         form.add_error(None, STALE)
     elif request.method == "POST" and form.is_valid():

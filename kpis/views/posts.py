@@ -26,7 +26,7 @@ def post_list(request, pk):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     posts = campaign_posts(campaign=campaign)
-    partnerships = owned(Partnership, request.user).filter(campaign=campaign)
+    partnerships = owned(Partnership, owner=request.user).filter(campaign=campaign)
     rows = [
         {"partnership": p, "posts": posts.get(p.pk, []), "page_url": page_url(p)}
         for p in partnerships.select_related("influencer")
@@ -85,7 +85,7 @@ def post_create(request, pk):
 def owned_post(request, campaign, post_pk):
     return get_owned_or_404(
         Post.objects.select_related("partnership__influencer"),
-        request.user,
+        owner=request.user,
         pk=post_pk,
         partnership__campaign=campaign,
     )

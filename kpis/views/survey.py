@@ -87,7 +87,9 @@ def survey_page(request, pk):
 def answer_delete(request, pk, answer_pk):
     """Take an answer out of the results (one the owner knows is not a real customer's)."""
     campaign = owned_campaign(request, pk)
-    answer = get_owned_or_404(SurveyAnswer, request.user, pk=answer_pk, survey__campaign=campaign)
+    answer = get_owned_or_404(
+        SurveyAnswer, owner=request.user, pk=answer_pk, survey__campaign=campaign
+    )
     return delete_page(
         request,
         campaign,
