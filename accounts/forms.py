@@ -1,5 +1,5 @@
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.layout import Submit
 from django import forms
@@ -27,13 +27,13 @@ class SignupForm(forms.Form):
         max_length=150,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Send me the link"), css_class="btn-brand w-100"))
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
 
 
@@ -56,14 +56,14 @@ class FinishSignupForm(UserCreationForm):
         model = User
         fields = ()
 
-    def __init__(self, email, *args, **kwargs):
+    def __init__(self, email: str, *args: Any, **kwargs: Any) -> None:
         # The user's e-mail is known before validation, so the password is checked against it.
         super().__init__(*args, instance=User(username=email, email=email), **kwargs)
         self.fields["business_name"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Create my account"), css_class="btn-brand w-100"))
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> UserModel:
         user = super().save(commit=False)
         if commit:
             user.save()
@@ -88,12 +88,12 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Log in"), css_class="btn-brand w-100"))
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
 
 
@@ -124,7 +124,7 @@ class BusinessForm(forms.ModelForm):
         model = Business
         fields = ("name", "currency", "what_you_offer", "website", "time_zone")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields[versions.FIELD].initial = versions.version_of(self.instance)
         self.fields["reminders"].initial = [
@@ -133,10 +133,10 @@ class BusinessForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save"), css_class="btn-brand"))
 
-    def clean_time_zone(self):
+    def clean_time_zone(self) -> str:
         return self.cleaned_data["time_zone"] or self.instance.time_zone
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Business:
         chosen = set(self.cleaned_data["reminders"])
         self.instance.reminders_off = [kind for kind in ReminderKind.values if kind not in chosen]
         return super().save(commit)
@@ -155,7 +155,7 @@ def check_reentered_password(
 
 
 class LimitedPasswordChangeForm(PasswordChangeForm):
-    def clean_old_password(self):
+    def clean_old_password(self) -> str:
         old_password = self.cleaned_data["old_password"]
         check_reentered_password(
             user=self.user,
@@ -179,7 +179,7 @@ class DeleteAccountForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: UserModel, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.helper = FormHelper()
@@ -187,7 +187,7 @@ class DeleteAccountForm(forms.Form):
             Submit("submit", _("Delete my account and all my data"), css_class="btn-danger")
         )
 
-    def clean_password(self):
+    def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         check_reentered_password(
             user=self.user,
@@ -196,7 +196,7 @@ class DeleteAccountForm(forms.Form):
         )
         return password
 
-    def clean_confirmation(self):
+    def clean_confirmation(self) -> str:
         confirmation = self.cleaned_data["confirmation"].strip()
         if confirmation.upper() != str(_("DELETE")).upper():
             raise forms.ValidationError(_("Type the word DELETE to confirm. Nothing was deleted."))
