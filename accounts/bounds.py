@@ -47,15 +47,15 @@ DATE_VALIDATORS = [
 ]
 
 
-def campaign_days(start, end):
+def campaign_days(*, start: datetime.date, end: datetime.date) -> int:
     """Days from ``start`` to ``end`` with both counted, the one way a campaign's length (or
     the part of it used so far) is counted: 1 to 31 March is 31 days, a one-day campaign 1."""
     return (end - start).days + 1
 
 
-def campaign_too_long(start, end):
+def campaign_too_long(*, start: datetime.date | None, end: datetime.date | None) -> str | None:
     """The plain refusal of a campaign longer than two years, or None."""
-    if start and end and campaign_days(start, end) > MAX_CAMPAIGN_DAYS:
+    if start and end and campaign_days(start=start, end=end) > MAX_CAMPAIGN_DAYS:
         return _("A campaign can run for at most two years: pick a deadline before %(latest)s.") % {
             "latest": (start + datetime.timedelta(days=MAX_CAMPAIGN_DAYS)).isoformat()
         }

@@ -93,7 +93,7 @@ def export_zip(*, user: User) -> bytes:
             name = f"{model._meta.app_label}-{model._meta.model_name}.csv"
             bundle.writestr(name, _csv(columns, rows))
         bundle.writestr(
-            "login-log.csv", _csv(login_log.EXPORT_COLUMNS, login_log.export_rows(user))
+            "login-log.csv", _csv(login_log.EXPORT_COLUMNS, login_log.export_rows(user=user))
         )
     return archive.getvalue()
 
@@ -102,5 +102,5 @@ def export_zip(*, user: User) -> bytes:
 def delete_account(*, user: User) -> None:
     """Deletes the user; every owned row goes with it (each ``owner`` is CASCADE), and so
     does the login log kept under their e-mail (it has no key to the user)."""
-    login_log.delete_about(user)
+    login_log.delete_about(user=user)
     delete_with_links(row=user, owner=user)

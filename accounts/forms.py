@@ -1,14 +1,19 @@
 import zoneinfo
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+from django.contrib.auth.models import User as UserModel
 from django.utils.translation import gettext_lazy as _
 
 from . import limits, versions
 from .layout import FormHelper
 from .models import Business, Currency, ReminderKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 User = get_user_model()
 
@@ -22,13 +27,13 @@ class SignupForm(forms.Form):
         max_length=150,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Send me the link"), css_class="btn-brand w-100"))
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
 
 
@@ -51,14 +56,14 @@ class FinishSignupForm(UserCreationForm):
         model = User
         fields = ()
 
-    def __init__(self, email, *args, **kwargs):
+    def __init__(self, email: str, *args: Any, **kwargs: Any) -> None:
         # The user's e-mail is known before validation, so the password is checked against it.
         super().__init__(*args, instance=User(username=email, email=email), **kwargs)
         self.fields["business_name"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Create my account"), css_class="btn-brand w-100"))
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> UserModel:
         user = super().save(commit=False)
         if commit:
             user.save()
@@ -83,16 +88,16 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Log in"), css_class="btn-brand w-100"))
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
 
 
-def time_zone_choices():
+def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
@@ -119,7 +124,7 @@ class BusinessForm(forms.ModelForm):
         model = Business
         fields = ("name", "currency", "what_you_offer", "website", "time_zone")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields[versions.FIELD].initial = versions.version_of(self.instance)
         self.fields["reminders"].initial = [
@@ -128,29 +133,35 @@ class BusinessForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save"), css_class="btn-brand"))
 
-    def clean_time_zone(self):
+    def clean_time_zone(self) -> str:
         return self.cleaned_data["time_zone"] or self.instance.time_zone
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Business:
         chosen = set(self.cleaned_data["reminders"])
         self.instance.reminders_off = [kind for kind in ReminderKind.values if kind not in chosen]
         return super().save(commit)
 
 
-def check_reentered_password(user, password, wrong_message):
+def check_reentered_password(
+    *, user: UserModel, password: str, wrong_message: "str | StrPromise"
+) -> None:
     """A logged-in owner re-typing their password: at most ``PASSWORD_TRIES`` wrong ones in
     ``PASSWORD_PERIOD``, so a borrowed session cannot be used to guess it."""
-    if limits.tries("password", user.pk) >= limits.PASSWORD_TRIES:
+    if limits.tries(scope="password", value=user.pk) >= limits.PASSWORD_TRIES:
         raise forms.ValidationError(limits.TOO_MANY_PASSWORDS, code="too_many")
     if not user.check_password(password):
-        limits.count("password", user.pk, period=limits.PASSWORD_PERIOD)
+        limits.count(scope="password", value=user.pk, period=limits.PASSWORD_PERIOD)
         raise forms.ValidationError(wrong_message, code="password_incorrect")
 
 
 class LimitedPasswordChangeForm(PasswordChangeForm):
-    def clean_old_password(self):
+    def clean_old_password(self) -> str:
         old_password = self.cleaned_data["old_password"]
-        check_reentered_password(self.user, old_password, self.error_messages["password_incorrect"])
+        check_reentered_password(
+            user=self.user,
+            password=old_password,
+            wrong_message=self.error_messages["password_incorrect"],
+        )
         return old_password
 
 
@@ -168,7 +179,7 @@ class DeleteAccountForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: UserModel, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.helper = FormHelper()
@@ -176,14 +187,16 @@ class DeleteAccountForm(forms.Form):
             Submit("submit", _("Delete my account and all my data"), css_class="btn-danger")
         )
 
-    def clean_password(self):
+    def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         check_reentered_password(
-            self.user, password, _("That is not your password. Nothing was deleted.")
+            user=self.user,
+            password=password,
+            wrong_message=_("That is not your password. Nothing was deleted."),
         )
         return password
 
-    def clean_confirmation(self):
+    def clean_confirmation(self) -> str:
         confirmation = self.cleaned_data["confirmation"].strip()
         if confirmation.upper() != str(_("DELETE")).upper():
             raise forms.ValidationError(_("Type the word DELETE to confirm. Nothing was deleted."))

@@ -20,12 +20,12 @@ TOO_MANY_PASSWORDS = _(
 )
 
 
-def _key(scope, value):
+def _key(scope: str, value: object) -> str:
     digest = hashlib.sha256(str(value).strip().lower().encode()).hexdigest()
     return f"limit:{scope}:{digest}"
 
 
-def count(scope, value, *, period):
+def count(*, scope: str, value: object, period: int) -> int:
     """One more try under (scope, value); the number of tries within ``period``."""
     key = _key(scope, value)
     cache.add(key, 0, timeout=period)
@@ -36,25 +36,33 @@ def count(scope, value, *, period):
         return 1
 
 
-def tries(scope, value):
+def tries(*, scope: str, value: object) -> int:
     return cache.get(_key(scope, value)) or 0
 
 
-def mail_allowed(scope, email, address, *, per_email, per_address):
+def mail_allowed(*, scope: str, email: str, address: str, per_email: int, per_address: int) -> bool:
     """Counts one more e-mail asked for (reset, sign-up); False once the e-mail or the visitor's
     address asked more than ``per_email`` / ``per_address`` times in ``RESET_PERIOD``."""
-    by_email = count(f"{scope}-email", email, period=RESET_PERIOD)
-    by_address = count(f"{scope}-address", address, period=RESET_PERIOD)
+    by_email = count(scope=f"{scope}-email", value=email, period=RESET_PERIOD)
+    by_address = count(scope=f"{scope}-address", value=address, period=RESET_PERIOD)
     return by_email <= per_email and by_address <= per_address
 
 
-def reset_allowed(email, address):
+def reset_allowed(*, email: str, address: str) -> bool:
     return mail_allowed(
-        "reset", email, address, per_email=RESETS_PER_EMAIL, per_address=RESETS_PER_ADDRESS
+        scope="reset",
+        email=email,
+        address=address,
+        per_email=RESETS_PER_EMAIL,
+        per_address=RESETS_PER_ADDRESS,
     )
 
 
-def signup_allowed(email, address):
+def signup_allowed(*, email: str, address: str) -> bool:
     return mail_allowed(
-        "signup", email, address, per_email=SIGNUPS_PER_EMAIL, per_address=SIGNUPS_PER_ADDRESS
+        scope="signup",
+        email=email,
+        address=address,
+        per_email=SIGNUPS_PER_EMAIL,
+        per_address=SIGNUPS_PER_ADDRESS,
     )

@@ -11,6 +11,7 @@ leaves nothing behind.
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,16 +20,16 @@ SALT = "accounts.signup"
 LINK_HOURS = 24
 
 
-def has_account(email):
+def has_account(*, email: str) -> bool:
     return get_user_model().objects.filter(username__iexact=email).exists()
 
 
-def finish_path(email):
+def finish_path(email: str) -> str:
     """The path of the signed link that finishes an account for ``email``."""
     return reverse("signup_finish", args=[signing.dumps(email, salt=SALT)])
 
 
-def email_of(token):
+def email_of(token: str) -> str | None:
     """The address a link was made for, or None when it is forged or expired."""
     try:
         return signing.loads(token, salt=SALT, max_age=LINK_HOURS * 60 * 60)
@@ -36,13 +37,13 @@ def email_of(token):
         return None
 
 
-def send_signup_mail(request, email):
+def send_signup_mail(*, request: HttpRequest, email: str) -> None:
     """One e-mail to ``email``, whichever it is: the link to finish, or the note that the
     address already has an account."""
-    if has_account(email):
+    if has_account(email=email):
         subject = _("Someone tried to sign up to Microreach with your e-mail")
         template = "registration/signup_taken_email.txt"
-        context = {
+        context: dict[str, object] = {
             "login_url": request.build_absolute_uri(reverse("login")),
             "reset_url": request.build_absolute_uri(reverse("password_reset")),
         }

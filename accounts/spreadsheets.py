@@ -5,6 +5,8 @@ Lives at the bottom of the import chain so that every app can use it.
 
 import io
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -18,7 +20,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CELL_BREAK_THEN_FORMULA = re.compile(r"([;\t])(?=[=+\-@])")
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> object:
     """A CSV cell: text that could start a formula, at its start or after a semicolon or tab,
     gets an apostrophe there; everything else is unchanged (numbers stay numbers)."""
     if not isinstance(value, str):
@@ -27,12 +29,12 @@ def safe_cell(value):
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
-def xlsx_bytes(headers, rows, title=""):
+def xlsx_bytes(*, headers: Sequence[Any], rows: Iterable[Sequence[Any]], title: str = "") -> bytes:
     """An XLSX workbook of one sheet. Text is stored as text, never as a formula, and text
     that looks like one is marked "quote prefix", as Excel marks what is typed after an
     apostrophe: it shows as typed, with no apostrophe, and stays text when edited."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = re.sub(r"[\\/*?:\[\]]", " ", title or "Export")[:31]
     bold = Font(bold=True)
     for line, values in enumerate([headers, *rows], start=1):

@@ -6,6 +6,10 @@ what was typed and the current version, so saving once more is a deliberate choi
 the bottom of the import chain so that every app can use it.
 """
 
+import datetime
+from collections.abc import Mapping
+from typing import Any, Protocol
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -16,11 +20,16 @@ STALE = _(
 )
 
 
-def version_of(row):
+class Versioned(Protocol):
+    pk: Any
+    updated_at: datetime.datetime | None
+
+
+def version_of(row: Versioned) -> str:
     return row.updated_at.isoformat() if row.updated_at else ""
 
 
-def is_stale(data, row):
+def is_stale(*, data: Mapping[str, Any], row: Versioned) -> bool:
     """True when posted ``data`` carries a version and it is not the row's any more.
 
     Call it in the transaction that saves: it reads the version afresh and locks the row, so
@@ -28,9 +37,9 @@ def is_stale(data, row):
     submitted = data.get(FIELD, "")
     if not submitted:
         return False
+    model: Any = type(row)  # a model with an ``updated_at`` (the protocol cannot say so)
     current = (
-        type(row)
-        ._default_manager.select_for_update()
+        model._default_manager.select_for_update()
         .filter(pk=row.pk)
         .values_list("updated_at", flat=True)
         .first()
@@ -45,8 +54,8 @@ class VersionField(forms.CharField):
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, **kwargs)
 
-    def bound_data(self, data, initial):
+    def bound_data(self, data: Any, initial: Any) -> Any:
         return initial

@@ -23,7 +23,9 @@ class LimitedPasswordResetView(PasswordResetView):
     limit it answers as if it had sent one: nobody learns more, and no inbox is flooded."""
 
     def form_valid(self, form):
-        if limits.reset_allowed(form.cleaned_data["email"], client_address(self.request)):
+        if limits.reset_allowed(
+            email=form.cleaned_data["email"], address=client_address(self.request)
+        ):
             return super().form_valid(form)
         return HttpResponseRedirect(self.get_success_url())
 
@@ -42,8 +44,8 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if limits.signup_allowed(email, client_address(request)):
-            send_signup_mail(request, email)
+        if limits.signup_allowed(email=email, address=client_address(request)):
+            send_signup_mail(request=request, email=email)
         return redirect("signup_sent")
     return render(request, "registration/signup.html", {"form": form})
 
@@ -58,7 +60,7 @@ def signup_finish(request, token):
     if request.user.is_authenticated:
         return redirect("reports:portfolio")
     email = email_of(token)
-    if email is None or has_account(email):
+    if email is None or has_account(email=email):
         # Only the inbox's owner has this link, so saying it was used tells nobody else.
         return render(request, "registration/signup_link_spent.html", {"expired": email is None})
     form = FinishSignupForm(email, request.POST or None)
@@ -82,7 +84,11 @@ def business_settings(request):
     # An account made outside the sign-up page (createsuperuser) has no business yet.
     business = business_of(request.user) or Business(owner=request.user)
     form = BusinessForm(request.POST or None, instance=business)
-    if business.pk and request.method == "POST" and versions.is_stale(request.POST, business):
+    if (
+        business.pk
+        and request.method == "POST"
+        and versions.is_stale(data=request.POST, row=business)
+    ):
         form.is_valid()
         form.add_error(None, versions.STALE)
     elif request.method == "POST" and form.is_valid():

@@ -163,7 +163,7 @@ class Campaign(models.Model):
 
     def clean(self):
         super().clean()
-        too_long = campaign_too_long(self.start_date, self.end_date)
+        too_long = campaign_too_long(start=self.start_date, end=self.end_date)
         if too_long:
             raise ValidationError({"end_date": too_long})
 

@@ -27,7 +27,7 @@ def page_url(partnership: Partnership) -> str:
     return settings.SITE_URL + reverse("kpis:influencer_page", args=[partnership.page_token])
 
 
-def page_is_open(partnership: Partnership, *, today: date) -> bool:
+def page_is_open(*, partnership: Partnership, today: date) -> bool:
     expires = partnership.page_expires_on
     return bool(partnership.page_token) and (expires is None or today <= expires)
 
@@ -72,7 +72,7 @@ def thank_you_message(*, partnership: Partnership, business_name: str) -> str:
     return with_page_link("\n\n".join(paragraphs).strip(), partnership=partnership)
 
 
-def current_partnership(influencer: Influencer) -> Partnership | None:
+def current_partnership(*, influencer: Influencer) -> Partnership | None:
     """The influencer's partnership on their newest campaign that is not finished (else the
     newest of all): the one the roster status speaks for."""
     partnerships = (
@@ -87,10 +87,10 @@ def current_partnership(influencer: Influencer) -> Partnership | None:
     return chosen[0] if chosen else None
 
 
-def sync_roster_status(influencer: Influencer) -> str:
+def sync_roster_status(*, influencer: Influencer) -> str:
     """Set the roster's status to what the current partnership's state means (the state is
     the source of truth) and return it. Written with update(): no save signal fires."""
-    partnership = current_partnership(influencer)
+    partnership = current_partnership(influencer=influencer)
     status = influencer.status
     if partnership is not None:
         status = (
@@ -106,10 +106,10 @@ def sync_roster_status(influencer: Influencer) -> str:
 
 
 @transaction.atomic
-def apply_roster_status(influencer: Influencer) -> None:
+def apply_roster_status(*, influencer: Influencer) -> None:
     """The owner chose a status on the roster: make the current partnership say the same
     (a stage, or a gift sent today), then let the roster follow the partnership again."""
-    partnership = current_partnership(influencer)
+    partnership = current_partnership(influencer=influencer)
     if partnership is None:
         return
     chosen = influencer.status
@@ -121,4 +121,4 @@ def apply_roster_status(influencer: Influencer) -> None:
     elif chosen in STAGE_FOR_ROSTER_STATUS:
         partnership.status = STAGE_FOR_ROSTER_STATUS[chosen]
     partnership.save(update_fields=["gift_sent_on", "status"])
-    sync_roster_status(influencer)
+    sync_roster_status(influencer=influencer)

@@ -75,7 +75,7 @@ def goal_sentence_hints(*, campaign: Campaign, currency: str = DEFAULT_CURRENCY)
     if len(campaign.goal_sentence.split()) > MAX_EXPLAINABLE_WORDS:
         hints.append(_("Your goal sentence is long: try to say it in fewer words."))
     if campaign.start_date and campaign.end_date:
-        days = campaign_days(campaign.start_date, campaign.end_date)
+        days = campaign_days(start=campaign.start_date, end=campaign.end_date)
         if days < 14:
             hints.append(
                 _("%(days)s days is short: posts often keep bringing people in for weeks.")
@@ -86,7 +86,7 @@ def goal_sentence_hints(*, campaign: Campaign, currency: str = DEFAULT_CURRENCY)
         hints.append(
             _("Your cash budget works out at %(amount)s for each of the %(number)s %(unit)s.")
             % {
-                "amount": format_money(budget / campaign.goal_number, currency),
+                "amount": format_money(budget / campaign.goal_number, currency=currency),
                 "number": format_count(campaign.goal_number),
                 "unit": campaign.goal_unit,
             }

@@ -19,4 +19,4 @@ def note_chosen_status(sender, instance, **kwargs):
 def apply_chosen_status(sender, instance, created, **kwargs):
     if getattr(instance, "_status_chosen", False):
         instance._status_chosen = False
-        apply_roster_status(instance)
+        apply_roster_status(influencer=instance)

@@ -16,7 +16,9 @@ class SafeTableExport(TableExport):
     def export(self):
         if self.format == "xlsx":
             dataset = self.dataset
-            return xlsx_bytes(dataset.headers or [], list(dataset), dataset.title)
+            return xlsx_bytes(
+                headers=dataset.headers or [], rows=list(dataset), title=dataset.title
+            )
         return super().export()
 
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):

@@ -133,7 +133,7 @@ class BaseProfileFormSet(BaseInlineFormSet):
             if not (platform and handle):
                 continue
             taken_elsewhere = (
-                owned(Profile, self.owner)
+                owned(Profile, owner=self.owner)
                 .filter(platform=platform, handle=handle)
                 .exclude(pk=form.instance.pk)
                 .select_related("influencer")

@@ -339,7 +339,7 @@ def parse_roster_csv(raw: bytes) -> ParsedRoster:
 def existing_profiles(*, owner: User, rows: Sequence[Row]) -> dict[tuple[str, str], Profile]:
     """The owner's profiles that rows refer to, by (platform, handle)."""
     handles = {row["handle"] for row in rows}
-    profiles = owned(Profile, owner).filter(handle__in=handles).select_related("influencer")
+    profiles = owned(Profile, owner=owner).filter(handle__in=handles).select_related("influencer")
     return {(profile.platform, profile.handle): profile for profile in profiles}
 
 
@@ -384,7 +384,7 @@ def save_import(*, owner: User, rows: Sequence[Row]) -> tuple[int, int]:
             updated += 1
         else:
             influencer = people.get(row["name"].casefold()) or (
-                owned(Influencer, owner).filter(name__iexact=row["name"]).first()
+                owned(Influencer, owner=owner).filter(name__iexact=row["name"]).first()
                 or Influencer(owner=owner, name=row["name"])
             )
             profile = Profile(owner=owner, platform=row["platform"], handle=row["handle"])

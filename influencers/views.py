@@ -51,12 +51,16 @@ class RosterView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
 
     def get_queryset(self):
         return (
-            owned(Influencer, self.request.user).with_roster_numbers().prefetch_related("profiles")
+            owned(Influencer, owner=self.request.user)
+            .with_roster_numbers()
+            .prefetch_related("profiles")
         )
 
 
 def owned_influencer(request, pk):
-    return get_owned_or_404(Influencer.objects.prefetch_related("profiles"), request.user, pk=pk)
+    return get_owned_or_404(
+        Influencer.objects.prefetch_related("profiles"), owner=request.user, pk=pk
+    )
 
 
 @login_required
@@ -68,7 +72,7 @@ def influencer_form(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = InfluencerForm(data, instance=influencer)
     formset = ProfileFormSet(data, instance=influencer, owner=request.user, prefix="profiles")
-    if pk and data and is_stale(data, influencer) and form.is_valid():
+    if pk and data and is_stale(data=data, row=influencer) and form.is_valid():
         form.add_error(None, STALE)  # another tab saved since; this page shows its version
     saving = request.method == "POST" and form.is_valid() and formset.is_valid()
     if saving and not pk and already_submitted(request):

@@ -168,9 +168,9 @@ def _load_posts(owner, campaign, links):
             shares=shares,
             saves=saves,
         )
-        save_post(post, entered_by=who)
+        save_post(post=post, entered_by=who)
     for partnership in campaign.partnerships.select_related("influencer"):
-        sync_roster_status(partnership.influencer)
+        sync_roster_status(influencer=partnership.influencer)
 
 
 def _day_after_post(rng, start, post_day, today):

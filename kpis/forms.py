@@ -174,7 +174,9 @@ class CheckInForm(forms.Form):
 
     def readings(self):
         return [
-            Reading(kpi, value, self.cleaned_data.get(f"influencer_{kpi.pk}"))
+            Reading(
+                kpi=kpi, value=value, influencer_id=self.cleaned_data.get(f"influencer_{kpi.pk}")
+            )
             for kpi in self.kpis
             if (value := self.cleaned_data.get(f"value_{kpi.pk}")) is not None
         ]

@@ -25,7 +25,7 @@ class ImportUploadForm(forms.Form):
 
     kind = forms.ChoiceField(
         label=gettext_lazy("What kind of file is it?"),
-        choices=[("", gettext_lazy("Recognise it for me"))] + sources.CHOICES,
+        choices=[("", gettext_lazy("Recognise it for me")), *sources.CHOICES],
         required=False,
         widget=forms.RadioSelect,
     )
@@ -64,7 +64,7 @@ class ImportUploadForm(forms.Form):
                 )
             cleaned["kind"] = source.key
         else:
-            cleaned["kind"] = sources.chosen(cleaned["kind"], self.table).key
+            cleaned["kind"] = sources.chosen(key=cleaned["kind"], table=self.table).key
         return cleaned
 
 

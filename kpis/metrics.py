@@ -6,19 +6,29 @@ and the pages say so in words instead of showing a made-up number.
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, overload
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bounds import campaign_days
 
 # The engagement rate is defined once, beside the influencer profiles it is read from (that
 # app sits below this one): the roster and the campaign's table both read it from there.
-from influencers.metrics import engagement_rate, profile_engagement  # noqa: F401
+from influencers.metrics import Engagement, engagement_rate, profile_engagement  # noqa: F401
 
 from .catalogue import KPIKind
+
+if TYPE_CHECKING:  # only for the annotations
+    from influencers.models import Profile
+
+# A number as the formulas take it: a Decimal, a count, or a database sum (a float on SQLite).
+Number = Decimal | int | float
 
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -40,23 +50,25 @@ class PaceStatus(models.TextChoices):
     NO_DATA = "no_data", _("No numbers yet")
 
 
-def _round(value):
+def _round(value: Number | str) -> Decimal:
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def two_places(value):
+def two_places(value: Number | None) -> Decimal:
     """A database sum as an exact two-place Decimal (SQLite hands sums back as floats), and
     0.00 for the sum of nothing."""
     return _round(value or 0)
 
 
-def _ratio(numerator, denominator, scale=1):
+def _ratio(
+    numerator: Number | None, denominator: Number | None, scale: Decimal | int = 1
+) -> Decimal | None:
     if numerator is None or not denominator:
         return None
     return _round(Decimal(numerator) / Decimal(denominator) * scale)
 
 
-def progress_percent(current, baseline, target):
+def progress_percent(*, current: Number | None, baseline: Number, target: Number) -> Decimal | None:
     """How far from the baseline to the target the KPI has come: 0 at the start, 100 at target.
 
     Can go below 0 (it fell) or above 100 (beaten). None when the target equals the baseline.
@@ -68,7 +80,9 @@ def progress_percent(current, baseline, target):
     )
 
 
-def expected_progress_percent(start, end, today):
+def expected_progress_percent(
+    *, start: date | None, end: date | None, today: date
+) -> Decimal | None:
     """The share of the campaign's days used so far (today included), as the progress one
     would expect: day 1 of 31 expects 3.23%, the deadline 100%, the day before the start 0."""
     if start is None or end is None:
@@ -77,10 +91,12 @@ def expected_progress_percent(start, end, today):
         return Decimal(0)
     if today >= end:
         return HUNDRED
-    return _ratio(campaign_days(start, today), campaign_days(start, end), HUNDRED)
+    return _ratio(
+        campaign_days(start=start, end=today), campaign_days(start=start, end=end), HUNDRED
+    )
 
 
-def percent_of_pace(progress, expected):
+def percent_of_pace(*, progress: Number | None, expected: Number | None) -> Decimal | None:
     """Progress as a share of where it should be by now: 100 is exactly on pace."""
     if progress is None or not expected:
         return None
@@ -92,15 +108,24 @@ def percent_of_pace(progress, expected):
 DAYS_BEFORE_PROJECTING = 7
 
 
-def days_until_projection(start, today):
+def days_until_projection(*, start: date | None, today: date) -> int:
     """How many more days of the campaign a projection waits for; 0 when it can be made."""
     if start is None:
         return DAYS_BEFORE_PROJECTING
-    used = campaign_days(start, today)
+    used = campaign_days(start=start, end=today)
     return max(0, DAYS_BEFORE_PROJECTING - max(used, 0))
 
 
-def projected_end_value(points, *, start, end, today, baseline, cumulative=True, whole=False):
+def projected_end_value(
+    points: Iterable[tuple[date, Number]],
+    *,
+    start: date | None,
+    end: date | None,
+    today: date,
+    baseline: Number,
+    cumulative: bool = True,
+    whole: bool = False,
+) -> Decimal | int | None:
     """Where the KPI will be at ``end`` if it keeps its trend since the start.
 
     ``points`` are (date, running value) readings, oldest first. Readings of the baseline
@@ -114,7 +139,7 @@ def projected_end_value(points, *, start, end, today, baseline, cumulative=True,
     None when the dates are unknown, fewer than ``DAYS_BEFORE_PROJECTING`` days of the
     campaign have passed, or nothing is measured since the start.
     """
-    if start is None or end is None or days_until_projection(start, today):
+    if start is None or end is None or days_until_projection(start=start, today=today):
         return None
     readings = [(day, Decimal(value)) for day, value in points]
     if cumulative:
@@ -129,7 +154,7 @@ def projected_end_value(points, *, start, end, today, baseline, cumulative=True,
     current = since[-1][1]
     if cumulative:
         # Counted up to today (clicks arrive every day), over the days used so far.
-        days_so_far = campaign_days(start, min(today, end))
+        days_so_far = campaign_days(start=start, end=min(today, end))
         days_left = max((end - today).days, 0)
     else:
         # A level stands on the day it was read.
@@ -140,14 +165,23 @@ def projected_end_value(points, *, start, end, today, baseline, cumulative=True,
     return whole_number(projected) if whole else _round(projected)
 
 
-def whole_number(value):
+@overload
+def whole_number(value: Number) -> int: ...
+@overload
+def whole_number(value: None) -> None: ...
+def whole_number(value: Number | None) -> int | None:
     """A count (customers, clicks, followers) as the whole number people say: 47.97 is 48."""
     if value is None:
         return None
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def pace_status(progress, expected, projected_progress=None):
+def pace_status(
+    *,
+    progress: Number | None,
+    expected: Number | None,
+    projected_progress: Number | None = None,
+) -> PaceStatus:
     """Ahead, on track or behind: the one rule, from both the progress so far and the
     projection, so the badge cannot contradict the forecast beside it.
 
@@ -183,14 +217,14 @@ class CostBreakdown:
     other: Decimal = Decimal(0)
 
     @property
-    def total(self):
+    def total(self) -> Decimal:
         return _round(self.fees + self.products + self.shipping + self.commission + self.other)
 
 
 # What makes up each cumulative figure besides the readings typed in or imported for it:
 # clicks on the campaign's tracked links (bots left out) and its promo-code uses. The check-in
 # form says so, so no one types in what is already counted.
-FIGURE_PARTS = {
+FIGURE_PARTS: dict[str, str] = {
     KPIKind.LINK_CLICKS: "clicks",
     KPIKind.ORDERS: "uses",
     KPIKind.REDEMPTIONS: "uses",
@@ -208,14 +242,14 @@ NEW_CUSTOMERS_COUNTED = _(
 )
 
 
-def results_due(*, launched, start, today):
+def results_due(*, launched: bool, start: date | None, today: date) -> bool:
     """A plan shows results once it runs (launched, and its start date reached): before
     that it has a cost and nothing to set against it, and a "-100%" would only alarm."""
     # Launched without a start date: it runs from the launch.
     return bool(launched and (start is None or start <= today))
 
 
-def engagement_source(profile, engagement):
+def engagement_source(*, profile: "Profile", engagement: "Engagement") -> str | Promise:
     """Whose rate it is and what it is divided by: "Instagram @maya, by reach (3.67% by
     followers)". A rate by reach comes with the rate by followers, so both can be compared."""
     source = _("%(platform)s @%(handle)s, %(basis)s") % {
@@ -231,16 +265,21 @@ def engagement_source(profile, engagement):
     return source
 
 
-def commission_due(revenue, rate_percent):
+def commission_due(*, revenue: Number, rate_percent: Number) -> Decimal:
     return _round(Decimal(revenue) * Decimal(rate_percent) / HUNDRED)
 
 
-def cost_per(cost, count):
+def cost_per(*, cost: Number | None, count: Number | None) -> Decimal | None:
     """Cost per click (CPC), per new customer (CPA) or per interaction (CPE)."""
     return _ratio(cost, count)
 
 
-def conversion_rate(conversions, clicks):
+def average_order(*, revenue: Number | None, orders: Number | None) -> Decimal | None:
+    """What one sale brought in, on average."""
+    return _ratio(revenue, orders)
+
+
+def conversion_rate(*, conversions: Number | None, clicks: Number | None) -> Decimal | None:
     """Conversions per click (or visit), as a percentage."""
     return _ratio(conversions, clicks, HUNDRED)
 
@@ -257,48 +296,53 @@ class Conversion:
     clicks: int
 
     @property
-    def more_sales_than_clicks(self):
+    def more_sales_than_clicks(self) -> bool:
         return self.sales > self.clicks
 
     @property
-    def rate(self):
+    def rate(self) -> Decimal | None:
         if self.more_sales_than_clicks:
             return None
-        return conversion_rate(self.sales, self.clicks)
+        return conversion_rate(conversions=self.sales, clicks=self.clicks)
 
 
-def conversion(sales, clicks):
+def conversion(*, sales: int, clicks: int) -> Conversion:
     return Conversion(sales=sales, clicks=clicks)
 
 
-def roas(revenue, cost):
+def roas(*, revenue: Number | None, cost: Number | None) -> Decimal | None:
     """Return on ad spend: revenue for each 1 spent (3.5 means 3.50 back per 1)."""
     return _ratio(revenue, cost)
 
 
-def cash_roi_percent(revenue, cost):
+def cash_roi_percent(*, revenue: Number, cost: Number | None) -> Decimal | None:
     """(revenue - cost) / cost: what the takings returned, before paying for the goods sold."""
     if not cost:
         return None
     return _ratio(Decimal(revenue) - Decimal(cost), cost, HUNDRED)
 
 
-def gross_profit(revenue, gross_margin_percent):
+def gross_profit(*, revenue: Number, gross_margin_percent: Number) -> Decimal:
     """What the owner keeps of the revenue after paying for the goods sold."""
     return _round(Decimal(revenue) * Decimal(gross_margin_percent) / HUNDRED)
 
 
-def profit_roi_percent(revenue, cost, gross_margin_percent):
+def profit_roi_percent(
+    *, revenue: Number, cost: Number | None, gross_margin_percent: Number
+) -> Decimal | None:
     """(revenue x gross margin - cost) / cost: what the campaign returned in profit.
 
     With a margin of 100% this is the cash ROI.
     """
     if not cost:
         return None
-    return _ratio(gross_profit(revenue, gross_margin_percent) - Decimal(cost), cost, HUNDRED)
+    profit = gross_profit(revenue=revenue, gross_margin_percent=gross_margin_percent)
+    return _ratio(profit - Decimal(cost), cost, HUNDRED)
 
 
-def break_even_sales(cost, average_order_value, gross_margin_percent):
+def break_even_sales(
+    *, cost: Number, average_order_value: Number | None, gross_margin_percent: Number | None
+) -> int | None:
     """How many sales of the average order value pay the campaign back. None when unknowable."""
     if not average_order_value or not gross_margin_percent:
         return None
@@ -311,7 +355,7 @@ def break_even_sales(cost, average_order_value, gross_margin_percent):
 # Results as a range: what was counted for sure, what is likely, and what it is at most.
 
 
-def value_of_sales(sales, average_order_value):
+def value_of_sales(*, sales: Number | None, average_order_value: Number | None) -> Decimal | None:
     """What ``sales`` are worth at the average order counted so far (survey answers and till
     taps carry no amount). None when no order value is known yet."""
     if not sales:
@@ -321,7 +365,13 @@ def value_of_sales(sales, average_order_value):
     return _round(Decimal(sales) * Decimal(average_order_value))
 
 
-def rise_over_baseline(before_total, before_days, during_total, during_days):
+def rise_over_baseline(
+    *,
+    before_total: Number | None,
+    before_days: int | None,
+    during_total: Number | None,
+    during_days: int | None,
+) -> Decimal | None:
     """How much more came in during the campaign's days so far than at the pace of the weeks
     before it: (during per day - before per day) x days of the campaign so far, never below 0.
     None without days before the start (no baseline) or with no campaign day yet."""
@@ -332,14 +382,16 @@ def rise_over_baseline(before_total, before_days, during_total, during_days):
     return _round(max(rise, Decimal(0)))
 
 
-def sales_still_needed(break_even, sales_so_far):
+def sales_still_needed(*, break_even: int | None, sales_so_far: Number) -> int | None:
     """Sales still to come before an influencer pays back their cost: 0 once they have."""
     if break_even is None:
         return None
     return max(break_even - int(sales_so_far), 0)
 
 
-def sales_at_pace(sales_so_far, days_used, days_left):
+def sales_at_pace(
+    *, sales_so_far: Number, days_used: int | None, days_left: int | None
+) -> int | None:
     """How many more sales to expect by the deadline if they keep coming at the rate so far
     (whole sales, rounded down: a keep-or-stop line should not promise a part of one)."""
     if not days_used or days_left is None:
@@ -347,13 +399,13 @@ def sales_at_pace(sales_so_far, days_used, days_left):
     return math.floor(Decimal(sales_so_far) / Decimal(days_used) * Decimal(max(days_left, 0)))
 
 
-def post_interactions(likes, comments, shares):
+def post_interactions(*, likes: int | None, comments: int | None, shares: int | None) -> int:
     """A post's engagement: likes, comments and shares (saves and views are not interactions).
     Numbers not given count as 0. The engagement KPI and the cost per interaction add these."""
     return (likes or 0) + (comments or 0) + (shares or 0)
 
 
-def post_reach(views):
+def post_reach(views: int | None) -> int:
     """A post's views or reach, as its insights show it (not given counts as 0): what the
     "Views and reach" KPI adds up."""
     return views or 0

@@ -319,7 +319,7 @@ class Post(models.Model):
     @property
     def interactions(self):
         """Likes, comments and shares: the catalogue's engagement."""
-        return post_interactions(self.likes, self.comments, self.shares)
+        return post_interactions(likes=self.likes, comments=self.comments, shares=self.shares)
 
 
 # Customers' voice: what people say about how they found the business. These rows are

@@ -55,7 +55,7 @@ class PostFields(forms.ModelForm):
 
     def clean_url(self):
         url = self.cleaned_data["url"].strip()
-        problem = check_post_url(url, self.data.get(self.add_prefix("platform"), ""))
+        problem = check_post_url(url)
         if problem:
             raise forms.ValidationError(problem)
         return url
@@ -100,7 +100,7 @@ class OwnerPostForm(PostFields):
         super().__init__(*args, campaign=campaign, **kwargs)
         field = self.fields["partnership"]
         field.queryset = (
-            owned(Partnership, owner).filter(campaign=campaign).select_related("influencer")
+            owned(Partnership, owner=owner).filter(campaign=campaign).select_related("influencer")
         )
         field.label_from_instance = lambda partnership: partnership.influencer.name
         if self.instance.pk:

@@ -2,16 +2,19 @@
 campaign's posts for its KPIs, follow-ups and pages in a fixed number of queries."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Business
+from campaigns.models import Campaign, Partnership
 from campaigns.partnerships import sync_roster_status
 from influencers.models import Platform
 
@@ -33,7 +36,7 @@ EXPECTED_HOSTS: dict[str, tuple[str, ...]] = {
 MAX_COUNT = 1_000_000_000
 
 # Where an influencer finds each number, in plain words.
-INSIGHTS_NOTES = {
+INSIGHTS_NOTES: dict[str, str | Promise] = {
     Platform.INSTAGRAM: gettext_lazy(
         "Instagram: open the post, tap “View insights” (professional accounts). Reach is "
         "“Accounts reached”; likes, comments, shares and saves are listed under “Interactions”. "
@@ -50,30 +53,32 @@ INSIGHTS_NOTES = {
 }
 
 
-def host_matches(host: str, expected: tuple) -> bool:
+def host_matches(*, host: str, expected: tuple[str, ...]) -> bool:
     host = host.lower().rstrip(".")
     return any(host == name or host.endswith("." + name) for name in expected)
 
 
-def all_expected_hosts() -> tuple:
+def all_expected_hosts() -> tuple[str, ...]:
     return tuple(host for hosts in EXPECTED_HOSTS.values() for host in hosts)
 
 
-def check_post_url(url: str, platform: str) -> str:
+def check_post_url(url: str) -> str:
     """ "" when the link is fine, else why not. http is taken only on the platforms' own
     addresses (which send on to https); anything else must be https."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return _("Paste the post's web address, starting with https://.")
-    if parts.scheme == "http" and not host_matches(parts.hostname or "", all_expected_hosts()):
+    if parts.scheme == "http" and not host_matches(
+        host=parts.hostname or "", expected=all_expected_hosts()
+    ):
         return _("Use the https:// address of the post.")
     return ""
 
 
-def is_unusual_host(url: str, platform: str) -> bool:
+def is_unusual_host(*, url: str, platform: str) -> bool:
     """The link is not on the platform's own site: worth a note, not a refusal."""
     expected = EXPECTED_HOSTS.get(platform, ())
-    return bool(url) and not host_matches(urlsplit(url).hostname or "", expected)
+    return bool(url) and not host_matches(host=urlsplit(url).hostname or "", expected=expected)
 
 
 def check_post_date(*, posted_on: date, start: date | None, end: date | None, today: date) -> str:
@@ -91,7 +96,7 @@ def check_post_date(*, posted_on: date, start: date | None, end: date | None, to
     return ""
 
 
-def save_post(post: Post, *, entered_by: str) -> Post:
+def save_post(*, post: Post, entered_by: str) -> Post:
     """Save a post from the owner's form or the influencer's page, then let the roster follow
     the partnership's new state. An influencer's post waits for the owner's look."""
     if post.pk is None:
@@ -102,17 +107,17 @@ def save_post(post: Post, *, entered_by: str) -> Post:
     if entered_by == PostEnteredBy.INFLUENCER:
         # Not the owner's request: raise their data version so their cached pages redraw.
         Business.objects.filter(owner_id=post.owner_id).update(data_version=F("data_version") + 1)
-    sync_roster_status(post.partnership.influencer)
+    sync_roster_status(influencer=post.partnership.influencer)
     return post
 
 
-def delete_post(post: Post) -> None:
+def delete_post(*, post: Post) -> None:
     influencer = post.partnership.influencer
     post.delete()
-    sync_roster_status(influencer)
+    sync_roster_status(influencer=influencer)
 
 
-def mark_posts_seen(*, campaign) -> int:
+def mark_posts_seen(*, campaign: Campaign) -> int:
     return Post.objects.filter(partnership__campaign=campaign, seen_by_owner=False).update(
         seen_by_owner=True
     )
@@ -126,17 +131,17 @@ class PostTotals:
     saves: int = 0
 
 
-def totals(posts) -> PostTotals:
-    posts = list(posts)
+def totals(posts: Iterable[Post]) -> PostTotals:
+    listed = list(posts)
     return PostTotals(
-        posts=len(posts),
-        views=sum(metrics.post_reach(post.views) for post in posts),
-        interactions=sum(post.interactions for post in posts),
-        saves=sum(post.saves or 0 for post in posts),
+        posts=len(listed),
+        views=sum(metrics.post_reach(post.views) for post in listed),
+        interactions=sum(post.interactions for post in listed),
+        saves=sum(post.saves or 0 for post in listed),
     )
 
 
-def posts_by_influencer_and_day(campaign) -> list[tuple[int, date, int, int]]:
+def posts_by_influencer_and_day(*, campaign: Campaign) -> list[tuple[int, date, int, int]]:
     """(influencer id, day, interactions, views) of each of the campaign's posts, by the day
     it went out: what the engagement and reach figures add up. One query."""
     rows = Post.objects.filter(partnership__campaign=campaign).values_list(
@@ -146,22 +151,22 @@ def posts_by_influencer_and_day(campaign) -> list[tuple[int, date, int, int]]:
         (
             influencer_id,
             day,
-            metrics.post_interactions(likes, comments, shares),
+            metrics.post_interactions(likes=likes, comments=comments, shares=shares),
             metrics.post_reach(views),
         )
         for influencer_id, day, views, likes, comments, shares in rows
     ]
 
 
-def campaign_posts(campaign) -> dict:
+def campaign_posts(*, campaign: Campaign) -> dict[int, list[Post]]:
     """{partnership id: [posts]} of the campaign, oldest first. One query."""
-    found = defaultdict(list)
+    found: defaultdict[int, list[Post]] = defaultdict(list)
     for post in Post.objects.filter(partnership__campaign=campaign).order_by("posted_on", "pk"):
         found[post.partnership_id].append(post)
     return found
 
 
-def with_post_counts(partnerships):
+def with_post_counts(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
     """The partnerships with ``post_count`` and ``new_post_count`` (unseen influencer posts)."""
     return partnerships.annotate(
         post_count=Count("posts", distinct=True),

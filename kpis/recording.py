@@ -4,25 +4,38 @@ Each function writes everything or nothing (one transaction), so a failure never
 a check-in behind.
 """
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
+from campaigns.models import Campaign
+
 from .catalogue import Source
-from .models import CheckIn, Measurement
+from .models import CampaignKPI, CheckIn, Measurement
 
 
 @dataclass(frozen=True)
 class Reading:
     """One number typed at a check-in."""
 
-    kpi: object
-    value: object
+    kpi: CampaignKPI
+    value: Decimal
     influencer_id: int | None = None
 
 
 @transaction.atomic
-def record_checkin(campaign, owner, date, note, readings):
+def record_checkin(
+    *,
+    campaign: Campaign,
+    owner: User,
+    date: datetime.date,
+    note: str,
+    readings: Iterable[Reading],
+) -> CheckIn:
     """One CheckIn row with its Measurements, dated alike."""
     checkin = CheckIn.objects.create(owner=owner, campaign=campaign, date=date, note=note)
     Measurement.objects.bulk_create(

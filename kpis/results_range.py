@@ -14,18 +14,22 @@ queries) and picks which end the owner should trust.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign, Partnership
 
 from . import metrics
 from .catalogue import KPIKind
 from .models import HeardFrom, Measurement, SurveyAnswer, TillTap
-from .services import ReturnRatios
+from .services import PartnershipResult, ReturnRatios, ROISummary
 
 
 @dataclass
@@ -38,21 +42,23 @@ class ResultEnd(ReturnRatios):
     gross_margin: Decimal
 
     @property
-    def roas(self):
+    def roas(self) -> Decimal | None:
         return None if self.revenue is None else super().roas
 
     @property
-    def profit_roi(self):
+    def profit_roi(self) -> Decimal | None:
         if self.revenue is None:
             return None
-        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+        return metrics.profit_roi_percent(
+            revenue=self.revenue, cost=self.cost, gross_margin_percent=self.gross_margin
+        )
 
     @property
-    def pays_back(self):
+    def pays_back(self) -> bool:
         return self.profit_roi is not None and self.profit_roi >= 0
 
 
-TRUST_SENTENCES = {
+TRUST_SENTENCES: dict[str, str | Promise] = {
     "agree": _(
         "All three ends agree: every sale here was counted from codes, links or imports, "
         "so trust these figures."
@@ -85,7 +91,7 @@ TRUST_SENTENCES = {
 
 
 # The same judgement for one influencer, against their own cost.
-INFLUENCER_TRUST_SENTENCES = {
+INFLUENCER_TRUST_SENTENCES: dict[str, str | Promise] = {
     "agree": _("Every sale of theirs was counted from their code, link or imports: trust it."),
     "sure": _("Trust the counted end: their certain sales alone have paid back what they cost."),
     "likely": _(
@@ -112,19 +118,21 @@ class ResultsRange:
     baseline_sales: int = 0
     has_baseline: bool = False
     suspect_answers: int = 0
-    at_most_note: str = ""  # how each influencer's at-most end is counted, or why there is none
+    at_most_note: str | Promise = (
+        ""  # how each influencer's at-most end is counted, or why there is none
+    )
 
     @property
-    def trust(self):
+    def trust(self) -> str:
         """Which end to trust, as a key of TRUST_SENTENCES."""
-        return trusted_end(self.sure, self.likely, self.at_most)
+        return trusted_end(sure=self.sure, likely=self.likely, at_most=self.at_most)
 
     @property
-    def trust_sentence(self):
+    def trust_sentence(self) -> str | Promise:
         return TRUST_SENTENCES[self.trust]
 
 
-def trusted_end(sure, likely, at_most):
+def trusted_end(*, sure: ResultEnd, likely: ResultEnd, at_most: ResultEnd) -> str:
     """Which end of a range to trust, as a key of TRUST_SENTENCES: the lowest that pays
     back its cost (or why none can be named). Ends that agree need no choosing, unless
     there is no sale at all."""
@@ -144,18 +152,18 @@ def trusted_end(sure, likely, at_most):
 class VoiceCounts:
     """Customers who named an influencer (or the campaign, under None), per partnership."""
 
-    survey: dict = field(default_factory=lambda: defaultdict(int))
-    taps: dict = field(default_factory=lambda: defaultdict(int))
+    survey: defaultdict[int | None, int] = field(default_factory=lambda: defaultdict(int))
+    taps: defaultdict[int | None, int] = field(default_factory=lambda: defaultdict(int))
     suspect: int = 0
 
-    def likely_extra(self, partnership_id=None):
+    def likely_extra(self, partnership_id: int | None = None) -> int:
         """Extra likely sales of one influencer, or of the whole campaign (None)."""
         if partnership_id is None:
             return sum(self.survey.values()) + sum(self.taps.values())
         return self.survey[partnership_id] + self.taps[partnership_id]
 
 
-def voice_counts(campaign):
+def voice_counts(*, campaign: Campaign) -> VoiceCounts:
     """Survey answers and till taps of the campaign per influencer, in two queries."""
     counts = VoiceCounts()
     answers = (
@@ -177,10 +185,10 @@ def voice_counts(campaign):
     return counts
 
 
-BASELINE_KINDS = (KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.WEBSITE_VISITS)
+BASELINE_KINDS: tuple[str, ...] = (KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.WEBSITE_VISITS)
 
 
-def baseline_rises(campaign, today):
+def baseline_rises(*, campaign: Campaign, today: date) -> dict[str, Decimal | None]:
     """{kind: rise over the weeks before the start} for sales, revenue and visits recorded
     before the campaign started (kinds without such readings are left out). Two queries."""
     if not campaign.start_date or today < campaign.start_date:
@@ -201,14 +209,14 @@ def baseline_rises(campaign, today):
         .annotate(total=Sum("value"))
         .values_list("kpi__kind", "total")
     )
-    days_used = metrics.campaign_days(campaign.start_date, end)
-    rises = {}
+    days_used = metrics.campaign_days(start=campaign.start_date, end=end)
+    rises: dict[str, Decimal | None] = {}
     for kind, row in before.items():
         rises[kind] = metrics.rise_over_baseline(
-            metrics.two_places(row["total"]),
-            (campaign.start_date - row["first"]).days,
-            metrics.two_places(during.get(kind)),
-            days_used,
+            before_total=metrics.two_places(row["total"]),
+            before_days=(campaign.start_date - row["first"]).days,
+            during_total=metrics.two_places(during.get(kind)),
+            during_days=days_used,
         )
     return rises
 
@@ -223,37 +231,38 @@ class BaselineRise:
     revenue: Decimal | None = Decimal(0)
 
 
-def baseline_rise(campaign, roi, today):
+def baseline_rise(*, campaign: Campaign, roi: ROISummary, today: date) -> BaselineRise:
     """The campaign's rise over its baseline, from its ROI summary (the average order and the
     clicks' conversion value a rise in sales or visits)."""
-    rises = baseline_rises(campaign, today)
+    rises = baseline_rises(campaign=campaign, today=today)
     if not rises:
         return BaselineRise(known=False)
     average = roi.average_order_value
-    sales = rises.get(KPIKind.ORDERS)
-    if sales is None and rises.get(KPIKind.WEBSITE_VISITS) is not None and roi.conversion_rate:
-        sales = rises[KPIKind.WEBSITE_VISITS] * roi.conversion_rate / metrics.HUNDRED
-    sales = int(sales or 0)
+    rise = rises.get(KPIKind.ORDERS)
+    visits = rises.get(KPIKind.WEBSITE_VISITS)
+    if rise is None and visits is not None and roi.conversion_rate:
+        rise = visits * roi.conversion_rate / metrics.HUNDRED
+    sales = int(rise or 0)
     revenue = rises.get(KPIKind.REVENUE)
     if revenue is None:
-        revenue = metrics.value_of_sales(sales, average)
+        revenue = metrics.value_of_sales(sales=sales, average_order_value=average)
     return BaselineRise(known=True, sales=sales, revenue=revenue)
 
 
-def _add(revenue, extra):
+def _add(revenue: Decimal | None, extra: Decimal | None) -> Decimal | None:
     return None if revenue is None or extra is None else revenue + extra
 
 
-def at_most_end(likely, rise):
+def at_most_end(*, likely: ResultEnd, rise: BaselineRise) -> ResultEnd:
     """The at-most end: the likely end plus the whole rise over the baseline, for the campaign
     and for each influencer alike. The rise is the campaign's and nothing tells whose posts
     brought it, so the whole of it is the most any one influencer can have brought; sharing
     it out would be a guess, not a bound."""
     return ResultEnd(
-        likely.sales + rise.sales,
-        _add(likely.revenue, rise.revenue),
-        likely.cost,
-        likely.gross_margin,
+        sales=likely.sales + rise.sales,
+        revenue=_add(likely.revenue, rise.revenue),
+        cost=likely.cost,
+        gross_margin=likely.gross_margin,
     )
 
 
@@ -272,7 +281,7 @@ NO_AT_MOST_NO_BASELINE = _(
 )
 
 
-def at_most_note(campaign, rise, today):
+def at_most_note(*, campaign: Campaign, rise: BaselineRise, today: date) -> str | Promise:
     """One plain sentence under the per-influencer ends: how their "at most" is counted, or
     why there is none."""
     if rise.known:
@@ -282,28 +291,40 @@ def at_most_note(campaign, rise, today):
     return NO_AT_MOST_NO_BASELINE
 
 
-def campaign_range(campaign, roi, counts, rise, today=None):
+def campaign_range(
+    *,
+    campaign: Campaign,
+    roi: ROISummary,
+    counts: VoiceCounts,
+    rise: BaselineRise,
+    today: date | None = None,
+) -> ResultsRange:
     """The campaign's range, from its ROI summary (the counted end), ``voice_counts`` and
     ``baseline_rise``."""
     today = today or timezone.localdate()
-    sure = ResultEnd(roi.orders, roi.revenue, roi.cost, roi.gross_margin)
+    sure = ResultEnd(
+        sales=roi.orders, revenue=roi.revenue, cost=roi.cost, gross_margin=roi.gross_margin
+    )
     extra = counts.likely_extra()
     likely = ResultEnd(
-        sure.sales + extra,
-        _add(sure.revenue, metrics.value_of_sales(extra, roi.average_order_value)),
-        roi.cost,
-        roi.gross_margin,
+        sales=sure.sales + extra,
+        revenue=_add(
+            sure.revenue,
+            metrics.value_of_sales(sales=extra, average_order_value=roi.average_order_value),
+        ),
+        cost=roi.cost,
+        gross_margin=roi.gross_margin,
     )
     return ResultsRange(
         sure=sure,
         likely=likely,
-        at_most=at_most_end(likely, rise),
+        at_most=at_most_end(likely=likely, rise=rise),
         survey_sales=sum(counts.survey.values()),
         tap_sales=sum(counts.taps.values()),
         baseline_sales=rise.sales,
         has_baseline=rise.known,
         suspect_answers=counts.suspect,
-        at_most_note=at_most_note(campaign, rise, today),
+        at_most_note=at_most_note(campaign=campaign, rise=rise, today=today),
     )
 
 
@@ -311,7 +332,7 @@ def campaign_range(campaign, roi, counts, rise, today=None):
 class KeepOrStop:
     """Whether an influencer is on course to pay back their cost by the deadline."""
 
-    partnership: object
+    partnership: Partnership
     sure: ResultEnd
     likely: ResultEnd
     at_most: ResultEnd | None  # None without a baseline (see ``at_most_note``)
@@ -322,7 +343,7 @@ class KeepOrStop:
     ended: bool
 
     @property
-    def verdict(self):
+    def verdict(self) -> str:
         if self.needed is None:
             return "unknown"
         if self.needed == 0:
@@ -332,13 +353,21 @@ class KeepOrStop:
         return "keep" if self.at_pace >= self.needed else "stop"
 
     @property
-    def trust_sentence(self):
+    def trust_sentence(self) -> str | Promise:
         """Which of their ends to trust (without a baseline, the likely end is the highest)."""
-        key = trusted_end(self.sure, self.likely, self.at_most or self.likely)
+        key = trusted_end(sure=self.sure, likely=self.likely, at_most=self.at_most or self.likely)
         return INFLUENCER_TRUST_SENTENCES[key]
 
 
-def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
+def keep_or_stop_lines(
+    *,
+    campaign: Campaign,
+    results: Iterable[PartnershipResult],
+    roi: ROISummary,
+    counts: VoiceCounts,
+    rise: BaselineRise,
+    today: date | None = None,
+) -> list[KeepOrStop]:
     """One keep-or-stop line per influencer, counting their likely sales (codes, links,
     imports, survey answers and till taps), each at their own average order (the
     campaign's while they have none of their own), with their three ends."""
@@ -346,21 +375,30 @@ def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
     start, end = campaign.start_date, campaign.end_date
     days_used = days_left = None
     if start and end and today >= start:
-        days_used = metrics.campaign_days(start, min(today, end))
+        days_used = metrics.campaign_days(start=start, end=min(today, end))
         days_left = max((end - today).days, 0)
     lines = []
     for result in results:
-        own_average = metrics.cost_per(result.revenue, result.orders)
+        own_average = metrics.average_order(revenue=result.revenue, orders=result.orders)
         average = own_average or roi.average_order_value
         extra = counts.likely_extra(result.partnership.pk)
-        sure = ResultEnd(result.orders, result.revenue, result.cost, roi.gross_margin)
-        likely = ResultEnd(
-            result.orders + extra,
-            _add(result.revenue, metrics.value_of_sales(extra, average)),
-            result.cost,
-            roi.gross_margin,
+        sure = ResultEnd(
+            sales=result.orders,
+            revenue=result.revenue,
+            cost=result.cost,
+            gross_margin=roi.gross_margin,
         )
-        break_even = metrics.break_even_sales(result.cost, average, roi.gross_margin)
+        likely = ResultEnd(
+            sales=result.orders + extra,
+            revenue=_add(
+                result.revenue, metrics.value_of_sales(sales=extra, average_order_value=average)
+            ),
+            cost=result.cost,
+            gross_margin=roi.gross_margin,
+        )
+        break_even = metrics.break_even_sales(
+            cost=result.cost, average_order_value=average, gross_margin_percent=roi.gross_margin
+        )
         if not result.cost:
             break_even = 0
         lines.append(
@@ -368,10 +406,12 @@ def keep_or_stop_lines(campaign, results, roi, counts, rise, today=None):
                 partnership=result.partnership,
                 sure=sure,
                 likely=likely,
-                at_most=at_most_end(likely, rise) if rise.known else None,
+                at_most=at_most_end(likely=likely, rise=rise) if rise.known else None,
                 break_even=break_even,
-                needed=metrics.sales_still_needed(break_even, likely.sales),
-                at_pace=metrics.sales_at_pace(likely.sales, days_used, days_left),
+                needed=metrics.sales_still_needed(break_even=break_even, sales_so_far=likely.sales),
+                at_pace=metrics.sales_at_pace(
+                    sales_so_far=likely.sales, days_used=days_used, days_left=days_left
+                ),
                 deadline=end,
                 ended=bool(end and today > end),
             )

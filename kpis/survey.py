@@ -6,17 +6,21 @@ bots and filled-in trap fields are thanked and forgotten, and a campaign's answe
 daily cap are kept but marked suspect, so a flood cannot move its "likely" results.
 """
 
+import datetime
+from typing import Any
+
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Business
-from campaigns.models import CampaignStatus
+from campaigns.models import Campaign, CampaignStatus
 
 from . import tracking
-from .models import SurveyAnswer
+from .models import Survey, SurveyAnswer
 
 # Answers a day a small shop can really get; the ones after it are marked suspect.
 DAILY_CAP = 60
@@ -34,13 +38,13 @@ class Outcome:
     CLOSED = "closed"
 
 
-CLOSED_REASONS = {
+CLOSED_REASONS: dict[str, str | Promise] = {
     "not_started": _("This survey opens when the campaign starts. Please come back soon."),
     "ended": _("This survey has closed: the campaign it belongs to has ended. Thank you!"),
 }
 
 
-def closed_reason(campaign, today):
+def closed_reason(*, campaign: Campaign, today: datetime.date) -> str:
     """Why the campaign's survey takes no answers today (a key of CLOSED_REASONS), or ""."""
     if campaign.status == CampaignStatus.DRAFT:
         return "not_started"
@@ -53,7 +57,7 @@ def closed_reason(campaign, today):
     return ""
 
 
-def too_many_posts(visitor):
+def too_many_posts(visitor: str) -> bool:
     """Counts this visitor's post and says whether they are over their hourly allowance."""
     key = f"survey-posts:{visitor}"
     cache.add(key, 0, 3600)
@@ -63,12 +67,21 @@ def too_many_posts(visitor):
         return False
 
 
-def record_answer(*, survey, campaign, answer, address, user_agent, method="POST", trap=""):
+def record_answer(
+    *,
+    survey: Survey,
+    campaign: Campaign,
+    answer: dict[str, Any],
+    address: str,
+    user_agent: str,
+    method: str = "POST",
+    trap: str = "",
+) -> str:
     """Store one cleaned answer (a dict of SurveyAnswer fields) if the rules allow it, and
     say what happened (an ``Outcome``)."""
     now = timezone.now()
     today = timezone.localdate(now)
-    if closed_reason(campaign, today):
+    if closed_reason(campaign=campaign, today=today):
         return Outcome.CLOSED
     visitor = tracking.visitor_hash(today, address, user_agent)
     if trap or tracking.is_bot(user_agent, method) or too_many_posts(visitor):

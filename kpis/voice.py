@@ -1,27 +1,39 @@
 """What customers said, gathered for the dashboard and the report: the range of results,
 the keep-or-stop lines, the survey's latest answers and the feedback log's tally."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count
 
+from campaigns.models import Campaign
+
 from .models import Feedback, SurveyAnswer, Tone
-from .results_range import baseline_rise, campaign_range, keep_or_stop_lines, voice_counts
+from .results_range import (
+    KeepOrStop,
+    ResultsRange,
+    baseline_rise,
+    campaign_range,
+    keep_or_stop_lines,
+    voice_counts,
+)
+from .services import PartnershipResult, ROISummary
 
 LATEST_SHOWN = 5
 
 
 @dataclass
 class CampaignVoice:
-    range: object  # results_range.ResultsRange
-    keep_or_stop: list  # [results_range.KeepOrStop], one per influencer
-    tones: list  # [(Tone, count)], every tone, in order
-    latest_feedback: list
-    latest_answers: list
+    range: ResultsRange
+    keep_or_stop: list[KeepOrStop]  # one per influencer
+    tones: list[tuple[Tone, int]]  # every tone, in order
+    latest_feedback: list[Feedback]
+    latest_answers: list[SurveyAnswer]
     answers: int
 
 
-def feedback_tones(campaign):
+def feedback_tones(*, campaign: Campaign) -> list[tuple[Tone, int]]:
     counts = dict(
         Feedback.objects.filter(campaign=campaign)
         .values("tone")
@@ -31,18 +43,22 @@ def feedback_tones(campaign):
     return [(tone, counts.get(tone.value, 0)) for tone in Tone]
 
 
-def campaign_voice(campaign, results, roi, today):
+def campaign_voice(
+    *, campaign: Campaign, results: Iterable[PartnershipResult], roi: ROISummary, today: date
+) -> CampaignVoice:
     """Everything customers' voice adds to a campaign's dashboard (a fixed number of
     queries); ``results`` and ``roi`` are the campaign's counted figures."""
-    counts = voice_counts(campaign)
-    rise = baseline_rise(campaign, roi, today)
+    counts = voice_counts(campaign=campaign)
+    rise = baseline_rise(campaign=campaign, roi=roi, today=today)
     answers = SurveyAnswer.objects.filter(survey__campaign=campaign).select_related(
         "partnership__influencer"
     )
     return CampaignVoice(
-        range=campaign_range(campaign, roi, counts, rise, today),
-        keep_or_stop=keep_or_stop_lines(campaign, results, roi, counts, rise, today),
-        tones=feedback_tones(campaign),
+        range=campaign_range(campaign=campaign, roi=roi, counts=counts, rise=rise, today=today),
+        keep_or_stop=keep_or_stop_lines(
+            campaign=campaign, results=results, roi=roi, counts=counts, rise=rise, today=today
+        ),
+        tones=feedback_tones(campaign=campaign),
         latest_feedback=list(
             Feedback.objects.filter(campaign=campaign).select_related("partnership__influencer")[
                 :LATEST_SHOWN

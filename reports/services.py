@@ -242,7 +242,9 @@ class Dashboard:
     @cached_property
     def voice(self):
         """What customers said: the range of results, keep-or-stop lines, feedback."""
-        return campaign_voice(self.campaign, self.results, self.roi, self.timeline.today)
+        return campaign_voice(
+            campaign=self.campaign, results=self.results, roi=self.roi, today=self.timeline.today
+        )
 
     @cached_property
     def panels(self):
@@ -261,7 +263,7 @@ def campaign_dashboard(campaign, today=None):
     statuses = campaign_kpi_statuses(campaign=campaign, today=today, figures=figures, rows=rows)
     results = partnership_results(campaign=campaign, figures=figures, partnerships=partnerships)
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
-    posts = campaign_posts(campaign)
+    posts = campaign_posts(campaign=campaign)
     for result in results:
         result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
     business = business_of(campaign.owner)
@@ -343,7 +345,9 @@ class PortfolioTotals(ReturnRatios):
     def profit_roi(self):
         # Margins differ between campaigns: the gross profit is already net of each one, so
         # it goes in at a margin of 100%.
-        return metrics.profit_roi_percent(self.gross_profit, self.cost, metrics.HUNDRED)
+        return metrics.profit_roi_percent(
+            revenue=self.gross_profit, cost=self.cost, gross_margin_percent=metrics.HUNDRED
+        )
 
 
 def portfolio_totals(rows):
@@ -354,7 +358,11 @@ def portfolio_totals(rows):
         cost=sum((s.cost for s in summaries), Decimal(0)),
         revenue=sum((s.revenue for s in summaries), Decimal(0)),
         gross_profit=sum(
-            (metrics.gross_profit(s.revenue, s.gross_margin) for s in summaries), Decimal(0)
+            (
+                metrics.gross_profit(revenue=s.revenue, gross_margin_percent=s.gross_margin)
+                for s in summaries
+            ),
+            Decimal(0),
         ),
         orders=sum(s.orders for s in summaries),
         new_customers=sum(s.new_customers for s in summaries),
@@ -382,7 +390,7 @@ def checklist_details(campaign):
     partnerships = campaign.partnerships.select_related("influencer", "tracked_link").order_by(
         "influencer__name"
     )
-    posts = campaign_posts(campaign)
+    posts = campaign_posts(campaign=campaign)
     planned = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)

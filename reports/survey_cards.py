@@ -19,7 +19,7 @@ from . import pdf
 
 
 def _survey_context(request: HttpRequest, pk: int) -> tuple[Campaign, dict[str, Any]]:
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     survey = Survey.for_campaign(campaign)
     url = survey_url(survey)
     return campaign, {

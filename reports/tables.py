@@ -21,7 +21,7 @@ class MoneyColumn(tables.Column):
     attrs = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
 
     def render(self, value, table):
-        return format_money(value, table.currency)
+        return format_money(value, currency=table.currency)
 
     def value(self, value):
         return value
@@ -35,7 +35,7 @@ class PercentColumn(NumberColumn):
     """A percentage to two places, as the roster shows an engagement rate."""
 
     def render(self, value):
-        return format_percent(value, 2)
+        return format_percent(value, places=2)
 
     def value(self, value):
         return value
@@ -77,7 +77,7 @@ class InfluencerResultsTable(CurrencyTable):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.columns["roas"].column.verbose_name = _("Back per %(one)s spent") % {
-            "one": format_money(1, self.currency, 0)
+            "one": format_money(1, currency=self.currency, places=0)
         }
 
     class Meta:
@@ -110,11 +110,11 @@ class CampaignResultColumns(CurrencyTable):
     pace = tables.Column(empty_values=(), orderable=False, verbose_name=_("On pace?"))
     spent = TotalledColumn(
         verbose_name=_("Spent"),
-        footer=lambda table: format_money(table.totals.cost, table.currency),
+        footer=lambda table: format_money(table.totals.cost, currency=table.currency),
     )
     revenue = TotalledColumn(
         verbose_name=_("Brought in"),
-        footer=lambda table: format_money(table.totals.revenue, table.currency),
+        footer=lambda table: format_money(table.totals.revenue, currency=table.currency),
     )
     roi = TotalledColumn(
         verbose_name=_("Profit ROI"),
@@ -156,7 +156,7 @@ class CampaignResultColumns(CurrencyTable):
 
     def render_spent(self, record):
         roi = self.campaign_rows[record.pk].roi
-        cost = format_money(roi.cost, self.currency)
+        cost = format_money(roi.cost, currency=self.currency)
         if roi.running:
             return cost
         # Not spent yet, and not in the totals: what the plan will cost.
@@ -164,7 +164,7 @@ class CampaignResultColumns(CurrencyTable):
 
     def render_revenue(self, record):
         roi = self.campaign_rows[record.pk].roi
-        return format_money(roi.revenue, self.currency) if roi.running else "—"
+        return format_money(roi.revenue, currency=self.currency) if roi.running else "—"
 
     def render_roi(self, record):
         return format_percent(self.campaign_rows[record.pk].roi.profit_roi)

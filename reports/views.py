@@ -41,14 +41,14 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def owned_campaign(request, pk):
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     campaign.owner = request.user  # the owner is the signed-in user: not read a second time
     return campaign
 
 
 @login_required
 def portfolio(request):
-    campaigns = list(owned(Campaign, request.user))
+    campaigns = list(owned(Campaign, owner=request.user))
     rows = portfolio_rows(campaigns)
     table = PortfolioTable(
         campaigns,
@@ -165,7 +165,7 @@ def export_response(table, export_format, filename):
 def measurements_export(request, pk, export_format):
     campaign = owned_campaign(request, pk)
     measurements = (
-        owned(Measurement, request.user).filter(kpi__campaign=campaign).order_by("date", "id")
+        owned(Measurement, owner=request.user).filter(kpi__campaign=campaign).order_by("date", "id")
     )
     if export_format not in EXPORT_FORMATS:
         raise Http404(_("Exports come as .csv or .xlsx files."))

@@ -18,8 +18,8 @@ MARCH_31 = datetime.date(2027, 3, 31)
 
 
 def test_both_ends_count():
-    assert campaign_days(MARCH_1, MARCH_31) == 31
-    assert campaign_days(MARCH_1, MARCH_1) == 1
+    assert campaign_days(start=MARCH_1, end=MARCH_31) == 31
+    assert campaign_days(start=MARCH_1, end=MARCH_1) == 1
 
 
 def test_the_dashboard_and_the_expected_progress_use_that_length():
@@ -27,7 +27,9 @@ def test_the_dashboard_and_the_expected_progress_use_that_length():
     assert day_of_campaign(campaign=campaign, today=MARCH_1) == (1, 31)
     assert day_of_campaign(campaign=campaign, today=MARCH_31) == (31, 31)
     # Day 1 of 31 expects 1/31 of the way.
-    assert metrics.expected_progress_percent(MARCH_1, MARCH_31, MARCH_1) == Decimal("3.23")
+    assert metrics.expected_progress_percent(start=MARCH_1, end=MARCH_31, today=MARCH_1) == Decimal(
+        "3.23"
+    )
 
 
 @pytest.mark.django_db
@@ -40,9 +42,9 @@ def test_the_short_campaign_hint_says_the_same_number_of_days():
 
 def test_the_two_year_limit_counts_the_same_days():
     last_allowed = MARCH_1 + datetime.timedelta(days=MAX_CAMPAIGN_DAYS - 1)
-    assert campaign_days(MARCH_1, last_allowed) == MAX_CAMPAIGN_DAYS
-    assert campaign_too_long(MARCH_1, last_allowed) is None
-    assert campaign_too_long(MARCH_1, last_allowed + datetime.timedelta(days=1))
+    assert campaign_days(start=MARCH_1, end=last_allowed) == MAX_CAMPAIGN_DAYS
+    assert campaign_too_long(start=MARCH_1, end=last_allowed) is None
+    assert campaign_too_long(start=MARCH_1, end=last_allowed + datetime.timedelta(days=1))
 
 
 @pytest.mark.parametrize(("days", "possible"), [(14, False), (15, True)])

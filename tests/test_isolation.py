@@ -235,13 +235,13 @@ def leaky_write(request, pk):
     campaign_model = apps.get_model("campaigns", "Campaign")
     if request.method == "POST":
         campaign_model.objects.filter(pk=pk).update(name=request.POST.get("name", "x"))
-    get_owned_or_404(campaign_model, request.user, pk=pk)
+    get_owned_or_404(campaign_model, owner=request.user, pk=pk)
     return HttpResponse("ok")
 
 
 def leaky_nested(request, pk, kpi_pk):
     """Checks the campaign's owner but not that the KPI belongs to that campaign."""
-    get_owned_or_404(apps.get_model("campaigns", "Campaign"), request.user, pk=pk)
+    get_owned_or_404(apps.get_model("campaigns", "Campaign"), owner=request.user, pk=pk)
     kpi = apps.get_model("kpis", "CampaignKPI").objects.get(pk=kpi_pk)
     return HttpResponse(kpi.kind)
 
@@ -249,7 +249,7 @@ def leaky_nested(request, pk, kpi_pk):
 def leaky_form(request, pk):
     """Offers the influencers of every owner and attaches the chosen one to B's partnership."""
     partnership = get_owned_or_404(
-        apps.get_model("campaigns", "Partnership"), request.user, campaign__pk=pk
+        apps.get_model("campaigns", "Partnership"), owner=request.user, campaign__pk=pk
     )
     if request.method == "POST":
         partnership.influencer_id = request.POST["influencer"]

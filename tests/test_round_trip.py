@@ -96,7 +96,7 @@ def rich_world(user):
     )
     redemption = RedemptionFactory(partnership=first)
     post = PostFactory(partnership=first)
-    sync_roster_status(rosie)  # as recording a post through the site does
+    sync_roster_status(influencer=rosie)  # as recording a post through the site does
     rosie.refresh_from_db()
     answer = SurveyAnswerFactory(survey=SurveyFactory(campaign=campaign), partnership=first)
     voice = (answer, TillTapFactory(campaign=campaign), FeedbackFactory(campaign=campaign))

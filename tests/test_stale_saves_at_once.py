@@ -29,7 +29,7 @@ def test_of_two_saves_sent_at_once_the_second_is_refused():
     def save(name, then):
         try:
             with transaction.atomic():
-                results[name] = is_stale(posted, Business.objects.get(pk=business.pk))
+                results[name] = is_stale(data=posted, row=Business.objects.get(pk=business.pk))
                 then()
                 if not results[name]:
                     Business.objects.filter(pk=business.pk).update(

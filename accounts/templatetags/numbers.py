@@ -22,13 +22,15 @@ register = template.Library()
 def money(context, amount, places=2):
     """``{% money campaign.cash_budget %}`` -> "£1,250.00" in the owner's currency."""
     business = context.get("business")
-    return format_money(amount, business.currency if business else DEFAULT_CURRENCY, places)
+    return format_money(
+        amount, currency=business.currency if business else DEFAULT_CURRENCY, places=places
+    )
 
 
 @register.filter
 def percent(value, places=0):
     """0.4567 is not a percentage here: pass percentages (45.67) and get "46%"."""
-    return format_percent(value, places)
+    return format_percent(value, places=places)
 
 
 @register.filter

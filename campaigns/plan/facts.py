@@ -134,7 +134,7 @@ class PlanFacts:
         """At least one check-in falls before the half-way point, so there is time to react."""
         if not self.start_date or not self.end_date:
             return False
-        return campaign_days(self.start_date, self.end_date) > 2 * self.checkin_frequency
+        return campaign_days(start=self.start_date, end=self.end_date) > 2 * self.checkin_frequency
 
 
 def plan_facts(*, campaigns: Iterable[Campaign]) -> dict[int, PlanFacts]:

@@ -24,7 +24,7 @@ class CampaignPlanStorage(BaseStorage):
         super().__init__(prefix, request, file_storage)
         campaign_id = prefix.removeprefix(PREFIX_STEM)
         # Another owner's campaign is simply not found (404), as everywhere else.
-        self.campaign = get_owned_or_404(Campaign, request.user, pk=campaign_id)
+        self.campaign = get_owned_or_404(Campaign, owner=request.user, pk=campaign_id)
         self.data = copy.deepcopy(self.campaign.plan_data) or {}
         if not self.data:
             self.init_data()

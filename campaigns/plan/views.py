@@ -47,7 +47,7 @@ def new_campaign(request):
 def delete_campaign(request, pk):
     """Asks first, showing what goes with the campaign; then deletes it and all of that. Its
     influencers stay on the roster."""
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     if request.method == "POST":
         delete_with_links(row=campaign, partnership__campaign=campaign)
         messages.success(request, _("The campaign “%(name)s” is deleted.") % {"name": campaign})
@@ -62,7 +62,7 @@ def delete_campaign(request, pk):
 @login_required
 @require_GET
 def resume_plan(request, pk):
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     return redirect("campaigns:plan", pk=campaign.pk, step=campaign.resume_step)
 
 
@@ -108,7 +108,7 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         # its own page), even when the stored step says otherwise, e.g. another device.
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
-        if is_stale(self.request.POST, self.campaign):
+        if is_stale(data=self.request.POST, row=self.campaign):
             # Another tab saved this plan since this page was drawn: save nothing, show what
             # was typed with the message, and the current version for a deliberate resave.
             form = self.get_form(data=self.request.POST)
@@ -201,7 +201,7 @@ plan_wizard = PlanWizard.as_view(FORM_LIST, url_name="campaigns:plan")
 @require_GET
 def goal_sentence_preview(request, pk):
     """The goal sentence for the values being typed in step 2 (htmx live preview)."""
-    get_owned_or_404(Campaign, request.user, pk=pk)  # another owner's plan is not found
+    get_owned_or_404(Campaign, owner=request.user, pk=pk)  # another owner's plan is not found
     # A fragment like any page: from a template, so the owner's words are escaped.
     return render(
         request,
@@ -213,7 +213,7 @@ def goal_sentence_preview(request, pk):
 @login_required
 @require_GET
 def checklist(request, pk):
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     sections = checklist_sections(campaign=campaign)
     done, total = progress(sections)
     return render(
@@ -227,7 +227,7 @@ def checklist(request, pk):
 @require_POST
 def tick(request, pk, item_key):
     """Tick or untick one item (``ticked`` says which, so a repeated post changes nothing)."""
-    campaign = get_owned_or_404(Campaign, request.user, pk=pk)
+    campaign = get_owned_or_404(Campaign, owner=request.user, pk=pk)
     if item_key not in ITEMS:
         raise Http404
     if request.POST.get("ticked") == "1":

@@ -26,7 +26,7 @@ class KPIStatus:
     expected: Decimal | None = None
     percent_of_pace: Decimal | None = None
     pace: str = metrics.PaceStatus.NO_DATA
-    projected: Decimal | None = None
+    projected: Decimal | int | None = None
     projected_progress: Decimal | None = None
     days_until_projection: int = 0  # more days of the campaign a projection waits for
 
@@ -91,8 +91,12 @@ def kpi_status(*, kpi: CampaignKPI, series: list[tuple[date, Decimal]], today: d
     campaign = kpi.campaign
     start, end = campaign.start_date, campaign.end_date
     current = series[-1][1] if series else Decimal(kpi.baseline)
-    progress = metrics.progress_percent(current, kpi.baseline, kpi.target) if series else None
-    expected = metrics.expected_progress_percent(start, end, today)
+    progress = (
+        metrics.progress_percent(current=current, baseline=kpi.baseline, target=kpi.target)
+        if series
+        else None
+    )
+    expected = metrics.expected_progress_percent(start=start, end=end, today=today)
     projected = metrics.projected_end_value(
         series,
         start=start,
@@ -102,18 +106,24 @@ def kpi_status(*, kpi: CampaignKPI, series: list[tuple[date, Decimal]], today: d
         cumulative=kpi.cumulative,
         whole=not kpi.definition.money,
     )
-    projected_progress = metrics.progress_percent(projected, kpi.baseline, kpi.target)
+    projected_progress = metrics.progress_percent(
+        current=projected, baseline=kpi.baseline, target=kpi.target
+    )
     return KPIStatus(
         kpi=kpi,
         series=series,
         current=current,
         progress=progress,
         expected=expected,
-        percent_of_pace=metrics.percent_of_pace(progress, expected),
-        pace=metrics.pace_status(progress, expected, projected_progress),
+        percent_of_pace=metrics.percent_of_pace(progress=progress, expected=expected),
+        pace=metrics.pace_status(
+            progress=progress, expected=expected, projected_progress=projected_progress
+        ),
         projected=projected,
         projected_progress=projected_progress,
-        days_until_projection=metrics.days_until_projection(start, today) if start else 0,
+        days_until_projection=metrics.days_until_projection(start=start, today=today)
+        if start
+        else 0,
     )
 
 
@@ -124,10 +134,10 @@ def day_of_campaign(
     today = today or timezone.localdate()
     if not campaign.start_date or not campaign.end_date:
         return None, None
-    total = metrics.campaign_days(campaign.start_date, campaign.end_date)
+    total = metrics.campaign_days(start=campaign.start_date, end=campaign.end_date)
     if today < campaign.start_date:
         return 0, total
-    return min(metrics.campaign_days(campaign.start_date, today), total), total
+    return min(metrics.campaign_days(start=campaign.start_date, end=today), total), total
 
 
 def checkin_dates(*, campaign: Campaign) -> list[date]:

@@ -25,11 +25,13 @@ class ReturnRatios:
 
     @property
     def roas(self):
-        return metrics.roas(self.revenue, self.cost) if self.running else None
+        return metrics.roas(revenue=self.revenue, cost=self.cost) if self.running else None
 
     @property
     def cash_roi(self):
-        return metrics.cash_roi_percent(self.revenue, self.cost) if self.running else None
+        return (
+            metrics.cash_roi_percent(revenue=self.revenue, cost=self.cost) if self.running else None
+        )
 
 
 @dataclass
@@ -53,37 +55,46 @@ class ROISummary(ReturnRatios):
     def profit_roi(self):
         if not self.running:
             return None
-        return metrics.profit_roi_percent(self.revenue, self.cost, self.gross_margin)
+        return metrics.profit_roi_percent(
+            revenue=self.revenue, cost=self.cost, gross_margin_percent=self.gross_margin
+        )
 
     @property
     def profit(self):
         if not self.running:
             return None
-        return metrics.gross_profit(self.revenue, self.gross_margin) - self.cost
+        return (
+            metrics.gross_profit(revenue=self.revenue, gross_margin_percent=self.gross_margin)
+            - self.cost
+        )
 
     @property
     def average_order_value(self):
-        return metrics.cost_per(self.revenue, self.orders)
+        return metrics.average_order(revenue=self.revenue, orders=self.orders)
 
     @property
     def break_even_sales(self):
-        return metrics.break_even_sales(self.cost, self.average_order_value, self.gross_margin)
+        return metrics.break_even_sales(
+            cost=self.cost,
+            average_order_value=self.average_order_value,
+            gross_margin_percent=self.gross_margin,
+        )
 
     @property
     def cpc(self):
-        return metrics.cost_per(self.cost, self.clicks) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.clicks) if self.running else None
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.new_customers) if self.running else None
 
     @property
     def cpe(self):
-        return metrics.cost_per(self.cost, self.engagements) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.engagements) if self.running else None
 
     @property
     def conversion(self):
-        return metrics.conversion(self.orders, self.clicks)
+        return metrics.conversion(sales=self.orders, clicks=self.clicks)
 
     @property
     def conversion_rate(self):
@@ -114,11 +125,13 @@ class PartnershipResult(ReturnRatios):
         """Which profile's rate, and by what: "Instagram @maya, by reach"."""
         if self.engagement_rate is None:
             return ""
-        return metrics.engagement_source(self.engagement_profile, self.engagement)
+        return metrics.engagement_source(
+            profile=self.engagement_profile, engagement=self.engagement
+        )
 
     @property
     def cpa(self):
-        return metrics.cost_per(self.cost, self.new_customers) if self.running else None
+        return metrics.cost_per(cost=self.cost, count=self.new_customers) if self.running else None
 
     @property
     def name(self):
@@ -195,7 +208,9 @@ def partnership_results(
     for partnership in partnerships:
         person = partnership.influencer_id
         revenue = metrics.two_places(per_person[KPIKind.REVENUE].get(person))
-        commission = metrics.commission_due(revenue, partnership.commission_rate)
+        commission = metrics.commission_due(
+            revenue=revenue, rate_percent=partnership.commission_rate
+        )
         profile = partnership.influencer.main_profile
         results.append(
             PartnershipResult(

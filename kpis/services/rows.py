@@ -118,7 +118,7 @@ class CampaignRows:
         )
         posts = defaultdict(list)
         for campaign_id, influencer_id, day, views, likes, comments, shares in rows:
-            interactions = metrics.post_interactions(likes, comments, shares)
+            interactions = metrics.post_interactions(likes=likes, comments=comments, shares=shares)
             posts[campaign_id].append((influencer_id, day, interactions, metrics.post_reach(views)))
         return posts
 

@@ -7,7 +7,9 @@ Order matters for recognition: the first source that recognises a header takes t
 so the owner's own spreadsheet, which recognises the most, comes last.
 """
 
-from accounts.reader import header_positions
+from typing import Any
+
+from accounts.reader import Table, header_positions
 
 from .analytics import Analytics, UniversalAnalytics
 from .base import ImportContext, ImportResult, ImportSource, summary
@@ -20,7 +22,7 @@ from .social_days import MetaAccountDays, TikTokOverview, YouTubeChart
 from .square import Square
 from .woocommerce import WooCommerce
 
-SOURCES = (
+SOURCES: tuple[ImportSource[Any], ...] = (
     Shopify(),
     ShopifyDiscounts(),
     WooCommerce(),
@@ -37,16 +39,16 @@ SOURCES = (
     YouTubeChart(),
     Generic(),
 )
-REGISTRY = {source.key: source for source in SOURCES}
+REGISTRY: dict[str, ImportSource[Any]] = {source.key: source for source in SOURCES}
 # The upload page lists the owner's own spreadsheet first: it is the one everyone has.
 CHOICES = [(source.key, source.label) for source in (SOURCES[-1], *SOURCES[:-1])]
 
 
-def get(key):
+def get(key: str) -> ImportSource[Any]:
     return REGISTRY[key]
 
 
-def recognise(table):
+def recognise(table: Table) -> ImportSource[Any] | None:
     """The source whose file this is, by its header (the first table's), or None."""
     candidates = [table.header]
     if len(table.records) > 1 and len(table.header) == 1:
@@ -67,7 +69,7 @@ def recognise(table):
     return None
 
 
-def chosen(key, table):
+def chosen(*, key: str, table: Table) -> ImportSource[Any]:
     """The source to read a file the owner said is ``key``'s with: that source, or another
     layout of the same product when the header is that layout's."""
     source = REGISTRY[key]

@@ -12,6 +12,7 @@ read at its first table with sessions in it, by source if it has one.
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.formatting import format_whole
-from accounts.reader import BadFile, Table, cell, header_positions, normalised
+from accounts.reader import BadFile, Record, Table, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from .base import ImportResult, ImportSource, PreviewRow, read_dates
+from .base import ImportContext, ImportResult, ImportSource, PreviewRow, Reading, read_dates
 
 TOTAL_ROWS = {
     "grand total",
@@ -56,7 +57,7 @@ class VisitRow:
     influencer_id: int | None = None
 
 
-class Analytics(ImportSource):
+class Analytics(ImportSource[VisitRow]):
     key = "analytics"
     label = gettext_lazy("Google Analytics 4 report or exploration (website visits)")
     where = gettext_lazy(
@@ -81,17 +82,17 @@ class Analytics(ImportSource):
     )
     sessions_columns: tuple[str, ...] = ("sessions", "sitzungen", "sesiones")
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         return self._column(positions, self.sessions_columns) is not None and (
             self._column(positions, self.source_columns) is not None
             or self._column(positions, self.date_columns) is not None
         )
 
     @staticmethod
-    def _column(positions, names):
+    def _column(positions: dict[str, int], names: Iterable[str]) -> int | None:
         return next((positions[name] for name in names if name in positions), None)
 
-    def check_campaign(self, context):
+    def check_campaign(self, context: ImportContext) -> None:
         kind = KPIKind.WEBSITE_VISITS
         if kind not in context.kpis_by_kind:
             raise BadFile(
@@ -109,7 +110,9 @@ class Analytics(ImportSource):
                 )
             )
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[VisitRow]:
         tables = _tables(table)
         readable = [t for t in tables if self.recognises(header_positions(t.header))]
         if not readable:
@@ -127,7 +130,7 @@ class Analytics(ImportSource):
             ),
             readable[0],
         )
-        result = ImportResult()
+        result: ImportResult[VisitRow] = ImportResult()
         if len(tables) > 1:
             result.facts.append(
                 _("This file holds %(count)s tables; the one with columns %(columns)s was read.")
@@ -138,8 +141,11 @@ class Analytics(ImportSource):
         at_source = self._column(positions, self.source_columns)
         at_date = self._column(positions, self.date_columns)
         records = [r for r in chosen.records[1:] if normalised(cell(r.cells, 0)) not in TOTAL_ROWS]
+        read_date: Callable[[str], datetime.date | None]
         if at_date is not None:
-            read_date = read_dates(result, [cell(r.cells, at_date) for r in records], context)
+            read_date = read_dates(
+                result=result, values=[cell(r.cells, at_date) for r in records], context=context
+            )
         else:
             end = _report_end(table.comments)
             if end is None:
@@ -165,10 +171,12 @@ class Analytics(ImportSource):
                     "from your influencers: they are saved as the campaign's website visits."
                 )
             )
-        visits = defaultdict(Decimal)
-        first_row = {}
-        unmatched = defaultdict(Decimal)
-        influencer_of = {}  # {source / medium: influencer id or None}, slugified once each
+        visits: defaultdict[tuple[datetime.date, int | None], Decimal] = defaultdict(Decimal)
+        first_row: dict[tuple[datetime.date, int | None], int] = {}
+        unmatched: defaultdict[str, Decimal] = defaultdict(Decimal)
+        influencer_of: dict[
+            str, int | None
+        ] = {}  # {source / medium: influencer id or None}, slugified once each
         for record in records:
             raw_sessions = cell(record.cells, at_sessions)
             sessions = cells.parse_number(raw_sessions, decimal_comma=table.decimal_comma)
@@ -192,7 +200,7 @@ class Analytics(ImportSource):
                     if not problems:
                         unmatched[raw_source] += sessions
                     continue
-            if problems:
+            if problems or day is None:
                 about = " · ".join(
                     part
                     for part in (
@@ -232,16 +240,16 @@ class Analytics(ImportSource):
             )
         return result
 
-    def readings(self, rows, context):
+    def readings(self, rows: Iterable[VisitRow], context: ImportContext) -> list[Reading]:
         """Website visits. Analytics readings imported before for the same day and influencer
         are replaced, so importing an overlapping download does not count twice."""
-        kpi_id = context.kpis_by_kind.get(KPIKind.WEBSITE_VISITS)
+        kpi_id = context.kpis_by_kind[KPIKind.WEBSITE_VISITS]  # ``check_campaign`` made sure
         return [(row.row, kpi_id, row.date, row.sessions, row.influencer_id) for row in rows]
 
-    def amount(self, row):
+    def amount(self, row: VisitRow) -> Decimal:
         return row.sessions
 
-    def describe(self, row, context):
+    def describe(self, row: VisitRow, context: ImportContext) -> PreviewRow:
         return PreviewRow(
             row=row.row,
             date=row.date,
@@ -261,14 +269,16 @@ class UniversalAnalytics(Analytics):
     source_columns = ("source / medium", "source/medium", "source")
     sessions_columns = ("sessions",)
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         ga4 = Analytics.source_columns
         return super().recognises(positions) and not any(name in positions for name in ga4)
 
 
-def _tables(table):
+def _tables(table: Table) -> list[Table]:
     """The tables of a file, split where rows are skipped (a blank row or comment lines)."""
-    tables, current, previous = [], [], None
+    tables: list[list[Record]] = []
+    current: list[Record] = []
+    previous = None
     for record in table.records:
         if previous is not None and record.row > previous + 1 and current:
             tables.append(current)
@@ -280,13 +290,13 @@ def _tables(table):
     return [Table(records=records, delimiter=table.delimiter) for records in tables]
 
 
-def _report_end(comments):
+def _report_end(comments: Sequence[str]) -> datetime.date | None:
     """The report's last day, from its comment lines: GA4's "# End date: 20261122" (in any
     language) or Universal Analytics' "# 20261101-20261130"."""
-    days = [
+    read = [
         cells.parse_date(found)
         for line in comments
         for found in re.findall(r"(?<!\d)(\d{8})(?!\d)", line)
     ]
-    days = [day for day in days if day]
+    days = [day for day in read if day]
     return max(days) if days else None

@@ -8,9 +8,12 @@ confirms the preview, and then ``save`` writes all of a file's rows in one trans
 import datetime
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Generic, Protocol, TypeVar
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -19,7 +22,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from accounts.models import currency_of
-from accounts.reader import BadFile, header_positions
+from accounts.reader import BadFile, Table, header_positions
+from campaigns.models import Campaign
 
 from .. import cells
 from ..catalogue import Source
@@ -29,11 +33,11 @@ from ..services import is_automatic
 
 
 @functools.lru_cache(maxsize=1024)
-def _translated(language, message):
+def _translated(language: str | None, message: str) -> str:
     return gettext(message)
 
 
-def translator():
+def translator() -> Callable[[str], str]:
     """``gettext`` for the language active now, remembered: a file of 100,000 rows says the
     same few sentences thousands of times, and looking the language up each time is slow."""
     return functools.partial(_translated, get_language())
@@ -43,32 +47,35 @@ def translator():
 class ImportContext:
     """What a file's names and codes can refer to, for one campaign, as plain values."""
 
-    kpis: dict  # {lower-case label or kind: KPI id}, KPIs typed in or imported
-    kpis_by_kind: dict  # {kind: KPI id}, every KPI of the campaign
-    automatic: frozenset  # lower-case names of KPIs the app counts itself
-    automatic_kinds: frozenset
-    influencers: dict  # {lower-case name: influencer id}, the campaign's partners
-    influencer_names: dict  # {influencer id: name}
-    partner_names: dict  # {partnership id: influencer name}
-    codes: dict  # {upper-case promo code: partnership id}
-    sources: dict  # {utm_source: influencer id}
-    handles: dict  # {(platform, lower-case handle): partnership id}
-    known_orders: frozenset  # order numbers already stored for the campaign
+    kpis: dict[str, int]  # {lower-case label or kind: KPI id}, KPIs typed in or imported
+    kpis_by_kind: dict[str, int]  # {kind: KPI id}, every KPI of the campaign
+    automatic: frozenset[str]  # lower-case names of KPIs the app counts itself
+    automatic_kinds: frozenset[str]
+    influencers: dict[str, int]  # {lower-case name: influencer id}, the campaign's partners
+    influencer_names: dict[int | None, str]  # {influencer id: name}
+    partner_names: dict[int | None, str]  # {partnership id: influencer name}
+    codes: dict[str, int]  # {upper-case promo code: partnership id}
+    sources: dict[str, int]  # {utm_source: influencer id}
+    handles: dict[tuple[str, str], int]  # {(platform, lower-case handle): partnership id}
+    known_orders: frozenset[str]  # order numbers already stored for the campaign
     start: datetime.date | None
     end: datetime.date | None
     today: datetime.date
     currency: str
     day_first: bool
-    partner_influencers: dict = field(default_factory=dict)  # {partnership id: influencer id}
+    # {partnership id: influencer id}
+    partner_influencers: dict[int, int] = field(default_factory=dict)
     # Partnerships whose code has orders imported one by one (an orders export).
-    ordered: frozenset = frozenset()
+    ordered: frozenset[int] = frozenset()
     # (source, KPI id, day, influencer id or None) of the readings imported from a file.
-    imported: frozenset = frozenset()
-    posted: frozenset = frozenset()  # influencers with posts recorded for the campaign
+    imported: frozenset[tuple[str, int, datetime.date, int | None]] = frozenset()
+    posted: frozenset[int] = frozenset()  # influencers with posts recorded for the campaign
 
     @classmethod
-    def for_campaign(cls, campaign):
-        kpis, automatic, automatic_kinds = {}, set(), set()
+    def for_campaign(cls, campaign: Campaign) -> "ImportContext":
+        kpis: dict[str, int] = {}
+        automatic: set[str] = set()
+        automatic_kinds: set[str] = set()
         for kpi in campaign.kpis.all():
             names = {kpi.kind, str(kpi.get_kind_display()).lower()}
             if is_automatic(kpi):
@@ -126,7 +133,7 @@ class ImportContext:
         )
 
     @property
-    def earliest(self):
+    def earliest(self) -> datetime.date | None:
         if self.start is None:
             return None
         return self.start - datetime.timedelta(days=DAYS_BEFORE_START_ALLOWED)
@@ -142,19 +149,34 @@ class LeftOut:
     group: str = ""  # a short reason, for the summary per influencer ("refunded")
 
 
-@dataclass
-class ImportResult:
-    rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)  # [(spreadsheet row, reason)]
-    left_out: list = field(default_factory=list)  # [LeftOut]
-    facts: list = field(default_factory=list)  # how the file was read, for the preview
+class Row(Protocol):
+    """What every source's row says: the spreadsheet row it came from, and its day."""
 
     @property
-    def ok(self):
+    def row(self) -> int: ...
+
+    @property
+    def date(self) -> datetime.date: ...
+
+
+RowT = TypeVar("RowT", bound=Row)
+# A reading a row is: (spreadsheet row, KPI id, day, value, influencer id or None).
+Reading = tuple[int, int, datetime.date, Decimal, int | None]
+
+
+@dataclass
+class ImportResult(Generic[RowT]):
+    rows: list[RowT] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, reason)
+    left_out: list[LeftOut] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # how the file was read, for the preview
+
+    @property
+    def ok(self) -> bool:
         return not self.errors and bool(self.rows)
 
-    def leave_out(self, row, reason, *, whose="", group=""):
-        self.left_out.append(LeftOut(row, reason, whose, group or reason))
+    def leave_out(self, row: int, reason: str, *, whose: str = "", group: str = "") -> None:
+        self.left_out.append(LeftOut(row=row, reason=reason, whose=whose, group=group or reason))
 
 
 @dataclass(frozen=True)
@@ -163,18 +185,20 @@ class PreviewRow:
     date: datetime.date
     what: str
     whose: str
-    number: Decimal
+    number: Decimal | int
     money: bool = False
 
 
-class ImportSource:
+class ImportSource(Generic[RowT]):
     """One kind of file an owner can import. Subclasses declare what they read."""
 
     key = ""
     label: str | Promise = ""
     # Where in the product the owner downloads the file, for the upload page.
     where: str | Promise = ""
-    comments = None  # rows starting with "#": comments? None: when the file opens with one
+    comments: bool | None = (
+        None  # rows starting with "#": comments? None: when the file opens with one
+    )
     maps_columns = False  # the owner says which column is which (their own spreadsheet)
     asks_account = False  # the owner says whose account the file is (it does not say)
     row_noun = ""  # what a row is, for the summary: "orders", "visits"
@@ -186,38 +210,46 @@ class ImportSource:
     # Overview file gets it read as the Overview, not refused.
     layout_of: tuple[str, ...] = ()
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         """True when a header ({normalised name: position}) is this source's."""
         raise NotImplementedError
 
-    def check_campaign(self, context):
+    def check_campaign(self, context: ImportContext) -> None:
         """BadFile when the campaign cannot take this source's numbers."""
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[RowT]:
         raise NotImplementedError
 
-    def save(self, rows, *, owner, context):
+    def save(self, rows: Sequence[RowT], *, owner: User, context: ImportContext) -> int:
         """Write the rows (one transaction); how many were added."""
+        if self.reading_source is None:  # a source of other rows writes them itself
+            raise NotImplementedError
         with transaction.atomic():
-            replace_readings(self.readings(rows, context), owner=owner, source=self.reading_source)
+            replace_readings(
+                readings=self.readings(rows, context), owner=owner, source=self.reading_source
+            )
         return len(rows)
 
-    def readings(self, rows, context):
+    def readings(self, rows: Iterable[RowT], context: ImportContext) -> list[Reading]:
         """The readings the rows are: (spreadsheet row, KPI id, day, value, influencer id)."""
         raise NotImplementedError
 
-    def describe(self, row, context):
+    def describe(self, row: RowT, context: ImportContext) -> PreviewRow:
         raise NotImplementedError
 
-    def amount(self, row):
+    def amount(self, row: RowT) -> Decimal | int:
         """The number a row adds (an order's revenue, a day's visits), for the summary."""
         raise NotImplementedError
 
-    def whose(self, row, context):
+    def whose(self, row: RowT, context: ImportContext) -> str:
         """The influencer a row is for, by name, or "" for the whole campaign."""
         return context.influencer_names.get(getattr(row, "influencer_id", None), "")
 
-    def read(self, table, context, *, mapping=None):
+    def read(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[RowT]:
         """Rows of the file that count for this campaign: the source's own reading, then the
         counting rules every source shares."""
         self.check_campaign(context)
@@ -226,22 +258,29 @@ class ImportSource:
             result.facts.insert(
                 0, _("The file was read as %(encoding)s.") % {"encoding": table.encoding}
             )
-        keep_within_campaign(result, context, whose=lambda row: self.whose(row, context))
+        keep_within_campaign(
+            result=result, context=context, whose=lambda row: self.whose(row, context)
+        )
         if self.reading_source:
             note_replaced(
-                result, self.readings(result.rows, context), context, source=self.reading_source
+                result=result,
+                readings=self.readings(result.rows, context),
+                context=context,
+                source=self.reading_source,
             )
         return result
 
 
-def keep_within_campaign(result, context, *, whose):
+def keep_within_campaign(
+    *, result: ImportResult[RowT], context: ImportContext, whose: Callable[[RowT], str]
+) -> None:
     """Rows dated before the campaign (beyond the baseline week) or after its deadline, or in
     the future, are listed as left out and not saved."""
     _ = translator()  # noqa: N806 - gettext's usual name, remembered for the loop
     kept = []
     for row in result.rows:
-        reason = None
-        if context.earliest and row.date < context.earliest:
+        reason = group = None
+        if context.start and context.earliest and row.date < context.earliest:
             reason = _("%(date)s is before the campaign starts (%(start)s)") % {
                 "date": row.date.isoformat(),
                 "start": context.start.isoformat(),
@@ -256,23 +295,25 @@ def keep_within_campaign(result, context, *, whose):
         elif row.date > context.today:
             reason = _("%(date)s is in the future") % {"date": row.date.isoformat()}
             group = _("in the future")
-        if reason:
+        if reason and group:
             result.leave_out(row.row, reason, whose=whose(row), group=group)
         else:
             kept.append(row)
     result.rows = kept
 
 
-def summary(result, source, context):
+def summary(
+    *, result: ImportResult[Any], source: ImportSource[Any], context: ImportContext
+) -> list[tuple[str, int, Decimal, list[tuple[str, int]]]]:
     """Per influencer (and the whole campaign): [(whose, rows added, total, [(why left out,
     how many)])], in the order of the file."""
-    added = Counter()
-    totals = defaultdict(Decimal)
+    added: Counter[str] = Counter()
+    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
     for row in result.rows:
         name = source.whose(row, context)
         added[name] += 1
         totals[name] += source.amount(row)
-    left = defaultdict(Counter)
+    left: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for item in result.left_out:
         left[item.whose][item.group] += 1
     names = list(dict.fromkeys([*added, *left]))
@@ -287,7 +328,7 @@ def summary(result, source, context):
     ]
 
 
-def require_columns(table, required):
+def require_columns(*, table: Table, required: Iterable[str]) -> dict[str, int]:
     """{normalised name: position} of the header; BadFile naming the missing columns."""
     positions = header_positions(table.header)
     missing = [name for name in required if name.lower() not in positions]
@@ -302,7 +343,13 @@ def require_columns(table, required):
     return positions
 
 
-def read_dates(result, values, context, *, day_first=None):
+def read_dates(
+    *,
+    result: ImportResult[Any],
+    values: Sequence[str],
+    context: ImportContext,
+    day_first: bool | None = None,
+) -> Callable[[str], datetime.date | None]:
     """A function reading this column's dates, in the order the column settles (or the
     business's country), said in the preview when it had to be decided."""
     order = cells.decide_order(
@@ -314,7 +361,9 @@ def read_dates(result, values, context, *, day_first=None):
     return lambda value: cells.parse_date(value, day_first=order.day_first, zone=zone)
 
 
-def note_replaced(result, readings, context, *, source):
+def note_replaced(
+    *, result: ImportResult[Any], readings: Iterable[Reading], context: ImportContext, source: str
+) -> None:
     """Say in the preview how many of the file's readings (``readings`` as for
     ``save_readings``) were imported before and will be updated, not added again."""
     again = {
@@ -332,14 +381,14 @@ def note_replaced(result, readings, context, *, source):
         )
 
 
-def replace_readings(readings, *, owner, source):
+def replace_readings(*, readings: Iterable[Reading], owner: User, source: str) -> None:
     """``save_readings``, after removing the readings imported from a file before with the
     same KPI, day and influencer: importing a file again updates its numbers and never
     counts them twice. Readings typed at a check-in are left as they are."""
-    readings = list(readings)
-    if not readings:
+    listed = list(readings)
+    if not listed:
         return
-    keys = {(kpi_id, day, influencer_id) for _row, kpi_id, day, _value, influencer_id in readings}
+    keys = {(kpi_id, day, influencer_id) for _row, kpi_id, day, _value, influencer_id in listed}
     earlier = Measurement.objects.filter(
         kpi_id__in={key[0] for key in keys},
         source=source,
@@ -350,15 +399,17 @@ def replace_readings(readings, *, owner, source):
     replaced = [pk for pk, *key in earlier if tuple(key) in keys]
     for start in range(0, len(replaced), 500):
         Measurement.objects.filter(pk__in=replaced[start : start + 500]).delete()
-    save_readings(readings, owner=owner, source=source)
+    save_readings(readings=listed, owner=owner, source=source)
 
 
-def imported_influencers(context, *, source):
+def imported_influencers(*, context: ImportContext, source: str) -> set[int]:
     """The influencers with readings imported from a file (``source``) for the campaign."""
-    return {key[3] for key in context.imported if key[0] == source} - {None}
+    return {key[3] for key in context.imported if key[0] == source and key[3] is not None}
 
 
-def remove_imported(context, influencer_ids, *, source):
+def remove_imported(
+    *, context: ImportContext, influencer_ids: Iterable[int | None], source: str
+) -> None:
     """Remove the campaign's readings imported from a file (``source``) for these
     influencers: another kind of file now holds their numbers."""
     Measurement.objects.filter(
@@ -369,7 +420,7 @@ def remove_imported(context, influencer_ids, *, source):
     ).delete()
 
 
-def save_readings(readings, *, owner, source):
+def save_readings(*, readings: Iterable[Reading], owner: User, source: str) -> None:
     """Write imported readings in bulk: ``readings`` are (spreadsheet row, KPI id, date,
     value, influencer id or None), each noted with the row it came from."""
     Measurement.objects.bulk_create(

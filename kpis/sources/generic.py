@@ -4,21 +4,22 @@ column is which; the first guess comes from the column names.
 """
 
 import datetime
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.reader import BadFile, cell, header_positions, normalised
+from accounts.reader import BadFile, Record, Table, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from .base import ImportResult, ImportSource, PreviewRow, read_dates
+from .base import ImportContext, ImportResult, ImportSource, PreviewRow, Reading, read_dates
 
 FIELDS = ("date", "kpi", "value", "influencer")
 # Column names we recognise without asking, for the mapping step's first guess.
-GUESSES = {
+GUESSES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "when", "datum", "fecha", "jour"),
     "kpi": ("kpi", "measure", "metric", "what", "name"),
     "value": ("value", "number", "count", "amount", "total"),
@@ -35,9 +36,9 @@ class MeasurementRow:
     influencer_id: int | None = None
 
 
-def guess_mapping(header):
+def guess_mapping(header: Sequence[str]) -> dict[str, str]:
     """{field: column name} for the columns whose names we recognise."""
-    mapping = {}
+    mapping: dict[str, str] = {}
     for field_name, guesses in GUESSES.items():
         for column in header:
             if normalised(column) in guesses and column not in mapping.values():
@@ -46,7 +47,7 @@ def guess_mapping(header):
     return mapping
 
 
-class Generic(ImportSource):
+class Generic(ImportSource[MeasurementRow]):
     key = "generic"
     label = gettext_lazy("My own spreadsheet (date, KPI, number, influencer)")
     where = gettext_lazy(
@@ -58,10 +59,12 @@ class Generic(ImportSource):
     row_noun = "readings"
     reading_source = Source.MANUAL
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         return "date" in positions and ("kpi" in positions or "value" in positions)
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[MeasurementRow]:
         mapping = mapping if mapping is not None else guess_mapping(table.header)
         if not mapping.get("date"):
             raise BadFile(_("Choose which column holds: %(fields)s.") % {"fields": _("date")})
@@ -81,26 +84,40 @@ class Generic(ImportSource):
         records = table.records[1:]
         if not records:
             raise BadFile(_("The file has column names but no rows under them."))
-        value_columns = (
+        value_columns: list[tuple[int | None, str | None]] = (
             [(index, name) for index, name in enumerate(table.header) if index not in at.values()]
             if wide
             else [(at["value"], None)]
         )
-        if wide and not any(normalised(name) in context.kpis for _index, name in value_columns):
+        if wide and not any(
+            normalised(name or "") in context.kpis for _index, name in value_columns
+        ):
             raise BadFile(
                 _(
                     "No column is named after one of this campaign's KPIs. Name the columns "
                     "as on your dashboard, or choose which column holds the KPI and the number."
                 )
             )
-        result = ImportResult()
-        read_date = read_dates(result, [cell(r.cells, at["date"]) for r in records], context)
+        result: ImportResult[MeasurementRow] = ImportResult()
+        read_date = read_dates(
+            result=result, values=[cell(r.cells, at["date"]) for r in records], context=context
+        )
         for record in records:
             for index, column_kpi in value_columns:
                 self._read(record, index, column_kpi, at, read_date, context, result, table)
         return result
 
-    def _read(self, record, at_value, column_kpi, at, read_date, context, result, table):
+    def _read(
+        self,
+        record: Record,
+        at_value: int | None,
+        column_kpi: str | None,
+        at: dict[str, int | None],
+        read_date: Callable[[str], datetime.date | None],
+        context: ImportContext,
+        result: ImportResult[MeasurementRow],
+        table: Table,
+    ) -> None:
         values = record.cells
         raw_value = cell(values, at_value)
         if column_kpi is not None and (not raw_value or normalised(column_kpi) not in context.kpis):
@@ -135,24 +152,24 @@ class Generic(ImportSource):
                 problems.append(
                     _("“%(name)s” is not an influencer on this campaign") % {"name": raw_influencer}
                 )
-        if problems:
+        if problems or day is None or kpi_id is None or value is None:
             result.errors.append((record.row, "; ".join(problems)))
         else:
             result.rows.append(MeasurementRow(record.row, day, kpi_id, value, influencer_id))
 
     @staticmethod
-    def _automatic(kpi):
+    def _automatic(kpi: str) -> str:
         return _("“%(kpi)s” is counted for you by the app; leave it out of the file") % {"kpi": kpi}
 
-    def readings(self, rows, context):
+    def readings(self, rows: Iterable[MeasurementRow], context: ImportContext) -> list[Reading]:
         """The owner's numbers. A reading imported from a file before with the same KPI, day
         and influencer is replaced: importing the same spreadsheet twice counts it once."""
         return [(row.row, row.kpi_id, row.date, row.value, row.influencer_id) for row in rows]
 
-    def amount(self, row):
+    def amount(self, row: MeasurementRow) -> Decimal:
         return row.value
 
-    def describe(self, row, context):
+    def describe(self, row: MeasurementRow, context: ImportContext) -> PreviewRow:
         kinds = {pk: kind for kind, pk in context.kpis_by_kind.items()}
         return PreviewRow(
             row=row.row,

@@ -8,18 +8,21 @@ left out; a file in another currency than the business's is refused.
 
 import datetime
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.reader import BadFile, cell, normalised
+from accounts.reader import BadFile, Table, cell, normalised
 
 from .. import cells
 from ..catalogue import Source
 from ..models import Redemption
 from .base import (
+    ImportContext,
     ImportResult,
     ImportSource,
     PreviewRow,
@@ -37,10 +40,10 @@ class OrderLayout:
 
     order: str
     date: str
-    total: tuple  # columns added up for the order's total (one, in most shops)
+    total: tuple[str, ...]  # columns added up for the order's total (one, in most shops)
     codes: str
     status: str = ""
-    skipped_statuses: frozenset = frozenset()
+    skipped_statuses: frozenset[str] = frozenset()
     cancelled_at: str = ""  # a column that, filled in, says the order was cancelled
     currency: str = ""
     time: str = ""  # a separate time-of-day column (not needed: the date is enough)
@@ -48,7 +51,7 @@ class OrderLayout:
     code_pattern: str = r"[^,;]+"  # how one code is written in the codes cell
     sum_lines: bool = False  # the total is the sum of the order's lines (item-sales reports)
 
-    def required(self):
+    def required(self) -> tuple[str, ...]:
         return (self.order, self.date, *self.total, self.codes)
 
 
@@ -69,32 +72,34 @@ class _Order:
     date_text: str
     total: Decimal | None
     total_text: str
-    codes: list
+    codes: list[str]
     status: str
     currency: str
     cancelled: bool
-    skipped: frozenset
+    skipped: frozenset[str]
 
 
-class OrderSource(ImportSource):
+class OrderSource(ImportSource[OrderRow]):
     # The first layout whose columns are all in the file is read.
     layouts: tuple[OrderLayout, ...] = ()
     row_noun = "orders"
 
-    def layout_for(self, positions):
+    def layout_for(self, positions: dict[str, int]) -> OrderLayout | None:
         for layout in self.layouts:
             if all(normalised(name) in positions for name in layout.required()):
                 return layout
         return None
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         return self.layout_for(positions) is not None
 
-    def parse(self, table, context, *, mapping=None):
-        positions = require_columns(table, ())
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[OrderRow]:
+        positions = require_columns(table=table, required=())
         layout = self.layout_for(positions) or self.layouts[0]
-        positions = require_columns(table, layout.required())
-        result = ImportResult()
+        positions = require_columns(table=table, required=layout.required())
+        result: ImportResult[OrderRow] = ImportResult()
         orders = self._orders(table, layout, positions, result)
         currencies = {order.currency.upper() for order in orders if order.currency}
         foreign = currencies - {context.currency}
@@ -108,12 +113,15 @@ class OrderSource(ImportSource):
                 % {"found": ", ".join(sorted(foreign)), "currency": context.currency}
             )
         read_date = read_dates(
-            result, [order.date_text for order in orders], context, day_first=layout.day_first
+            result=result,
+            values=[order.date_text for order in orders],
+            context=context,
+            day_first=layout.day_first,
         )
         texts = translator()
         for order in orders:
             self._count(order, read_date, context, result, texts)
-        reported_for = imported_influencers(context, source=Source.SHOP)
+        reported_for = imported_influencers(context=context, source=Source.SHOP)
         reported = sorted(
             {
                 row.code
@@ -131,7 +139,13 @@ class OrderSource(ImportSource):
             )
         return result
 
-    def _orders(self, table, layout, positions, result):
+    def _orders(
+        self,
+        table: Table,
+        layout: OrderLayout,
+        positions: dict[str, int],
+        result: ImportResult[OrderRow],
+    ) -> list[_Order]:
         """The file's orders, each once, in the order of the file."""
         column = {name: positions.get(normalised(name)) for name in layout.required()}
         status_at = positions.get(normalised(layout.status)) if layout.status else None
@@ -139,7 +153,7 @@ class OrderSource(ImportSource):
             positions.get(normalised(layout.cancelled_at)) if layout.cancelled_at else None
         )
         currency_at = positions.get(normalised(layout.currency)) if layout.currency else None
-        orders = {}
+        orders: dict[str, _Order] = {}
         for record in table.records[1:]:
             values = record.cells
             ref = cell(values, column[layout.order])
@@ -179,12 +193,18 @@ class OrderSource(ImportSource):
                 order.codes += codes
         return list(orders.values())
 
-    def _count(self, order, read_date, context, result, _):
+    def _count(
+        self,
+        order: _Order,
+        read_date: Callable[[str], datetime.date | None],
+        context: ImportContext,
+        result: ImportResult[OrderRow],
+        _: Callable[[str], str],
+    ) -> None:
         entered = list(dict.fromkeys(code.upper() for code in order.codes))
         if not entered:
             return  # an order without a code has nothing to do with the campaign
         code = next((code for code in entered if code in context.codes), None)
-        whose = context.partner_names.get(context.codes.get(code), "")
         if code is None:
             result.leave_out(
                 order.row,
@@ -193,6 +213,7 @@ class OrderSource(ImportSource):
                 group=_("code %(code)s is not in this campaign") % {"code": ", ".join(entered)},
             )
             return
+        whose = context.partner_names.get(context.codes[code], "")
         status = order.status.removeprefix("wc-")
         if order.cancelled or status in order.skipped:
             status = status or _("cancelled")
@@ -220,7 +241,7 @@ class OrderSource(ImportSource):
             problems.append(
                 _("the total “%(value)s” is not an amount") % {"value": order.total_text}
             )
-        if problems:
+        if problems or day is None or order.total is None:
             result.errors.append(
                 (
                     order.row,
@@ -233,17 +254,17 @@ class OrderSource(ImportSource):
             OrderRow(order.row, order.ref, day, order.total, code, context.codes[code])
         )
 
-    def whose(self, row, context):
+    def whose(self, row: OrderRow, context: ImportContext) -> str:
         return context.partner_names.get(row.partnership_id, "")
 
     @transaction.atomic
-    def save(self, rows, *, owner, context):
+    def save(self, rows: Sequence[OrderRow], *, owner: User, context: ImportContext) -> int:
         """Promo-code uses (each order number once per partnership: the database refuses a
         second copy, and the whole import with it). The codes' totals from a Sales by
         discount report are removed: their orders now count one by one."""
         remove_imported(
-            context,
-            {context.partner_influencers.get(row.partnership_id) for row in rows},
+            context=context,
+            influencer_ids={context.partner_influencers.get(row.partnership_id) for row in rows},
             source=Source.SHOP,
         )
         return len(
@@ -263,10 +284,10 @@ class OrderSource(ImportSource):
             )
         )
 
-    def amount(self, row):
+    def amount(self, row: OrderRow) -> Decimal:
         return row.revenue
 
-    def describe(self, row, context):
+    def describe(self, row: OrderRow, context: ImportContext) -> PreviewRow:
         return PreviewRow(
             row=row.row,
             date=row.date,
@@ -277,7 +298,9 @@ class OrderSource(ImportSource):
         )
 
 
-def _total(values, positions, decimal_comma):
+def _total(
+    values: Sequence[str], positions: Sequence[int | None], decimal_comma: bool
+) -> Decimal | None:
     total = Decimal(0)
     for position in positions:
         number = cells.parse_number(cell(values, position), decimal_comma=decimal_comma)

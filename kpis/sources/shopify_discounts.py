@@ -16,22 +16,26 @@ One code's sales come from one kind of file, so no order is counted twice:
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.formatting import format_whole
-from accounts.reader import BadFile, cell, header_positions, normalised
+from accounts.reader import BadFile, Record, Table, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
 from .base import (
+    ImportContext,
     ImportResult,
     ImportSource,
     PreviewRow,
+    Reading,
     imported_influencers,
     read_dates,
     remove_imported,
@@ -44,7 +48,11 @@ DATE_COLUMNS = ("day", "date")
 PERIOD_COLUMNS = ("week", "month", "quarter", "year", "hour")
 TOTAL_ROWS = {"total", "totals", "summary"}
 # The report's two totals, and the KPIs each one is a reading of.
-FEEDS = {KPIKind.ORDERS: "orders", KPIKind.REDEMPTIONS: "orders", KPIKind.REVENUE: "revenue"}
+FEEDS: dict[str, str] = {
+    KPIKind.ORDERS: "orders",
+    KPIKind.REDEMPTIONS: "orders",
+    KPIKind.REVENUE: "revenue",
+}
 
 
 @dataclass(frozen=True)
@@ -59,11 +67,11 @@ class CodeTotalRow:
     revenue: Decimal
 
 
-def _column(positions, names):
+def _column(positions: dict[str, int], names: Iterable[str]) -> int | None:
     return next((positions[name] for name in names if name in positions), None)
 
 
-class ShopifyDiscounts(ImportSource):
+class ShopifyDiscounts(ImportSource[CodeTotalRow]):
     key = "shopify_discounts"
     label = gettext_lazy("Shopify “Sales by discount” report (totals per promo code)")
     where = gettext_lazy(
@@ -72,14 +80,14 @@ class ShopifyDiscounts(ImportSource):
     )
     row_noun = "orders"
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         return (
             "orders" in positions
             and _column(positions, CODE_COLUMNS[:2]) is not None
             and _column(positions, REVENUE_COLUMNS) is not None
         )
 
-    def check_campaign(self, context):
+    def check_campaign(self, context: ImportContext) -> None:
         if not any(kind in context.kpis_by_kind for kind in FEEDS):
             raise BadFile(
                 _(
@@ -88,7 +96,9 @@ class ShopifyDiscounts(ImportSource):
                 )
             )
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[CodeTotalRow]:
         positions = header_positions(table.header)
         at_code = _column(positions, CODE_COLUMNS)
         at_orders = positions.get("orders")
@@ -112,9 +122,12 @@ class ShopifyDiscounts(ImportSource):
             )
         self._check_currency(table, positions, context)
         records = [r for r in table.records[1:] if normalised(cell(r.cells, 0)) not in TOTAL_ROWS]
-        result = ImportResult()
+        result: ImportResult[CodeTotalRow] = ImportResult()
+        read_date: Callable[[str], datetime.date | None]
         if at_date is not None:
-            read_date = read_dates(result, [cell(r.cells, at_date) for r in records], context)
+            read_date = read_dates(
+                result=result, values=[cell(r.cells, at_date) for r in records], context=context
+            )
         else:
             day = min(filter(None, (context.end, context.today)))
             result.facts.append(
@@ -126,8 +139,10 @@ class ShopifyDiscounts(ImportSource):
             )
             read_date = lambda _value: day  # noqa: E731 - one date for every row
         at = {"code": at_code, "orders": at_orders, "revenue": at_revenue, "date": at_date}
-        totals = defaultdict(lambda: [Decimal(0), Decimal(0)])
-        first_row = {}
+        totals: defaultdict[tuple[datetime.date, str], list[Decimal]] = defaultdict(
+            lambda: [Decimal(0), Decimal(0)]
+        )
+        first_row: dict[tuple[datetime.date, str], int] = {}
         for record in records:
             key = self._read(record, at, read_date, context, result, table.decimal_comma)
             if key:
@@ -139,7 +154,7 @@ class ShopifyDiscounts(ImportSource):
             CodeTotalRow(first_row[key], key[0], key[1], context.codes[key[1]], *values)
             for key, values in totals.items()
         ]
-        reported_for = imported_influencers(context, source=Source.SHOP)
+        reported_for = imported_influencers(context=context, source=Source.SHOP)
         replaced = sorted(
             {
                 row.code
@@ -157,7 +172,15 @@ class ShopifyDiscounts(ImportSource):
             )
         return result
 
-    def _read(self, record, at, read_date, context, result, decimal_comma):
+    def _read(
+        self,
+        record: Record,
+        at: dict[str, int | None],
+        read_date: Callable[[str], datetime.date | None],
+        context: ImportContext,
+        result: ImportResult[CodeTotalRow],
+        decimal_comma: bool,
+    ) -> tuple[datetime.date, str, Decimal, Decimal] | None:
         """(day, code, orders, sales) of a row that counts, else None (said why)."""
         values = record.cells
         code = cell(values, at["code"]).upper()
@@ -196,7 +219,7 @@ class ShopifyDiscounts(ImportSource):
         day = read_date(raw_date)
         if day is None:
             problems.append(_("“%(value)s” is not a date") % {"value": raw_date})
-        if problems:
+        if problems or day is None:
             result.errors.append(
                 (
                     record.row,
@@ -208,7 +231,7 @@ class ShopifyDiscounts(ImportSource):
         return (day, code, orders, revenue) if orders else None
 
     @staticmethod
-    def _check_currency(table, positions, context):
+    def _check_currency(table: Table, positions: dict[str, int], context: ImportContext) -> None:
         at_currency = positions.get("currency")
         if at_currency is None:
             return
@@ -224,7 +247,7 @@ class ShopifyDiscounts(ImportSource):
                 % {"found": ", ".join(sorted(foreign)), "currency": context.currency}
             )
 
-    def readings(self, rows, context):
+    def readings(self, rows: Iterable[CodeTotalRow], context: ImportContext) -> list[Reading]:
         return [
             (
                 row.row,
@@ -239,23 +262,23 @@ class ShopifyDiscounts(ImportSource):
         ]
 
     @transaction.atomic
-    def save(self, rows, *, owner, context):
+    def save(self, rows: Sequence[CodeTotalRow], *, owner: User, context: ImportContext) -> int:
         """The codes' totals, after removing each code's totals from an earlier report."""
         remove_imported(
-            context,
-            {context.partner_influencers.get(row.partnership_id) for row in rows},
+            context=context,
+            influencer_ids={context.partner_influencers.get(row.partnership_id) for row in rows},
             source=Source.SHOP,
         )
-        save_readings(self.readings(rows, context), owner=owner, source=Source.SHOP)
+        save_readings(readings=self.readings(rows, context), owner=owner, source=Source.SHOP)
         return len(rows)
 
-    def whose(self, row, context):
+    def whose(self, row: CodeTotalRow, context: ImportContext) -> str:
         return context.partner_names.get(row.partnership_id, "")
 
-    def amount(self, row):
+    def amount(self, row: CodeTotalRow) -> Decimal:
         return row.revenue
 
-    def describe(self, row, context):
+    def describe(self, row: CodeTotalRow, context: ImportContext) -> PreviewRow:
         return PreviewRow(
             row=row.row,
             date=row.date,

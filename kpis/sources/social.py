@@ -10,21 +10,30 @@ figured from the posts in ``kpis.metrics``.
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.reader import cell, normalised
+from accounts.reader import Table, cell, normalised
 from campaigns.models import Partnership
 from campaigns.partnerships import sync_roster_status
 from influencers.models import Platform
 
-from .. import cells
+from .. import cells, metrics
 from ..models import Post, PostEnteredBy, PostKind
-from .base import ImportResult, ImportSource, PreviewRow, read_dates, require_columns
+from .base import (
+    ImportContext,
+    ImportResult,
+    ImportSource,
+    PreviewRow,
+    read_dates,
+    require_columns,
+)
 
 NUMBERS = ("views", "likes", "comments", "shares", "saves")
 VIDEO_TYPES = {"ig reel", "reel", "reels", "video", "ig video"}
@@ -38,12 +47,12 @@ class PostLayout:
 
     post_id: str
     date: str
-    numbers: dict  # {Post field: column}
+    numbers: dict[str, str]  # {Post field: column}
     link: str = ""
     account: str = ""  # the column naming whose account it is
     kind: str = ""
     day_first: bool | None = None
-    skip_first_cells: tuple = ("total",)  # YouTube's "Total" row
+    skip_first_cells: tuple[str, ...] = ("total",)  # YouTube's "Total" row
 
 
 @dataclass(frozen=True)
@@ -62,34 +71,40 @@ class PostRow:
     saves: int | None
 
     @property
-    def interactions(self):
-        return (self.likes or 0) + (self.comments or 0) + (self.shares or 0)
+    def interactions(self) -> int:
+        return metrics.post_interactions(
+            likes=self.likes, comments=self.comments, shares=self.shares
+        )
 
 
-class SocialSource(ImportSource):
+class SocialSource(ImportSource[PostRow]):
     platform = ""
-    layout: PostLayout | None = None
+    layout: PostLayout  # each platform's
     row_noun = "posts"
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         layout = self.layout
         required = (layout.post_id, layout.date, layout.account, *layout.numbers.values())
         return all(normalised(name) in positions for name in required if name)
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[PostRow]:
         layout = self.layout
-        positions = require_columns(table, (layout.post_id, layout.date, *layout.numbers.values()))
+        positions = require_columns(
+            table=table, required=(layout.post_id, layout.date, *layout.numbers.values())
+        )
         at = {name: positions.get(normalised(name)) for name in (layout.link, layout.account)}
         records = [
             r
             for r in table.records[1:]
             if normalised(cell(r.cells, 0)) not in layout.skip_first_cells
         ]
-        result = ImportResult()
+        result: ImportResult[PostRow] = ImportResult()
         read_date = read_dates(
-            result,
-            [cell(r.cells, positions[normalised(layout.date)]) for r in records],
-            context,
+            result=result,
+            values=[cell(r.cells, positions[normalised(layout.date)]) for r in records],
+            context=context,
             day_first=layout.day_first,
         )
         only_partner = self._only_partner(context)
@@ -141,7 +156,7 @@ class SocialSource(ImportSource):
                         % {"column": column, "value": raw}
                     )
                 counts[field_name] = None if number is None else int(number)
-            if problems:
+            if problems or day is None:
                 result.errors.append(
                     (
                         record.row,
@@ -166,13 +181,13 @@ class SocialSource(ImportSource):
             )
         return result
 
-    def _only_partner(self, context):
+    def _only_partner(self, context: ImportContext) -> int | None:
         partners = {
             pk for (platform, _handle), pk in context.handles.items() if platform == self.platform
         }
         return partners.pop() if len(partners) == 1 else None
 
-    def _whose(self, account, context, only_partner):
+    def _whose(self, account: str, context: ImportContext, only_partner: int | None) -> int | None:
         if not account:
             return only_partner
         handle = account.strip().lstrip("@").lower()
@@ -181,7 +196,7 @@ class SocialSource(ImportSource):
         by_name = {name.lower(): pk for pk, name in context.partner_names.items()}
         return by_name.get(account.strip().lower())
 
-    def _kind(self, text):
+    def _kind(self, text: str) -> str:
         text = text.strip().lower()
         if text in VIDEO_TYPES or self.platform in (Platform.TIKTOK, Platform.YOUTUBE):
             return PostKind.VIDEO
@@ -189,14 +204,14 @@ class SocialSource(ImportSource):
             return PostKind.STORY
         return PostKind.POST
 
-    def whose(self, row, context):
+    def whose(self, row: PostRow, context: ImportContext) -> str:
         return context.partner_names.get(row.partnership_id, "")
 
-    def amount(self, row):
+    def amount(self, row: PostRow) -> int:
         return row.interactions
 
     @transaction.atomic
-    def save(self, rows, *, owner, context):
+    def save(self, rows: Sequence[PostRow], *, owner: User, context: ImportContext) -> int:
         """Each post once per partnership and platform id: a post imported before is
         updated with the file's numbers, not added again."""
         # A post typed in before (by the owner or the influencer) is found by its link, and
@@ -208,7 +223,8 @@ class SocialSource(ImportSource):
         )
         by_id = {(p.partnership_id, p.external_id): p for p in earlier if p.external_id}
         by_link = {(p.partnership_id, p.url): p for p in earlier if p.url}
-        new, changed = [], []
+        new: list[Post] = []
+        changed: list[Post] = []
         for row in rows:
             post = (
                 by_id.get((row.partnership_id, row.external_id))
@@ -238,10 +254,10 @@ class SocialSource(ImportSource):
             pk__in={row.partnership_id for row in rows}
         ).select_related("influencer")
         for partnership in partnerships:
-            sync_roster_status(partnership.influencer)
+            sync_roster_status(influencer=partnership.influencer)
         return len(rows)
 
-    def describe(self, row, context):
+    def describe(self, row: PostRow, context: ImportContext) -> PreviewRow:
         return PreviewRow(
             row=row.row,
             date=row.date,
@@ -260,7 +276,7 @@ class SocialSource(ImportSource):
         )
 
 
-def post_id(text):
+def post_id(text: str) -> str:
     """The platform's id of a post: the cell itself (Excel may have kept its apostrophe), or
     the last part of a link to it (TikTok's ".../@maya/video/7311234567890123456")."""
     text = text.strip().removeprefix("'")
@@ -269,7 +285,7 @@ def post_id(text):
     return text[:100]
 
 
-def account_in_link(link):
+def account_in_link(link: str) -> str:
     match = re.search(r"/@([\w.]+)", link)
     return match.group(1) if match else ""
 

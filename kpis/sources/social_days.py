@@ -19,6 +19,7 @@ how many follow the account, so it is not saved as followers.
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,14 +28,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.formatting import format_whole
-from accounts.reader import BadFile, Table, cell, header_positions, normalised
+from accounts.reader import BadFile, Record, Table, cell, header_positions, normalised
 
 from .. import cells
 from ..catalogue import KPIKind, Source
-from .base import ImportResult, ImportSource, PreviewRow, read_dates, require_columns
+from .base import (
+    ImportContext,
+    ImportResult,
+    ImportSource,
+    PreviewRow,
+    Reading,
+    read_dates,
+    require_columns,
+)
 
 # Which KPI each part of a day feeds.
-PARTS = {
+PARTS: dict[str, str] = {
     KPIKind.REACH: "reach",
     KPIKind.ENGAGEMENT: "engagement",
     KPIKind.NEW_FOLLOWERS: "followers",
@@ -48,13 +57,13 @@ class DayLayout:
     """Which columns of one platform's per-day export hold what."""
 
     date: str
-    reach: tuple = ()  # columns added up for the day's views or reach
-    engagement: tuple = ()  # columns added up for likes + comments + shares
+    reach: tuple[str, ...] = ()  # columns added up for the day's views or reach
+    engagement: tuple[str, ...] = ()  # columns added up for likes + comments + shares
     followers: str = ""  # how many follow the account that day (a level)
-    gains: tuple = ()  # new follows per day: said in the preview, not saved
-    required: tuple = ()  # the columns that recognise the file, with ``date``
+    gains: tuple[str, ...] = ()  # new follows per day: said in the preview, not saved
+    required: tuple[str, ...] = ()  # the columns that recognise the file, with ``date``
 
-    def columns(self):
+    def columns(self) -> tuple[str, ...]:
         return (*self.reach, *self.engagement, self.followers, *self.gains)
 
 
@@ -68,20 +77,20 @@ class DayRow:
     followers: Decimal | None = None
 
 
-class AccountDaySource(ImportSource):
+class AccountDaySource(ImportSource[DayRow]):
     """One platform's per-day export of an account's insights."""
 
-    layout: DayLayout | None = None
+    layout: DayLayout  # each platform's
     platform_label: str | Promise = ""
     row_noun = "days"
     reading_source = Source.SOCIAL
     asks_account = True
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         names = (self.layout.date, *self.layout.required)
         return all(normalised(name) in positions for name in names)
 
-    def check_campaign(self, context):
+    def check_campaign(self, context: ImportContext) -> None:
         if not any(kind in context.kpis_by_kind for kind in PARTS):
             raise BadFile(
                 _(
@@ -90,29 +99,33 @@ class AccountDaySource(ImportSource):
                 )
             )
 
-    def layout_for(self, table):
+    def layout_for(self, table: Table) -> tuple[DayLayout, list[Record]]:
         """The layout to read this file with, and its records from the header on."""
         return self.layout, table.records
 
-    def parse(self, table, context, *, mapping=None):
+    def parse(
+        self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
+    ) -> ImportResult[DayRow]:
         layout, records = self.layout_for(table)
-        positions = require_columns(Table(records=records), (layout.date, *layout.required))
+        positions = require_columns(
+            table=Table(records=records), required=(layout.date, *layout.required)
+        )
         at = {name: positions.get(normalised(name)) for name in layout.columns() if name}
         at_date = positions[normalised(layout.date)]
         rows = [r for r in records[1:] if normalised(cell(r.cells, 0)) not in TOTAL_ROWS]
-        result = ImportResult()
+        result: ImportResult[DayRow] = ImportResult()
         influencer_id = self._account(mapping, context, result)
         raw_dates = [cell(r.cells, at_date) for r in rows]
         read_date = self._date_reader(result, raw_dates, context)
-        days = defaultdict(dict)
-        first_row = {}
+        days: defaultdict[datetime.date, dict[str, Decimal]] = defaultdict(dict)
+        first_row: dict[datetime.date, int] = {}
         for record in rows:
             raw_date = cell(record.cells, at_date)
             day = read_date(raw_date)
             numbers, problems = self._numbers(record, layout, at, table.decimal_comma)
             if day is None:
                 problems.insert(0, _("“%(value)s” is not a date") % {"value": raw_date})
-            if problems:
+            if problems or day is None:
                 result.errors.append((record.row, f"{raw_date}: {'; '.join(problems)}"))
                 continue
             for part, value in numbers.items():
@@ -137,7 +150,12 @@ class AccountDaySource(ImportSource):
         return result
 
     @staticmethod
-    def _influencers_parts(days, influencer_id, context, result):
+    def _influencers_parts(
+        days: dict[datetime.date, dict[str, Decimal]],
+        influencer_id: int | None,
+        context: ImportContext,
+        result: ImportResult[DayRow],
+    ) -> set[str]:
         """The parts of a day that count for this account: all for the business's own; for
         an influencer's, not their followers (the campaign's are the business's), and their
         engagement and views only when the campaign has no posts of theirs."""
@@ -161,7 +179,9 @@ class AccountDaySource(ImportSource):
             )
         return set()
 
-    def _account(self, mapping, context, result):
+    def _account(
+        self, mapping: dict[str, str] | None, context: ImportContext, result: ImportResult[DayRow]
+    ) -> int | None:
         """The influencer whose account the file is, as the owner chose, or None: the
         business's own account."""
         chosen = (mapping or {}).get("account") or ""
@@ -179,14 +199,22 @@ class AccountDaySource(ImportSource):
         )
         return influencer_id
 
-    def _date_reader(self, result, values, context):
-        return read_dates(result, values, context)
+    def _date_reader(
+        self, result: ImportResult[DayRow], values: Sequence[str], context: ImportContext
+    ) -> Callable[[str], datetime.date | None]:
+        return read_dates(result=result, values=values, context=context)
 
     @staticmethod
-    def _numbers(record, layout, at, decimal_comma):
+    def _numbers(
+        record: Record, layout: DayLayout, at: dict[str, int | None], decimal_comma: bool
+    ) -> tuple[dict[str, Decimal], list[str]]:
         """{part: number} of a row, and what is wrong with it."""
-        numbers, problems = {}, []
-        groups = {"reach": layout.reach, "engagement": layout.engagement}
+        numbers: dict[str, Decimal] = {}
+        problems: list[str] = []
+        groups: dict[str, tuple[str, ...]] = {
+            "reach": layout.reach,
+            "engagement": layout.engagement,
+        }
         if layout.followers:
             groups["followers"] = (layout.followers,)
         for part, columns in groups.items():
@@ -204,7 +232,7 @@ class AccountDaySource(ImportSource):
                 numbers[part] = numbers.get(part, Decimal(0)) + number
         return numbers, problems
 
-    def readings(self, rows, context):
+    def readings(self, rows: Iterable[DayRow], context: ImportContext) -> list[Reading]:
         return [
             (row.row, context.kpis_by_kind[kind], row.date, getattr(row, part), row.influencer_id)
             for row in rows
@@ -212,13 +240,13 @@ class AccountDaySource(ImportSource):
             if kind in context.kpis_by_kind and getattr(row, part) is not None
         ]
 
-    def amount(self, row):
+    def amount(self, row: DayRow) -> Decimal:
         """The day's engagement, else its views or reach, else its followers."""
         return next(
             (n for n in (row.engagement, row.reach, row.followers) if n is not None), Decimal(0)
         )
 
-    def describe(self, row, context):
+    def describe(self, row: DayRow, context: ImportContext) -> PreviewRow:
         parts = []
         if row.reach is not None:
             parts.append(_("%(count)s views or reach") % {"count": format_whole(row.reach)})
@@ -259,7 +287,7 @@ class MetaAccountDays(AccountDaySource):
         (r"\breach\b|\bviews\b|\bimpressions\b", DayLayout(date="Date", reach=("Primary",))),
     )
 
-    def layout_for(self, table):
+    def layout_for(self, table: Table) -> tuple[DayLayout, list[Record]]:
         records = list(table.records)
         title = ""
         if len(records) > 1 and len(records[0].cells) == 1:
@@ -303,20 +331,22 @@ class TikTokOverview(AccountDaySource):
         required=("Followers", "Difference in followers from previous day"),
     )
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         return super().recognises(positions) or all(
             normalised(name) in positions
             for name in (self.followers_layout.date, *self.followers_layout.required)
         )
 
-    def layout_for(self, table):
+    def layout_for(self, table: Table) -> tuple[DayLayout, list[Record]]:
         positions = header_positions(table.header)
         if normalised("Followers") in positions and normalised("Video Views") not in positions:
             return self.followers_layout, table.records
         return self.layout, table.records
 
-    def _date_reader(self, result, values, context):
-        read = read_dates(result, values, context)
+    def _date_reader(
+        self, result: ImportResult[DayRow], values: Sequence[str], context: ImportContext
+    ) -> Callable[[str], datetime.date | None]:
+        read = read_dates(result=result, values=values, context=context)
         if not any(value and not re.search(r"\d{4}", value) for value in values):
             return read
         today = context.today
@@ -328,7 +358,7 @@ class TikTokOverview(AccountDaySource):
             % {"today": today.isoformat()}
         )
 
-        def with_year(value):
+        def with_year(value: str) -> datetime.date | None:
             if re.search(r"\d{4}", value):
                 return read(value)
             day = read(f"{value} {today.year}")
@@ -360,6 +390,6 @@ class YouTubeChart(AccountDaySource):
         required=("Views",),
     )
 
-    def recognises(self, positions):
+    def recognises(self, positions: dict[str, int]) -> bool:
         # YouTube's Table data (per video, ``social.YouTube``) has Content and no Date.
         return super().recognises(positions) and "video publish time" not in positions

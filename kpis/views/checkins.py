@@ -29,15 +29,15 @@ def page_context(request, campaign, checkin_form=None, redemption_form=None):
     statuses = services.campaign_kpi_statuses(campaign=campaign)
     readings = Measurement.objects.select_related("kpi", "influencer").order_by("-date", "-id")
     checkins = list(
-        owned(CheckIn, request.user)
+        owned(CheckIn, owner=request.user)
         .filter(campaign=campaign)
         .prefetch_related(Prefetch("measurements", queryset=readings))[:LOG_LENGTH]
     )
-    other_readings = owned(readings, request.user).filter(
+    other_readings = owned(readings, owner=request.user).filter(
         kpi__campaign=campaign, checkin__isnull=True
     )
     redemptions = (
-        owned(Redemption, request.user)
+        owned(Redemption, owner=request.user)
         .filter(partnership__campaign=campaign)
         .select_related("partnership__influencer")
         .order_by("-date", "-id")
@@ -69,11 +69,11 @@ def measurements(request, pk):
             return redirect(measurements_url(campaign))
         if form.is_valid():
             recording.record_checkin(
-                campaign,
-                request.user,
-                form.cleaned_data["date"],
-                form.cleaned_data["note"].strip(),
-                form.readings(),
+                campaign=campaign,
+                owner=request.user,
+                date=form.cleaned_data["date"],
+                note=form.cleaned_data["note"].strip(),
+                readings=form.readings(),
             )
             messages.success(request, _("Check-in saved."))
             return redirect(measurements_url(campaign))
@@ -83,7 +83,7 @@ def measurements(request, pk):
 def owned_measurement(request, campaign, measurement_pk):
     return get_owned_or_404(
         Measurement.objects.select_related("kpi"),
-        request.user,
+        owner=request.user,
         pk=measurement_pk,
         kpi__campaign=campaign,
     )
@@ -124,7 +124,7 @@ def measurement_delete(request, pk, measurement_pk):
 @require_http_methods(["GET", "POST"])
 def checkin_edit(request, pk, checkin_pk):
     campaign = owned_campaign(request, pk)
-    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_pk, campaign=campaign)
+    checkin = get_owned_or_404(CheckIn, owner=request.user, pk=checkin_pk, campaign=campaign)
     return form_page(
         request,
         campaign,
@@ -164,7 +164,7 @@ def redemption_delete(request, pk, redemption_pk):
     campaign = owned_campaign(request, pk)
     redemption = get_owned_or_404(
         Redemption.objects.select_related("partnership"),
-        request.user,
+        owner=request.user,
         pk=redemption_pk,
         partnership__campaign=campaign,
     )

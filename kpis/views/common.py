@@ -18,7 +18,7 @@ def owned_campaign(request, pk):
         Campaign.objects.prefetch_related(
             Prefetch("kpis", queryset=CampaignKPI.objects.order_by("position", "id"))
         ),
-        request.user,
+        owner=request.user,
         pk=pk,
     )
 
@@ -32,7 +32,7 @@ def form_page(request, campaign, form, *, title, done_url, done_message, save=No
     one is refused (``accounts.versions``). Any other form creates: it carries a one-time
     token, so sending it twice saves once (``accounts.once``)."""
     editing = form.instance.pk is not None
-    if request.method == "POST" and editing and is_stale(request.POST, form.instance):
+    if request.method == "POST" and editing and is_stale(data=request.POST, row=form.instance):
         form.is_valid()
         form.add_error(None, STALE)
     elif request.method == "POST" and form.is_valid():

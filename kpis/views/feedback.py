@@ -35,7 +35,7 @@ def feedback_log(request, pk):
         messages.success(request, _("Feedback saved."))
         return redirect(feedback_url(campaign))
     entries = (
-        owned(Feedback, request.user)
+        owned(Feedback, owner=request.user)
         .filter(campaign=campaign)
         .select_related("partnership__influencer")
     )
@@ -47,7 +47,7 @@ def feedback_log(request, pk):
             "form": form,
             "entries": entries[:SHOWN],
             "entry_count": entries.count(),
-            "tones": feedback_tones(campaign),
+            "tones": feedback_tones(campaign=campaign),
         },
     )
 
@@ -56,7 +56,7 @@ def feedback_log(request, pk):
 @require_http_methods(["GET", "POST"])
 def feedback_delete(request, pk, feedback_pk):
     campaign = owned_campaign(request, pk)
-    entry = get_owned_or_404(Feedback, request.user, pk=feedback_pk, campaign=campaign)
+    entry = get_owned_or_404(Feedback, owner=request.user, pk=feedback_pk, campaign=campaign)
     return delete_page(
         request,
         campaign,

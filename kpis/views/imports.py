@@ -115,7 +115,7 @@ def preview(request, pk):
 
     page.update(
         result=result,
-        summary=sources.summary(result, source, context),
+        summary=sources.summary(result=result, source=source, context=context),
         rows=[source.describe(row, context) for row in result.rows[:PREVIEW_ROWS]],
         more_rows=max(0, len(result.rows) - PREVIEW_ROWS),
         errors=result.errors[:PREVIEW_MESSAGES],

@@ -51,7 +51,7 @@ def open_partnership(token):
         .filter(page_token=token)
         .first()
     )
-    if partnership is None or not page_is_open(partnership, today=timezone.localdate()):
+    if partnership is None or not page_is_open(partnership=partnership, today=timezone.localdate()):
         return None
     return partnership
 
@@ -99,7 +99,7 @@ def influencer_page(request, token):
         ):
             return too_many(request)
         if form.is_valid():
-            save_post(form.save(commit=False), entered_by=PostEnteredBy.INFLUENCER)
+            save_post(post=form.save(commit=False), entered_by=PostEnteredBy.INFLUENCER)
             # See-other to the page itself, so a reload does not send the post twice.
             return private(redirect(request.path + "?sent=1", permanent=False))
     posts = list(Post.objects.filter(partnership=partnership).order_by("posted_on", "pk"))

@@ -31,7 +31,7 @@ def link_list(request, pk):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     partnerships = (
-        owned(Partnership, request.user)
+        owned(Partnership, owner=request.user)
         .filter(campaign=campaign)
         .select_related("influencer", "tracked_link")
         # From the daily counts, never the clicks. Visitors are counted per day (their
@@ -55,7 +55,7 @@ def link_create(request, pk, partnership_pk):
     campaign = owned_campaign(request, pk)
     partnership = get_owned_or_404(
         Partnership.objects.select_related("influencer"),
-        request.user,
+        owner=request.user,
         pk=partnership_pk,
         campaign=campaign,
     )
@@ -82,7 +82,7 @@ def link_edit(request, pk, link_pk):
     campaign = owned_campaign(request, pk)
     link = get_owned_or_404(
         TrackedLink.objects.select_related("partnership__influencer"),
-        request.user,
+        owner=request.user,
         pk=link_pk,
         partnership__campaign=campaign,
     )
@@ -100,7 +100,9 @@ def link_edit(request, pk, link_pk):
 @login_required
 def link_qr(request, pk, link_pk):
     campaign = owned_campaign(request, pk)
-    link = get_owned_or_404(TrackedLink, request.user, pk=link_pk, partnership__campaign=campaign)
+    link = get_owned_or_404(
+        TrackedLink, owner=request.user, pk=link_pk, partnership__campaign=campaign
+    )
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     svg = io.BytesIO()

@@ -32,7 +32,7 @@ from .common import owned_campaign
 def owned_partnership(request, campaign, partnership_pk):
     return get_owned_or_404(
         with_post_counts(Partnership.objects.select_related("influencer", "campaign")),
-        request.user,
+        owner=request.user,
         pk=partnership_pk,
         campaign=campaign,
     )
@@ -45,17 +45,17 @@ def partnership_detail(request, pk, partnership_pk):
     campaign = owned_campaign(request, pk)
     partnership = owned_partnership(request, campaign, partnership_pk)
     form = DealForm(request.POST or None, instance=partnership)
-    if request.method == "POST" and is_stale(request.POST, partnership):
+    if request.method == "POST" and is_stale(data=request.POST, row=partnership):
         form.is_valid()
         form.add_error(None, STALE)
     elif request.method == "POST" and form.is_valid():
         form.save()
-        sync_roster_status(partnership.influencer)
+        sync_roster_status(influencer=partnership.influencer)
         messages.success(request, _("Deal saved for %(name)s.") % {"name": partnership.influencer})
         return redirect("kpis:partnership", pk=campaign.pk, partnership_pk=partnership.pk)
     if request.method == "POST":
         partnership.refresh_from_db()
-    posts = campaign_posts(campaign).get(partnership.pk, [])
+    posts = campaign_posts(campaign=campaign).get(partnership.pk, [])
     business = business_of(request.user)
     business_name = business.name if business else ""
     today = timezone.localdate()
@@ -82,7 +82,7 @@ def partnership_detail(request, pk, partnership_pk):
                 page_url=page_url(partnership),
             ),
             "page_url": page_url(partnership),
-            "page_open": page_is_open(partnership, today=today),
+            "page_open": page_is_open(partnership=partnership, today=today),
             "page_form": PageLinkForm(initial={"expires_on": partnership.page_expires_on}),
             "outreach": with_page_link(partnership.outreach_message, partnership=partnership),
             "thank_you": thank_you_message(partnership=partnership, business_name=business_name),

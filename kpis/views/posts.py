@@ -25,8 +25,8 @@ def post_list(request, pk):
     campaign = owned_campaign(request, pk)
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
-    posts = campaign_posts(campaign)
-    partnerships = owned(Partnership, request.user).filter(campaign=campaign)
+    posts = campaign_posts(campaign=campaign)
+    partnerships = owned(Partnership, owner=request.user).filter(campaign=campaign)
     rows = [
         {"partnership": p, "posts": posts.get(p.pk, []), "page_url": page_url(p)}
         for p in partnerships.select_related("influencer")
@@ -41,7 +41,7 @@ def post_list(request, pk):
 
 def saved_message(post):
     message = _("Post saved for %(name)s.") % {"name": post.partnership.influencer.name}
-    if is_unusual_host(post.url, post.platform):
+    if is_unusual_host(url=post.url, platform=post.platform):
         message += " " + _(
             "Its link is not on %(platform)s's own site: open it once to check it shows the post."
         ) % {"platform": post.get_platform_display()}
@@ -56,7 +56,7 @@ def post_form_page(request, campaign, form, *, title):
         title=title,
         done_url=reverse("kpis:posts", args=[campaign.pk]),
         done_message=saved_message,
-        save=lambda: save_post(form.save(commit=False), entered_by=PostEnteredBy.OWNER),
+        save=lambda: save_post(post=form.save(commit=False), entered_by=PostEnteredBy.OWNER),
         intro=_(
             "Numbers you leave empty count as not known. Only likes, comments and shares "
             "count as interactions; views or reach count towards the reach."
@@ -85,7 +85,7 @@ def post_create(request, pk):
 def owned_post(request, campaign, post_pk):
     return get_owned_or_404(
         Post.objects.select_related("partnership__influencer"),
-        request.user,
+        owner=request.user,
         pk=post_pk,
         partnership__campaign=campaign,
     )
@@ -110,7 +110,7 @@ def post_delete(request, pk, post_pk):
     campaign = owned_campaign(request, pk)
     post = owned_post(request, campaign, post_pk)
     if request.method == "POST":
-        delete_post(post)
+        delete_post(post=post)
         messages.success(request, _("Post removed."))
         return redirect("kpis:posts", pk=campaign.pk)
     return delete_page(

@@ -37,7 +37,7 @@ def answer(request, slug):
     campaign = survey.campaign
     business = business_of(campaign.owner)
     context = {"business": business, "survey": survey}
-    closed = rules.closed_reason(campaign, timezone.localdate())
+    closed = rules.closed_reason(campaign=campaign, today=timezone.localdate())
     if closed:
         context["closed"] = rules.CLOSED_REASONS[closed]
         return render(request, "kpis/survey_public.html", context)
@@ -76,7 +76,7 @@ def survey_page(request, pk):
             "qr": qr_svg(survey_url(survey), title=survey_url(survey)),
             "answers": answers[:ANSWERS_SHOWN],
             "answer_count": answers.count(),
-            "closed": rules.closed_reason(campaign, timezone.localdate()),
+            "closed": rules.closed_reason(campaign=campaign, today=timezone.localdate()),
             "daily_cap": rules.DAILY_CAP,
         },
     )
@@ -87,7 +87,9 @@ def survey_page(request, pk):
 def answer_delete(request, pk, answer_pk):
     """Take an answer out of the results (one the owner knows is not a real customer's)."""
     campaign = owned_campaign(request, pk)
-    answer = get_owned_or_404(SurveyAnswer, request.user, pk=answer_pk, survey__campaign=campaign)
+    answer = get_owned_or_404(
+        SurveyAnswer, owner=request.user, pk=answer_pk, survey__campaign=campaign
+    )
     return delete_page(
         request,
         campaign,

@@ -111,7 +111,7 @@ def tap(request, pk):
 def undo(request, pk):
     campaign = owned_campaign(request, pk)
     ref = request.POST.get("ref", "").strip()
-    taps = owned(TillTap, request.user).filter(campaign=campaign)
+    taps = owned(TillTap, owner=request.user).filter(campaign=campaign)
     if ref:
         taps = taps.filter(tap_ref=ref)
     else:

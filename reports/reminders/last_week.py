@@ -32,7 +32,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = campaign_of(reminder)
     return {
         "campaign": campaign,
-        "days_left": campaign_days(today, dates_of(campaign)[1]),
+        "days_left": campaign_days(start=today, end=dates_of(campaign)[1]),
         "statuses": campaign_kpi_statuses(campaign=campaign, today=today),
         "dashboard_url": absolute(reverse("reports:dashboard", kwargs={"pk": campaign.pk})),
     }

@@ -37,21 +37,21 @@ def test_whole_counts_round_half_up():
 
 
 def test_money_rounds_half_up_groups_thousands_and_puts_the_sign_first():
-    assert format_money(Decimal("1234.565"), "GBP") == "£1,234.57"
-    assert format_money(Decimal("-1234.5"), "USD") == "-$1,234.50"
-    assert format_money(Decimal("1250"), "EUR", 0) == "€1,250"
-    assert format_money(5, "CHF") == "CHF 5.00"
+    assert format_money(Decimal("1234.565"), currency="GBP") == "£1,234.57"
+    assert format_money(Decimal("-1234.5"), currency="USD") == "-$1,234.50"
+    assert format_money(Decimal("1250"), currency="EUR", places=0) == "€1,250"
+    assert format_money(5, currency="CHF") == "CHF 5.00"
     assert format_money(None) == "—"
 
 
 def test_a_currency_without_a_symbol_shows_its_code():
-    assert format_money(Decimal("12"), "JPY") == "JPY 12.00"
+    assert format_money(Decimal("12"), currency="JPY") == "JPY 12.00"
 
 
 def test_percentages_round_half_up_and_group_thousands():
     assert format_percent(Decimal("45.5")) == "46%"
-    assert format_percent(Decimal("-12.345"), 1) == "-12.3%"
-    assert format_percent(Decimal("3.456"), 2) == "3.46%"
+    assert format_percent(Decimal("-12.345"), places=1) == "-12.3%"
+    assert format_percent(Decimal("3.456"), places=2) == "3.46%"
     assert format_percent(Decimal("1234")) == "1,234%"
     assert format_percent(None) == "—"
 

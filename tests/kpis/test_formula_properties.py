@@ -71,20 +71,20 @@ def test_a_level_never_projects_below_zero(case):
 @given(amounts, amounts)
 def test_progress_is_0_at_the_baseline_and_100_at_the_target(baseline, target):
     if baseline == target:
-        assert metrics.progress_percent(baseline, baseline, target) is None
+        assert metrics.progress_percent(current=baseline, baseline=baseline, target=target) is None
     else:
-        assert metrics.progress_percent(baseline, baseline, target) == 0
-        assert metrics.progress_percent(target, baseline, target) == 100
+        assert metrics.progress_percent(current=baseline, baseline=baseline, target=target) == 0
+        assert metrics.progress_percent(current=target, baseline=baseline, target=target) == 100
 
 
 @given(amounts, amounts, st.decimals(min_value=0, max_value=100, places=2))
 def test_the_sign_of_roi_matches_the_sign_of_profit(revenue, cost, margin):
     if cost == 0:
-        assert metrics.cash_roi_percent(revenue, cost) is None
+        assert metrics.cash_roi_percent(revenue=revenue, cost=cost) is None
         return
-    cash = metrics.cash_roi_percent(revenue, cost)
-    profit_roi = metrics.profit_roi_percent(revenue, cost, margin)
-    profit = metrics.gross_profit(revenue, margin) - cost
+    cash = metrics.cash_roi_percent(revenue=revenue, cost=cost)
+    profit_roi = metrics.profit_roi_percent(revenue=revenue, cost=cost, gross_margin_percent=margin)
+    profit = metrics.gross_profit(revenue=revenue, gross_margin_percent=margin) - cost
     # A return is rounded to 0.01%: a tiny profit on a huge cost may show as 0.00%, but a
     # return never has the opposite sign of the profit.
     for ratio, gain in ((cash, revenue - cost), (profit_roi, profit)):
@@ -95,7 +95,7 @@ def test_the_sign_of_roi_matches_the_sign_of_profit(revenue, cost, margin):
 
 @given(counts, counts)
 def test_conversion_is_never_over_100_percent(sales, clicks):
-    conversion = metrics.conversion(sales, clicks)
+    conversion = metrics.conversion(sales=sales, clicks=clicks)
     assert conversion.rate is None or 0 <= conversion.rate <= 100
     assert conversion.more_sales_than_clicks == (sales > clicks)
 

@@ -81,7 +81,11 @@ def test_the_owners_spreadsheet_imported_twice_is_updated_not_doubled(
 def test_a_number_typed_at_a_check_in_is_left_as_it_is(owner_client, campaign):
     customers = campaign.kpis.get(kind="customers")
     checkin = record_checkin(
-        campaign, campaign.owner, datetime.date(2026, 11, 16), "", [Reading(customers, 4)]
+        campaign=campaign,
+        owner=campaign.owner,
+        date=datetime.date(2026, 11, 16),
+        note="",
+        readings=[Reading(kpi=customers, value=Decimal(4))],
     )
     typed = checkin.measurements.get()
     mapping = {"date": "date", "kpi": "kpi", "value": "value", "influencer": "influencer"}

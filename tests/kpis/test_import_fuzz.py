@@ -52,7 +52,7 @@ def every_source_reads(data):
         else:
             for row in result.rows:
                 source.describe(row, context)
-            sources.summary(result, source, context)
+            sources.summary(result=result, source=source, context=context)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -120,12 +120,12 @@ def test_bad_input_is_refused_with_a_plain_reason_and_nothing_saved(client, valu
 
 
 def test_any_https_address_is_taken_and_http_on_the_platforms_own_site():
-    assert check_post_url("https://myblog.example/post", "instagram") == ""
-    assert is_unusual_host("https://myblog.example/post", "instagram")
-    assert check_post_url("http://www.tiktok.com/@maya/video/1", "tiktok") == ""
-    assert not is_unusual_host("https://m.youtube.com/watch?v=x", "youtube")
-    assert not is_unusual_host("https://youtu.be/x", "youtube")
-    assert is_unusual_host("https://evil-instagram.com/p/x", "instagram")
+    assert check_post_url("https://myblog.example/post") == ""
+    assert is_unusual_host(url="https://myblog.example/post", platform="instagram")
+    assert check_post_url("http://www.tiktok.com/@maya/video/1") == ""
+    assert not is_unusual_host(url="https://m.youtube.com/watch?v=x", platform="youtube")
+    assert not is_unusual_host(url="https://youtu.be/x", platform="youtube")
+    assert is_unusual_host(url="https://evil-instagram.com/p/x", platform="instagram")
 
 
 @pytest.mark.parametrize("how", ["wrong", "revoked", "expired", "reissued"])

@@ -24,10 +24,17 @@ TODAY = timezone.localdate()
 def lines(campaign, today=TODAY):
     results = partnership_results(campaign=campaign)
     roi = campaign_roi(campaign=campaign, results=results)
-    rise = baseline_rise(campaign, roi, today)
+    rise = baseline_rise(campaign=campaign, roi=roi, today=today)
     return {
         line.partnership.influencer.name: line
-        for line in keep_or_stop_lines(campaign, results, roi, voice_counts(campaign), rise, today)
+        for line in keep_or_stop_lines(
+            campaign=campaign,
+            results=results,
+            roi=roi,
+            counts=voice_counts(campaign=campaign),
+            rise=rise,
+            today=today,
+        )
     }
 
 

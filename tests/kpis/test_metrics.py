@@ -16,51 +16,70 @@ END = datetime.date(2026, 3, 31)  # 30 days after the start
 
 class TestProgress:
     def test_halfway_from_baseline_to_target(self):
-        assert metrics.progress_percent(D(150), D(100), D(200)) == D("50.00")
+        assert metrics.progress_percent(current=D(150), baseline=D(100), target=D(200)) == D(
+            "50.00"
+        )
 
     def test_nothing_measured_has_no_progress(self):
-        assert metrics.progress_percent(None, D(0), D(50)) is None
+        assert metrics.progress_percent(current=None, baseline=D(0), target=D(50)) is None
 
     def test_target_equal_to_baseline_has_no_sensible_progress(self):
-        assert metrics.progress_percent(D(120), D(100), D(100)) is None
+        assert metrics.progress_percent(current=D(120), baseline=D(100), target=D(100)) is None
 
     def test_falling_below_the_baseline_is_negative(self):
-        assert metrics.progress_percent(D(90), D(100), D(200)) == D("-10.00")
+        assert metrics.progress_percent(current=D(90), baseline=D(100), target=D(200)) == D(
+            "-10.00"
+        )
 
     def test_beating_the_target_goes_past_100(self):
-        assert metrics.progress_percent(D(75), D(0), D(50)) == D("150.00")
+        assert metrics.progress_percent(current=D(75), baseline=D(0), target=D(50)) == D("150.00")
 
     def test_rounds_to_two_places(self):
-        assert metrics.progress_percent(D(1), D(0), D(3)) == D("33.33")
+        assert metrics.progress_percent(current=D(1), baseline=D(0), target=D(3)) == D("33.33")
 
 
 class TestExpectedProgress:
     def test_before_the_start_nothing_is_expected(self):
-        assert metrics.expected_progress_percent(START, END, START - datetime.timedelta(1)) == 0
+        assert (
+            metrics.expected_progress_percent(
+                start=START, end=END, today=START - datetime.timedelta(1)
+            )
+            == 0
+        )
 
     def test_the_first_day_counts_as_one_day_used(self):
         # Day 1 of 31: numbers that come in on the first day are judged against that day.
-        assert metrics.expected_progress_percent(START, END, START) == D("3.23")
+        assert metrics.expected_progress_percent(start=START, end=END, today=START) == D("3.23")
 
     def test_halfway_through_the_days(self):
         # Day 16 of 31.
-        assert metrics.expected_progress_percent(START, END, START + datetime.timedelta(15)) == D(
-            "51.61"
-        )
+        assert metrics.expected_progress_percent(
+            start=START, end=END, today=START + datetime.timedelta(15)
+        ) == D("51.61")
 
     def test_the_last_day_expects_the_target(self):
-        assert metrics.expected_progress_percent(START, END, END) == 100
+        assert metrics.expected_progress_percent(start=START, end=END, today=END) == 100
 
     def test_after_the_deadline_everything_is_expected(self):
-        assert metrics.expected_progress_percent(START, END, END + datetime.timedelta(10)) == 100
+        assert (
+            metrics.expected_progress_percent(
+                start=START, end=END, today=END + datetime.timedelta(10)
+            )
+            == 100
+        )
 
     def test_unknown_dates(self):
-        assert metrics.expected_progress_percent(None, END, START) is None
-        assert metrics.expected_progress_percent(START, None, START) is None
+        assert metrics.expected_progress_percent(start=None, end=END, today=START) is None
+        assert metrics.expected_progress_percent(start=START, end=None, today=START) is None
 
     def test_a_one_day_campaign(self):
-        assert metrics.expected_progress_percent(START, START, START) == 100
-        assert metrics.expected_progress_percent(START, START, START + datetime.timedelta(1)) == 100
+        assert metrics.expected_progress_percent(start=START, end=START, today=START) == 100
+        assert (
+            metrics.expected_progress_percent(
+                start=START, end=START, today=START + datetime.timedelta(1)
+            )
+            == 100
+        )
 
 
 class TestPace:
@@ -79,19 +98,19 @@ class TestPace:
         ],
     )
     def test_status_in_words(self, progress, expected, status):
-        assert metrics.pace_status(progress, expected) == status
+        assert metrics.pace_status(progress=progress, expected=expected) == status
 
     def test_campaign_not_started(self):
-        assert metrics.pace_status(D(10), D(0)) == PaceStatus.NOT_STARTED
-        assert metrics.pace_status(None, None) == PaceStatus.NOT_STARTED
+        assert metrics.pace_status(progress=D(10), expected=D(0)) == PaceStatus.NOT_STARTED
+        assert metrics.pace_status(progress=None, expected=None) == PaceStatus.NOT_STARTED
 
     def test_no_numbers_yet(self):
-        assert metrics.pace_status(None, D(40)) == PaceStatus.NO_DATA
+        assert metrics.pace_status(progress=None, expected=D(40)) == PaceStatus.NO_DATA
 
     def test_percent_of_pace(self):
-        assert metrics.percent_of_pace(D(30), D(60)) == D("50.00")
-        assert metrics.percent_of_pace(None, D(60)) is None
-        assert metrics.percent_of_pace(D(30), D(0)) is None
+        assert metrics.percent_of_pace(progress=D(30), expected=D(60)) == D("50.00")
+        assert metrics.percent_of_pace(progress=None, expected=D(60)) is None
+        assert metrics.percent_of_pace(progress=D(30), expected=D(0)) is None
 
     def test_statuses_have_plain_labels(self):
         assert PaceStatus(PaceStatus.BEHIND).label == "Behind plan"
@@ -140,9 +159,9 @@ class TestProjection:
 
     def test_no_projection_before_a_week_of_the_campaign(self):
         assert project([(days(2), D(40))], today=days(5)) is None
-        assert metrics.days_until_projection(START, days(5)) == 1
-        assert metrics.days_until_projection(START, days(6)) == 0
-        assert metrics.days_until_projection(START, days(-3)) == 7
+        assert metrics.days_until_projection(start=START, today=days(5)) == 1
+        assert metrics.days_until_projection(start=START, today=days(6)) == 0
+        assert metrics.days_until_projection(start=START, today=days(-3)) == 7
 
     def test_nothing_measured_since_the_start_has_no_projection(self):
         assert project([], today=days(10)) is None
@@ -163,28 +182,37 @@ class TestProjection:
 class TestPaceFromTheProjection:
     def test_a_projection_past_the_target_is_never_behind(self):
         # Slow start (10% of the way on day 11 of 31) but the forecast lands past the target.
-        assert metrics.pace_status(D(10), D("35.48"), D(120)) == PaceStatus.AHEAD
-        assert metrics.pace_status(D(10), D("35.48"), D(100)) == PaceStatus.ON_TRACK
+        assert (
+            metrics.pace_status(progress=D(10), expected=D("35.48"), projected_progress=D(120))
+            == PaceStatus.AHEAD
+        )
+        assert (
+            metrics.pace_status(progress=D(10), expected=D("35.48"), projected_progress=D(100))
+            == PaceStatus.ON_TRACK
+        )
 
     def test_a_projection_short_of_the_target_is_never_ahead(self):
-        assert metrics.pace_status(D(90), D(50), D(80)) == PaceStatus.BEHIND
+        assert (
+            metrics.pace_status(progress=D(90), expected=D(50), projected_progress=D(80))
+            == PaceStatus.BEHIND
+        )
 
     def test_without_a_projection_the_progress_against_time_decides(self):
-        assert metrics.pace_status(D(60), D(50)) == PaceStatus.AHEAD
+        assert metrics.pace_status(progress=D(60), expected=D(50)) == PaceStatus.AHEAD
 
 
 class TestConversion:
     def test_a_rate_while_clicks_outnumber_sales(self):
-        assert metrics.conversion(3, 200).rate == D("1.50")
-        assert not metrics.conversion(3, 200).more_sales_than_clicks
+        assert metrics.conversion(sales=3, clicks=200).rate == D("1.50")
+        assert not metrics.conversion(sales=3, clicks=200).more_sales_than_clicks
 
     def test_more_code_sales_than_clicks_have_no_rate(self):
-        conversion = metrics.conversion(7, 4)
+        conversion = metrics.conversion(sales=7, clicks=4)
         assert conversion.more_sales_than_clicks
         assert conversion.rate is None
 
     def test_no_clicks_no_rate(self):
-        assert metrics.conversion(0, 0).rate is None
+        assert metrics.conversion(sales=0, clicks=0).rate is None
 
 
 class TestResultsDue:
@@ -214,69 +242,94 @@ class TestCosts:
         assert metrics.CostBreakdown().total == D("0.00")
 
     def test_commission(self):
-        assert metrics.commission_due(D("250.00"), D(10)) == D("25.00")
-        assert metrics.commission_due(D("0"), D(10)) == D("0.00")
+        assert metrics.commission_due(revenue=D("250.00"), rate_percent=D(10)) == D("25.00")
+        assert metrics.commission_due(revenue=D("0"), rate_percent=D(10)) == D("0.00")
 
     @pytest.mark.parametrize(
         ("cost", "count", "answer"),
         [(D(100), 40, D("2.50")), (D(100), 3, D("33.33")), (D(0), 10, D("0.00"))],
     )
     def test_cost_per_click_customer_or_interaction(self, cost, count, answer):
-        assert metrics.cost_per(cost, count) == answer
+        assert metrics.cost_per(cost=cost, count=count) == answer
 
     def test_cost_per_nothing_has_no_answer(self):
-        assert metrics.cost_per(D(100), 0) is None
-        assert metrics.cost_per(D(100), None) is None
+        assert metrics.cost_per(cost=D(100), count=0) is None
+        assert metrics.cost_per(cost=D(100), count=None) is None
 
 
 class TestReturns:
     def test_conversion_rate(self):
-        assert metrics.conversion_rate(6, 200) == D("3.00")
-        assert metrics.conversion_rate(0, 200) == D("0.00")
-        assert metrics.conversion_rate(5, 0) is None
+        assert metrics.conversion_rate(conversions=6, clicks=200) == D("3.00")
+        assert metrics.conversion_rate(conversions=0, clicks=200) == D("0.00")
+        assert metrics.conversion_rate(conversions=5, clicks=0) is None
 
     def test_roas(self):
-        assert metrics.roas(D(350), D(100)) == D("3.50")
-        assert metrics.roas(D(0), D(100)) == D("0.00")
+        assert metrics.roas(revenue=D(350), cost=D(100)) == D("3.50")
+        assert metrics.roas(revenue=D(0), cost=D(100)) == D("0.00")
 
     def test_zero_cost_has_no_return_ratios(self):
-        assert metrics.roas(D(350), D(0)) is None
-        assert metrics.cash_roi_percent(D(350), D(0)) is None
-        assert metrics.profit_roi_percent(D(350), D(0), D(60)) is None
+        assert metrics.roas(revenue=D(350), cost=D(0)) is None
+        assert metrics.cash_roi_percent(revenue=D(350), cost=D(0)) is None
+        assert (
+            metrics.profit_roi_percent(revenue=D(350), cost=D(0), gross_margin_percent=D(60))
+            is None
+        )
 
     def test_cash_roi(self):
-        assert metrics.cash_roi_percent(D(300), D(200)) == D("50.00")
-        assert metrics.cash_roi_percent(D(0), D(200)) == D("-100.00")
+        assert metrics.cash_roi_percent(revenue=D(300), cost=D(200)) == D("50.00")
+        assert metrics.cash_roi_percent(revenue=D(0), cost=D(200)) == D("-100.00")
 
     def test_profit_roi_counts_only_the_margin_of_each_sale(self):
         # 1,000 of sales at a 40% margin leave 400; 400 - 250 = 150 on 250 spent.
-        assert metrics.profit_roi_percent(D(1000), D(250), D(40)) == D("60.00")
+        assert metrics.profit_roi_percent(
+            revenue=D(1000), cost=D(250), gross_margin_percent=D(40)
+        ) == D("60.00")
 
     def test_profit_roi_with_a_full_margin_is_the_cash_roi(self):
-        assert metrics.profit_roi_percent(D(300), D(200), D(100)) == metrics.cash_roi_percent(
-            D(300), D(200)
-        )
+        assert metrics.profit_roi_percent(
+            revenue=D(300), cost=D(200), gross_margin_percent=D(100)
+        ) == metrics.cash_roi_percent(revenue=D(300), cost=D(200))
 
     def test_gross_profit(self):
-        assert metrics.gross_profit(D("99.99"), D(50)) == D("50.00")
+        assert metrics.gross_profit(revenue=D("99.99"), gross_margin_percent=D(50)) == D("50.00")
 
 
 class TestBreakEven:
     def test_sales_needed_to_pay_back_rounds_up(self):
         # Each 25.00 sale at 40% margin keeps 10.00: 205 of cost needs 21 sales.
-        assert metrics.break_even_sales(D(205), D(25), D(40)) == 21
+        assert (
+            metrics.break_even_sales(
+                cost=D(205), average_order_value=D(25), gross_margin_percent=D(40)
+            )
+            == 21
+        )
 
     def test_exactly_paid_back(self):
-        assert metrics.break_even_sales(D(200), D(25), D(40)) == 20
+        assert (
+            metrics.break_even_sales(
+                cost=D(200), average_order_value=D(25), gross_margin_percent=D(40)
+            )
+            == 20
+        )
 
     def test_nothing_spent_needs_no_sales(self):
-        assert metrics.break_even_sales(D(0), D(25), D(40)) == 0
+        assert (
+            metrics.break_even_sales(
+                cost=D(0), average_order_value=D(25), gross_margin_percent=D(40)
+            )
+            == 0
+        )
 
     @pytest.mark.parametrize(
         ("average_order", "margin"), [(None, D(40)), (D(0), D(40)), (D(25), D(0)), (D(-5), D(40))]
     )
     def test_unknowable_without_sales_or_margin(self, average_order, margin):
-        assert metrics.break_even_sales(D(200), average_order, margin) is None
+        assert (
+            metrics.break_even_sales(
+                cost=D(200), average_order_value=average_order, gross_margin_percent=margin
+            )
+            is None
+        )
 
 
 def test_engagement_rate_is_the_shared_formula():

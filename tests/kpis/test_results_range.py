@@ -25,27 +25,43 @@ TODAY = timezone.localdate()
 
 
 def test_value_of_sales_at_the_average_order():
-    assert metrics.value_of_sales(3, Decimal("12.50")) == Decimal("37.50")
-    assert metrics.value_of_sales(0, None) == Decimal("0")
-    assert metrics.value_of_sales(2, None) is None
+    assert metrics.value_of_sales(sales=3, average_order_value=Decimal("12.50")) == Decimal("37.50")
+    assert metrics.value_of_sales(sales=0, average_order_value=None) == Decimal("0")
+    assert metrics.value_of_sales(sales=2, average_order_value=None) is None
 
 
 def test_rise_over_baseline_is_the_extra_over_the_pace_before():
     # 70 sales in the 14 days before (5 a day); 80 in the first 10 days: 30 more than usual.
-    assert metrics.rise_over_baseline(Decimal(70), 14, Decimal(80), 10) == Decimal("30.00")
-    assert metrics.rise_over_baseline(Decimal(70), 14, Decimal(20), 10) == Decimal("0.00")
-    assert metrics.rise_over_baseline(Decimal(70), 0, Decimal(80), 10) is None
-    assert metrics.rise_over_baseline(None, 14, Decimal(80), 10) is None
+    assert metrics.rise_over_baseline(
+        before_total=Decimal(70), before_days=14, during_total=Decimal(80), during_days=10
+    ) == Decimal("30.00")
+    assert metrics.rise_over_baseline(
+        before_total=Decimal(70), before_days=14, during_total=Decimal(20), during_days=10
+    ) == Decimal("0.00")
+    assert (
+        metrics.rise_over_baseline(
+            before_total=Decimal(70), before_days=0, during_total=Decimal(80), during_days=10
+        )
+        is None
+    )
+    assert (
+        metrics.rise_over_baseline(
+            before_total=None, before_days=14, during_total=Decimal(80), during_days=10
+        )
+        is None
+    )
 
 
 def test_sales_still_needed_and_at_pace():
-    assert metrics.sales_still_needed(20, 6) == 14
-    assert metrics.sales_still_needed(20, 25) == 0
-    assert metrics.sales_still_needed(None, 6) is None
+    assert metrics.sales_still_needed(break_even=20, sales_so_far=6) == 14
+    assert metrics.sales_still_needed(break_even=20, sales_so_far=25) == 0
+    assert metrics.sales_still_needed(break_even=None, sales_so_far=6) is None
     # 6 sales in 12 days, 18 days left: 9 more at this pace.
-    assert metrics.sales_at_pace(6, 12, 18) == 9
-    assert metrics.sales_at_pace(5, 12, 18) == 7  # 7.5 rounds down: no part of a sale promised
-    assert metrics.sales_at_pace(6, 0, 18) is None
+    assert metrics.sales_at_pace(sales_so_far=6, days_used=12, days_left=18) == 9
+    assert (
+        metrics.sales_at_pace(sales_so_far=5, days_used=12, days_left=18) == 7
+    )  # 7.5 rounds down: no part of a sale promised
+    assert metrics.sales_at_pace(sales_so_far=6, days_used=0, days_left=18) is None
 
 
 @pytest.fixture
@@ -66,8 +82,10 @@ def campaign():
 
 def the_range(campaign):
     roi = campaign_roi(campaign=campaign)
-    rise = baseline_rise(campaign, roi, TODAY)
-    return campaign_range(campaign, roi, voice_counts(campaign), rise, TODAY)
+    rise = baseline_rise(campaign=campaign, roi=roi, today=TODAY)
+    return campaign_range(
+        campaign=campaign, roi=roi, counts=voice_counts(campaign=campaign), rise=rise, today=TODAY
+    )
 
 
 def test_counted_for_sure_is_the_single_figure(campaign):

@@ -36,19 +36,27 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
         fees=Decimal("150"),
         products=Decimal("40"),
         shipping=Decimal("10"),
-        commission=metrics.commission_due(Decimal("30"), 10)
-        + metrics.commission_due(Decimal("60"), 10),
+        commission=metrics.commission_due(revenue=Decimal("30"), rate_percent=10)
+        + metrics.commission_due(revenue=Decimal("60"), rate_percent=10),
         other=Decimal("15"),
     )
-    back = format_money(metrics.roas(revenue, costs.total))
+    back = format_money(metrics.roas(revenue=revenue, cost=costs.total))
     assert cell(html, "roi-roas") == f"{back} back for each £1 spent"
-    assert cell(html, "roi-cash") == format_percent(metrics.cash_roi_percent(revenue, costs.total))
-    assert cell(html, "roi-profit") == format_percent(
-        metrics.profit_roi_percent(revenue, costs.total, campaign.gross_margin)
+    assert cell(html, "roi-cash") == format_percent(
+        metrics.cash_roi_percent(revenue=revenue, cost=costs.total)
     )
-    average_order = metrics.cost_per(revenue, 2)
+    assert cell(html, "roi-profit") == format_percent(
+        metrics.profit_roi_percent(
+            revenue=revenue, cost=costs.total, gross_margin_percent=campaign.gross_margin
+        )
+    )
+    average_order = metrics.average_order(revenue=revenue, orders=2)
     assert cell(html, "roi-break-even") == format_count(
-        metrics.break_even_sales(costs.total, average_order, campaign.gross_margin)
+        metrics.break_even_sales(
+            cost=costs.total,
+            average_order_value=average_order,
+            gross_margin_percent=campaign.gross_margin,
+        )
     )
     assert format_money(costs.total) in html
     # The industry figure is shown as a labelled reference, not a result.
@@ -61,15 +69,23 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
 def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):
     html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
     today = timezone.localdate()
-    expected = metrics.expected_progress_percent(campaign.start_date, campaign.end_date, today)
+    expected = metrics.expected_progress_percent(
+        start=campaign.start_date, end=campaign.end_date, today=today
+    )
     # New customers: 2 + 3 + 1 typed in and two first-time code uses, from 0 towards 50.
-    progress = metrics.progress_percent(Decimal(8), 0, 50)
+    progress = metrics.progress_percent(current=Decimal(8), baseline=0, target=50)
     assert format_percent(progress) in html
     assert format_percent(expected) in html
     statuses = campaign_kpi_statuses(campaign=campaign, today=today)
     customers = statuses[0]
-    projected_progress = metrics.progress_percent(customers.projected, 0, 50)
-    pace = metrics.PaceStatus(metrics.pace_status(progress, expected, projected_progress))
+    projected_progress = metrics.progress_percent(
+        current=customers.projected, baseline=0, target=50
+    )
+    pace = metrics.PaceStatus(
+        metrics.pace_status(
+            progress=progress, expected=expected, projected_progress=projected_progress
+        )
+    )
     assert f'<span class="status-badge kpi-pace status-{pace.value}">{pace.label}</span>' in html
     for status in statuses:
         assert f"chart-{status.kpi.pk}-title" in html  # one chart per KPI

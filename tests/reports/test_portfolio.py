@@ -41,8 +41,15 @@ def test_totals_add_up_every_campaign(owner_client, owner):
     footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
     assert format_money(total_cost) in footer
     assert format_money(total_revenue) in footer
-    kept = sum(metrics.gross_profit(r.revenue, r.gross_margin) for r in rois)
-    assert format_percent(metrics.profit_roi_percent(kept, total_cost, 100)) in footer
+    kept = sum(
+        metrics.gross_profit(revenue=r.revenue, gross_margin_percent=r.gross_margin) for r in rois
+    )
+    assert (
+        format_percent(
+            metrics.profit_roi_percent(revenue=kept, cost=total_cost, gross_margin_percent=100)
+        )
+        in footer
+    )
     assert "All running campaigns" in footer
 
 

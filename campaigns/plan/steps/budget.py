@@ -169,7 +169,7 @@ class BudgetForm(PlanStepForm):
                         "The fees, shipping and other costs you entered come to %(costs)s, "
                         "more than this budget. Raise the budget or lower the fees."
                     )
-                    % {"costs": format_money(costs, self.currency)},
+                    % {"costs": format_money(costs, currency=self.currency)},
                 )
         return cleaned
 
@@ -190,7 +190,7 @@ class BudgetForm(PlanStepForm):
                 continue
             seen[code] = partnership.influencer.name
             clash = (
-                owned(Partnership, self.campaign.owner)
+                owned(Partnership, owner=self.campaign.owner)
                 .filter(promo_code__iexact=code)
                 .exclude(pk=partnership.pk)
                 .select_related("influencer", "campaign")

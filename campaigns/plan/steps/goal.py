@@ -87,7 +87,7 @@ class GoalForm(PlanStepForm):
                 _("The deadline is before the start date (%(start)s). Pick a later deadline.")
                 % {"start": date_format(start, "j F Y")},
             )
-        elif too_long := campaign_too_long(start, end):
+        elif too_long := campaign_too_long(start=start, end=end):
             self.add_error("end_date", too_long)
         return cleaned
 

@@ -61,7 +61,7 @@ class NeedsForm(PlanStepForm):
         questions = {
             name: forms.CharField(
                 label=question,
-                help_text=example % {"amount": format_money(300, self.currency, 0)},
+                help_text=example % {"amount": format_money(300, currency=self.currency, places=0)},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),

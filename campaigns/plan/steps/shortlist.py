@@ -49,7 +49,7 @@ class ShortlistForm(PlanStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["influencers"].queryset = owned(Influencer, self.campaign.owner)
+        self.fields["influencers"].queryset = owned(Influencer, owner=self.campaign.owner)
 
     @classmethod
     def initial_for(cls, campaign):
@@ -62,7 +62,7 @@ class ShortlistForm(PlanStepForm):
         """The owner's influencers with follower tier, engagement and plain warnings."""
         chosen = {str(value) for value in (self["influencers"].value() or [])}
         rows = []
-        for influencer in owned(Influencer, self.campaign.owner).prefetch_related("profiles"):
+        for influencer in owned(Influencer, owner=self.campaign.owner).prefetch_related("profiles"):
             profile = influencer.main_profile
             tier = size_tier(profile.followers) if profile else None
             rows.append(
