@@ -141,23 +141,6 @@ def totals(posts: Iterable[Post]) -> PostTotals:
     )
 
 
-def posts_by_influencer_and_day(*, campaign: Campaign) -> list[tuple[int, date, int, int]]:
-    """(influencer id, day, interactions, views) of each of the campaign's posts, by the day
-    it went out: what the engagement and reach figures add up. One query."""
-    rows = Post.objects.filter(partnership__campaign=campaign).values_list(
-        "partnership__influencer_id", "posted_on", "views", "likes", "comments", "shares"
-    )
-    return [
-        (
-            influencer_id,
-            day,
-            metrics.post_interactions(likes=likes, comments=comments, shares=shares),
-            metrics.post_reach(views),
-        )
-        for influencer_id, day, views, likes, comments, shares in rows
-    ]
-
-
 def campaign_posts(*, campaign: Campaign) -> dict[int, list[Post]]:
     """{partnership id: [posts]} of the campaign, oldest first. One query."""
     found: defaultdict[int, list[Post]] = defaultdict(list)
