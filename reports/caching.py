@@ -87,12 +87,12 @@ def cached_dashboard(request, campaign, draw, variant=""):
         return draw()
     key = cache_key(campaign, business, variant)
     cached = cache.get(key)
+    # Counted before drawing: a click saved while the page is drawn is picked up next visit.
+    clicks = human_clicks_today(campaign)
     if cached is not None:
         seen, body = cached
-        if human_clicks_today(campaign) == seen:
+        if clicks == seen:
             return mark_safe(body)  # our own HTML, escaped when it was rendered
-    # Counted before drawing: a click saved while the page is drawn is picked up next visit.
-    seen = human_clicks_today(campaign)
     body = draw()
-    cache.set(key, (seen, str(body)), CACHE_SECONDS)
+    cache.set(key, (clicks, str(body)), CACHE_SECONDS)
     return body
