@@ -12,6 +12,11 @@ the daily counts (``kpis.ClickDay``: one row per link, whatever the number of cl
 visit reads it again: a new click changes it. Clicks are stored on the day they happen, and the
 key changes with the day, so today's counts are the only ones a click can change.
 
+A click therefore draws the page again, but the rows only the owner's side can change
+(readings, promo-code uses, posts: every change to them raises the data version) are kept
+under the same key as the page (``kept_rows``): a redraw after a click reads today's
+clicks afresh and takes the rest from the cache.
+
 Changes made outside the site's pages (a Django shell) show within ``CACHE_SECONDS``.
 """
 
@@ -25,6 +30,7 @@ from django.utils.translation import get_language
 
 from accounts.models import business_of
 from kpis.models import ClickDay
+from kpis.services import CampaignRows
 
 CACHE_SECONDS = 600
 
@@ -52,6 +58,26 @@ def human_clicks_today(campaign):
     )
 
 
+# CampaignRows' reads that only a change raising the data version can alter (clicks, which
+# do not raise it, are read at every draw).
+OWNER_ROWS = ("readings", "levels", "code_uses", "posts")
+
+
+def kept_rows(campaign, business):
+    """``CampaignRows`` for the campaign with ``OWNER_ROWS`` taken from the cache while the
+    page's version holds (read and kept otherwise)."""
+    rows = CampaignRows([campaign])
+    if business is None:
+        return rows
+    key = cache_key(campaign, business, "rows")
+    kept = cache.get(key)
+    if kept is None:
+        kept = {name: getattr(rows, name) for name in OWNER_ROWS}
+        cache.set(key, kept, CACHE_SECONDS)
+    rows.__dict__.update(kept)  # as if each cached_property had been read
+    return rows
+
+
 def cached_dashboard(request, campaign, draw, variant=""):
     """The dashboard body: from the cache while nothing it shows has changed, else ``draw()``
     (the rendered HTML), kept for the next visit. ``variant`` names the page's own view of
@@ -61,12 +87,12 @@ def cached_dashboard(request, campaign, draw, variant=""):
         return draw()
     key = cache_key(campaign, business, variant)
     cached = cache.get(key)
+    # Counted before drawing: a click saved while the page is drawn is picked up next visit.
+    clicks = human_clicks_today(campaign)
     if cached is not None:
         seen, body = cached
-        if human_clicks_today(campaign) == seen:
+        if clicks == seen:
             return mark_safe(body)  # our own HTML, escaped when it was rendered
-    # Counted before drawing: a click saved while the page is drawn is picked up next visit.
-    seen = human_clicks_today(campaign)
     body = draw()
-    cache.set(key, (seen, str(body)), CACHE_SECONDS)
+    cache.set(key, (clicks, str(body)), CACHE_SECONDS)
     return body

@@ -5,14 +5,17 @@ the KPI would be on each day if it moved steadily from the baseline to the targe
 deadline), with dates along the bottom and values up the side. No JavaScript needed.
 """
 
+import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.formatting import format_count
@@ -32,6 +35,7 @@ GRID_COLOUR = "#dee2e6"
 TEXT_COLOUR = "#212529"
 # The PDFs embed our own copy of DejaVu Sans under this name; browsers fall back to theirs.
 FONT_FAMILY = "Microreach Sans, DejaVu Sans, system-ui, sans-serif"
+CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -214,3 +218,35 @@ def kpi_chart(*, status: KPIStatus, chart_id: str) -> SafeString:
         value=value_line,
         legend=legend,
     )
+
+
+def chart_key(*, status: KPIStatus, chart_id: str) -> str:
+    """A name for the chart made of everything ``kpi_chart`` draws it from (its KPI's kind,
+    baseline and target, the campaign's dates, the running values, the pace, the language
+    and today's date): a chart whose inputs changed gets a new name."""
+    kpi = status.kpi
+    inputs = (
+        chart_id,
+        kpi.kind,
+        kpi.baseline,
+        kpi.target,
+        kpi.campaign.start_date,
+        kpi.campaign.end_date,
+        status.current,
+        status.pace,
+        get_language(),
+        date.today(),
+        status.series,
+    )
+    return "reports:chart:" + hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+def cached_chart(*, status: KPIStatus, chart_id: str) -> SafeString:
+    """``kpi_chart``, kept under ``chart_key``: drawing a 365-day chart costs more than naming
+    it, and a new click or reading changes one KPI's chart, not the others."""
+    key = chart_key(status=status, chart_id=chart_id)
+    svg = cache.get(key)
+    if svg is None:
+        svg = str(kpi_chart(status=status, chart_id=chart_id))
+        cache.set(key, svg, CACHE_SECONDS)
+    return mark_safe(svg)  # our own markup, escaped when it was drawn

@@ -35,7 +35,7 @@ from kpis.services import (
 )
 from kpis.voice import campaign_voice
 
-from .charts import kpi_chart
+from .charts import cached_chart
 
 
 @dataclass
@@ -250,14 +250,15 @@ class Dashboard:
     def panels(self):
         """One panel per KPI: its status and its chart."""
         return [
-            KPIPanel(s, kpi_chart(status=s, chart_id=f"chart-{s.kpi.pk}")) for s in self.statuses
+            KPIPanel(s, cached_chart(status=s, chart_id=f"chart-{s.kpi.pk}")) for s in self.statuses
         ]
 
 
-def campaign_dashboard(campaign, today=None):
-    """Everything the dashboard and the report PDF show, in a fixed number of queries."""
+def campaign_dashboard(campaign, today=None, rows=None):
+    """Everything the dashboard and the report PDF show, in a fixed number of queries (fewer
+    when ``rows``, the campaign's ``CampaignRows``, already holds some)."""
     today = today or timezone.localdate()
-    rows = CampaignRows([campaign])
+    rows = rows or CampaignRows([campaign])
     partnerships = campaign_partnerships(campaign=campaign)
     figures = campaign_figures(campaign=campaign, partnerships=partnerships, rows=rows)
     statuses = campaign_kpi_statuses(campaign=campaign, today=today, figures=figures, rows=rows)

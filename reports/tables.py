@@ -4,6 +4,7 @@ Money is shown in the owner's currency on screen and exported as plain numbers, 
 spreadsheet can add it up.
 """
 
+import inspect
 from typing import Any
 
 import django_tables2 as tables
@@ -79,6 +80,29 @@ class InfluencerResultsTable(CurrencyTable):
         self.columns["roas"].column.verbose_name = _("Back per %(one)s spent") % {
             "one": format_money(1, currency=self.currency, places=0)
         }
+
+    def body_rows(self):
+        """[(row class, [(cell attributes, cell)])] in the table's order: the cells
+        django-tables2 would draw, with each column's attributes and render arguments worked
+        out once rather than once per cell (its per-cell machinery was a quarter of the
+        dashboard's drawing). Drawn by ``reports/partials/influencer_table.html``."""
+        columns = []
+        for bound in self.columns:
+            wanted = inspect.signature(bound.render).parameters
+            columns.append((bound, bound.attrs["td"].as_html(), wanted))
+        rows = []
+        for number, record in enumerate(self.data):
+            cells = []
+            for bound, attributes, wanted in columns:
+                value = bound.accessor.resolve(record)
+                if value in bound.column.empty_values:
+                    cell = bound.default
+                else:
+                    given = {"value": value, "record": record, "table": self}
+                    cell = bound.render(**{name: given[name] for name in wanted})
+                cells.append((attributes, cell))
+            rows.append(("odd" if number % 2 else "even", cells))
+        return rows
 
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}

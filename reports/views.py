@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from accounts.models import currency_of
+from accounts.models import business_of, currency_of
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
 from campaigns.models import Campaign, CampaignStatus
@@ -25,7 +25,7 @@ from influencers.exports import SafeTableExport
 from kpis.models import Measurement
 
 from . import measurement_exports, pdf
-from .caching import cached_dashboard
+from .caching import cached_dashboard, kept_rows
 from .calendar import campaign_calendar
 from .services import (
     campaign_comparison,
@@ -60,8 +60,8 @@ def portfolio(request):
     return render(request, "reports/portfolio.html", {"table": table, "has_campaigns": rows})
 
 
-def dashboard_context(request, campaign):
-    data = campaign_dashboard(campaign)
+def dashboard_context(request, campaign, rows=None):
+    data = campaign_dashboard(campaign, rows=rows)
     table = InfluencerResultsTable(data.comparison, currency=currency_of(request.user))
     return {
         "campaign": campaign,
@@ -88,7 +88,8 @@ def dashboard(request, pk):
         return render(request, "reports/draft.html", {"campaign": campaign})
 
     def draw():
-        context = dashboard_context(request, campaign)
+        rows = kept_rows(campaign, business_of(request.user))
+        context = dashboard_context(request, campaign, rows)
         RequestConfig(request, paginate=False).configure(context["influencer_table"])
         return render_to_string("reports/partials/dashboard_body.html", context, request)
 

@@ -7,7 +7,9 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kpis.models import Click, TrackedLink
@@ -59,6 +61,25 @@ def test_a_new_click_on_the_campaign_is_shown_at_the_next_visit(owner_client, ca
 
     assert now_values(html)[1] == "10"
     assert draws.call_count == 2
+
+
+def test_a_redraw_after_a_click_reads_the_clicks_and_keeps_the_owners_rows(
+    owner_client, campaign, draws
+):
+    visit(owner_client, campaign)
+    link = TrackedLink.objects.filter(partnership__campaign=campaign).first()
+    ClickFactory(link=link, at=timezone.now())
+
+    with CaptureQueriesContext(connection) as queries:
+        kept = visit(owner_client, campaign)
+    read = " ".join(query["sql"] for query in queries)
+    cache.clear()
+
+    assert visit(owner_client, campaign) == kept  # the same page as drawn from scratch
+    assert now_values(kept)[1] == "10"
+    assert "kpis_clickday" in read
+    assert "kpis_redemption" not in read  # promo-code uses come from the cache
+    assert draws.call_count == 3
 
 
 def test_a_click_on_another_campaign_keeps_the_drawn_page(owner_client, owner, campaign, draws):
