@@ -407,6 +407,27 @@ def imported_influencers(*, context: ImportContext, source: str) -> set[int]:
     return {key[3] for key in context.imported if key[0] == source and key[3] is not None}
 
 
+class CodeRow(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def partnership_id(self) -> int: ...
+
+
+def codes_with_report_totals(*, rows: Iterable[CodeRow], context: ImportContext) -> list[str]:
+    """The codes of these rows whose influencer has totals from Shopify's Sales by discount
+    report (readings imported from the shop), sorted: a code's sales come from one kind of
+    file, so the preview says which file's numbers replace which."""
+    reported_for = imported_influencers(context=context, source=Source.SHOP)
+    return sorted(
+        {
+            row.code
+            for row in rows
+            if context.partner_influencers.get(row.partnership_id) in reported_for
+        }
+    )
+
+
 def remove_imported(
     *, context: ImportContext, influencer_ids: Iterable[int | None], source: str
 ) -> None:

@@ -26,7 +26,7 @@ from .base import (
     ImportResult,
     ImportSource,
     PreviewRow,
-    imported_influencers,
+    codes_with_report_totals,
     read_dates,
     remove_imported,
     require_columns,
@@ -121,14 +121,7 @@ class OrderSource(ImportSource[OrderRow]):
         texts = translator()
         for order in orders:
             self._count(order, read_date, context, result, texts)
-        reported_for = imported_influencers(context=context, source=Source.SHOP)
-        reported = sorted(
-            {
-                row.code
-                for row in result.rows
-                if context.partner_influencers.get(row.partnership_id) in reported_for
-            }
-        )
+        reported = codes_with_report_totals(rows=result.rows, context=context)
         if reported:
             result.facts.append(
                 _(

@@ -36,7 +36,7 @@ from .base import (
     ImportSource,
     PreviewRow,
     Reading,
-    imported_influencers,
+    codes_with_report_totals,
     read_dates,
     remove_imported,
     save_readings,
@@ -154,14 +154,7 @@ class ShopifyDiscounts(ImportSource[CodeTotalRow]):
             CodeTotalRow(first_row[key], key[0], key[1], context.codes[key[1]], *values)
             for key, values in totals.items()
         ]
-        reported_for = imported_influencers(context=context, source=Source.SHOP)
-        replaced = sorted(
-            {
-                row.code
-                for row in result.rows
-                if context.partner_influencers.get(row.partnership_id) in reported_for
-            }
-        )
+        replaced = codes_with_report_totals(rows=result.rows, context=context)
         if replaced:
             result.facts.append(
                 _(
