@@ -22,6 +22,7 @@ from .checklist import checklist_sections, progress
 from .facts import facts_of
 from .guide import ITEMS
 from .review import launch_review, missing_for_launch
+from .start import NewPlanForm
 from .steps.goal import preview_sentence
 from .storage import plan_prefix
 
@@ -30,16 +31,17 @@ from .storage import plan_prefix
 @require_http_methods(["GET", "POST"])
 def new_campaign(request):
     """The seven steps at a glance; starting creates the draft the wizard saves into."""
-    if request.method == "POST" and already_submitted(request):
-        # Sent twice: the first one made the draft; open the newest one.
-        latest = Campaign.objects.filter(owner=request.user).order_by("-created_at").first()
-        return redirect(latest.get_absolute_url() if latest else reverse("reports:portfolio"))
-    if request.method == "POST":
-        name = request.POST.get("name", "").strip()[:120] or _("New campaign")
+    form = NewPlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if already_submitted(request):
+            # Sent twice: the first one made the draft; open the newest one.
+            latest = Campaign.objects.filter(owner=request.user).order_by("-created_at").first()
+            return redirect(latest.get_absolute_url() if latest else reverse("reports:portfolio"))
+        name = form.cleaned_data["name"] or _("New campaign")
         campaign = Campaign.objects.create(owner=request.user, name=name)
         return redirect("campaigns:plan", pk=campaign.pk, step="1")
     steps = [(step.number, step.name, step.why) for step in STEPS]
-    return render(request, "campaigns/new.html", {"steps": steps})
+    return render(request, "campaigns/new.html", {"steps": steps, "form": form})
 
 
 @login_required

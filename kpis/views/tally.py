@@ -6,6 +6,7 @@ Each tap carries a reference made on the device, so one sent twice is counted on
 """
 
 import datetime
+import re
 import uuid
 
 from django.contrib import messages
@@ -27,6 +28,9 @@ from .common import owned_campaign
 
 OTHER = "other"
 TAP_REF_LENGTH = 40
+# What the device sends: its own random reference for a tap, and a partnership's id.
+TAP_REF = re.compile(rf"[A-Za-z0-9_-]{{1,{TAP_REF_LENGTH}}}")
+PARTNERSHIP_ID = re.compile(r"[0-9]{1,18}")
 # Undo reaches back this far: a tap is undone at the till, not days later.
 UNDO_MINUTES = 30
 
@@ -78,10 +82,13 @@ def tally_url(campaign):
 def tap(request, pk):
     campaign = owned_campaign(request, pk)
     who = request.POST.get("who", "")
-    ref = request.POST.get("ref", "").strip()[:TAP_REF_LENGTH] or uuid.uuid4().hex
+    ref = request.POST.get("ref", "").strip()
+    if not TAP_REF.fullmatch(ref):
+        ref = uuid.uuid4().hex
     partnership = None
     if who != OTHER:
-        partnership = campaign.partnerships.filter(pk=who if who.isdigit() else None).first()
+        known = PARTNERSHIP_ID.fullmatch(who)
+        partnership = campaign.partnerships.filter(pk=who).first() if known else None
         if partnership is None:
             message = _("That button is no longer on the tally: reload the page.")
             if wants_json(request):
@@ -113,7 +120,8 @@ def undo(request, pk):
     ref = request.POST.get("ref", "").strip()
     taps = owned(TillTap, owner=request.user).filter(campaign=campaign)
     if ref:
-        taps = taps.filter(tap_ref=ref)
+        # A reference no device makes matches no tap (and never reaches the database).
+        taps = taps.filter(tap_ref=ref) if TAP_REF.fullmatch(ref) else taps.none()
     else:
         since = timezone.now() - datetime.timedelta(minutes=UNDO_MINUTES)
         taps = taps.filter(at__gte=since)

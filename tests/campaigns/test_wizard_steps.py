@@ -35,6 +35,22 @@ def test_new_campaign_creates_an_owned_draft_and_opens_step_one(owner_client, ow
     assert response.url == step_url(campaign, 1)
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Spring\x00loaves", "Null characters are not allowed."),
+        ("x" * 121, "Ensure this value has at most 120 characters (it has 121)."),
+    ],
+)
+def test_a_new_plan_name_the_database_cannot_keep_is_refused_plainly(
+    owner_client, owner, name, message
+):
+    response = owner_client.post("/campaigns/new/", {"name": name})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Campaign.objects.filter(owner=owner).exists()
+
+
 def test_every_step_shows_its_progress_and_why_it_matters(owner_client, draft):
     for step in range(1, 8):
         page = owner_client.get(step_url(draft, step)).content.decode()

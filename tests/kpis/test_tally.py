@@ -90,3 +90,33 @@ def test_undo_with_nothing_to_undo_says_so(owner_client, campaign):
     response = owner_client.post(reverse("kpis:tally_undo", args=[campaign.pk]), follow=True)
 
     assert "Nothing to undo" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["²", "1\x00", "9" * 40])
+def test_a_button_no_page_draws_is_refused_plainly(owner_client, campaign, who):
+    response = owner_client.post(
+        reverse("kpis:tally_tap", args=[campaign.pk]),
+        {"who": who, "ref": "device-ref-1"},
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert response.status_code == 400
+    assert "no longer on the tally" in response.json()["error"]
+    assert not TillTap.objects.exists()
+
+
+def test_a_reference_no_device_makes_is_replaced_and_undoes_nothing(owner_client, campaign):
+    tap = owner_client.post(
+        reverse("kpis:tally_tap", args=[campaign.pk]),
+        {"who": "other", "ref": "bad\x00ref"},
+        HTTP_ACCEPT="application/json",
+    )
+    undo = owner_client.post(
+        reverse("kpis:tally_undo", args=[campaign.pk]),
+        {"ref": "bad\x00ref"},
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert tap.json()["ref"] != "bad\x00ref"
+    assert TillTap.objects.get().tap_ref == tap.json()["ref"]
+    assert undo.json() == {"ok": True, "undone": False}
