@@ -50,7 +50,9 @@ def password():
 
 @pytest.fixture(scope="session")
 def migrated_sqlite_template(tmp_path_factory):
-    """A SQLite file with every migration applied, made once per test process."""
+    """A SQLite file with every migration applied, made once per test process: the project's
+    and those of the Redis job queue's app (installed only with ``TASKS_REDIS_URL``; it makes
+    no tables, so the file serves both job backends)."""
     path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
     environment = {
         key: value
@@ -58,6 +60,7 @@ def migrated_sqlite_template(tmp_path_factory):
         if key not in {"DATABASE_URL", "TASKS_REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     }
     environment["SQLITE_PATH"] = str(path)
+    environment["TASKS_REDIS_URL"] = "redis://127.0.0.1:6379/0"  # named, never connected to
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=Path(__file__).resolve().parent.parent,

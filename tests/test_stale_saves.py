@@ -37,7 +37,7 @@ def forms_to(name, path, response):
 
 def first_form(client, world, name):
     """(page, action, form) of the first form on the site that posts to ``name``."""
-    for path, response in pages(client, world):
+    for path, response in pages(client, world, first=name):
         for action, form in forms_to(name, path, response):
             return path, action, form
     raise AssertionError(f"{name}: no page of the owner shows this form")

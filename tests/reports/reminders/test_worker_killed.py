@@ -87,7 +87,6 @@ def environment(request, migrated_sqlite, smtp_server):
         env["TASKS_REDIS_URL"] = empty_test_redis()
         env["WORKER"] = "rqworker --job-class django_tasks_rq.Job default"
         env["BATCH_WORKER"] = "rqworker --job-class django_tasks_rq.Job --burst default"
-        manage(env, "migrate", "-v", "0")  # the Redis queue's own app, not in the copy
     else:
         env["WORKER"] = "db_worker --no-reload --no-startup-delay --interval 0.2"
         env["BATCH_WORKER"] = "db_worker --no-reload --no-startup-delay --batch"
