@@ -56,6 +56,15 @@ def manage(environment, *arguments, **options):
     )
 
 
+def in_one_process(environment, *commands):
+    """Management commands one after the other, as if run one by one, in one process: each
+    start of the project costs a second or more."""
+    calls = "; ".join(f"call_command(*{list(command)!r})" for command in commands)
+    return manage(
+        environment, "shell", "-c", f"from django.core.management import call_command; {calls}"
+    )
+
+
 def kill_with_children(pid):
     """SIGKILL a worker and the processes it forked: RQ runs each job in a "work horse" child
     in a session of its own, which a killed machine would take down too."""
@@ -120,15 +129,13 @@ def test_a_worker_killed_mid_send_sends_once_after_restart(environment, smtp_ser
     assert inbox.messages == []
 
     # A restart soon after: the claim is fresh, so nothing is sent twice by mistake...
-    manage(environment, "schedule_reminders", "--once")
-    manage(environment, *environment["BATCH_WORKER"].split())
+    scheduler_then_worker = [["schedule_reminders", "--once"], environment["BATCH_WORKER"].split()]
+    in_one_process(environment, *scheduler_then_worker)
     assert inbox.messages == []
     # ...and once the claim is older than any send can take, it goes out, once.
     with sqlite3.connect(database) as connection:
         connection.execute("UPDATE reports_reminder SET claimed_at = '2000-01-01 00:00:00'")
-    for _pass in range(2):
-        manage(environment, "schedule_reminders", "--once")
-        manage(environment, *environment["BATCH_WORKER"].split())
+    in_one_process(environment, *scheduler_then_worker, *scheduler_then_worker)
 
     assert [message["Subject"] for message in inbox.messages] == [
         "Check-in day for Spring sourdough"
@@ -138,12 +145,14 @@ def test_a_worker_killed_mid_send_sends_once_after_restart(environment, smtp_ser
 
 def test_two_workers_at_once_send_a_reminder_queued_twice_once(environment, smtp_server):
     inbox, _port = smtp_server
-    manage(environment, "schedule_reminders", "--once")
-    # A second job for the same reminder, as a second scheduler would have queued.
+    # The scheduler queues the reminder; then a second job for it, as a second scheduler
+    # would have queued.
     manage(
         environment,
         "shell",
         "-c",
+        "from django.core.management import call_command; "
+        "call_command('schedule_reminders', '--once'); "
         "from reports.models import Reminder; from reports.tasks import send_reminder; "
         "send_reminder.enqueue(Reminder.objects.get().pk)",
     )
