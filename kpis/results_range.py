@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +28,8 @@ from campaigns.models import Campaign, Partnership
 
 from . import metrics
 from .catalogue import KPIKind
-from .models import HeardFrom, Measurement, SurveyAnswer, TillTap
-from .services import PartnershipResult, ReturnRatios, ROISummary
+from .models import HeardFrom, SurveyAnswer, TillTap
+from .services import CampaignRows, PartnershipResult, ReturnRatios, ROISummary
 
 
 @dataclass
@@ -188,37 +188,38 @@ def voice_counts(*, campaign: Campaign) -> VoiceCounts:
 BASELINE_KINDS: tuple[str, ...] = (KPIKind.ORDERS, KPIKind.REVENUE, KPIKind.WEBSITE_VISITS)
 
 
-def baseline_rises(*, campaign: Campaign, today: date) -> dict[str, Decimal | None]:
+def baseline_rises(
+    *, campaign: Campaign, today: date, rows: CampaignRows | None = None
+) -> dict[str, Decimal | None]:
     """{kind: rise over the weeks before the start} for sales, revenue and visits recorded
-    before the campaign started (kinds without such readings are left out). Two queries."""
-    if not campaign.start_date or today < campaign.start_date:
-        return {}
-    readings = Measurement.objects.filter(kpi__campaign=campaign, kpi__kind__in=BASELINE_KINDS)
-    before = {
-        row["kpi__kind"]: row
-        for row in readings.filter(date__lt=campaign.start_date)
-        .values("kpi__kind")
-        .annotate(total=Sum("value"), first=Min("date"))
-    }
-    if not before:
+    before the campaign started (kinds without such readings are left out), from the same
+    readings the figures are added up from (``rows``: one query when not given)."""
+    start = campaign.start_date
+    if not start or today < start:
         return {}
     end = min(today, campaign.end_date or today)
-    during = dict(
-        readings.filter(date__gte=campaign.start_date, date__lte=end)
-        .values("kpi__kind")
-        .annotate(total=Sum("value"))
-        .values_list("kpi__kind", "total")
-    )
-    days_used = metrics.campaign_days(start=campaign.start_date, end=end)
-    rises: dict[str, Decimal | None] = {}
-    for kind, row in before.items():
-        rises[kind] = metrics.rise_over_baseline(
-            before_total=metrics.two_places(row["total"]),
-            before_days=(campaign.start_date - row["first"]).days,
+    before: dict[str, Decimal] = defaultdict(Decimal)
+    first: dict[str, date] = {}
+    during: dict[str, Decimal] = defaultdict(Decimal)
+    for row in (rows or CampaignRows([campaign])).readings[campaign.pk]:
+        kind, day = row["kpi__kind"], row["date"]
+        if kind not in BASELINE_KINDS:
+            continue
+        if day < start:
+            before[kind] += row["total"]
+            first[kind] = min(first.get(kind, day), day)
+        elif day <= end:
+            during[kind] += row["total"]
+    days_used = metrics.campaign_days(start=start, end=end)
+    return {
+        kind: metrics.rise_over_baseline(
+            before_total=metrics.two_places(total),
+            before_days=(start - first[kind]).days,
             during_total=metrics.two_places(during.get(kind)),
             during_days=days_used,
         )
-    return rises
+        for kind, total in before.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -231,10 +232,12 @@ class BaselineRise:
     revenue: Decimal | None = Decimal(0)
 
 
-def baseline_rise(*, campaign: Campaign, roi: ROISummary, today: date) -> BaselineRise:
+def baseline_rise(
+    *, campaign: Campaign, roi: ROISummary, today: date, rows: CampaignRows | None = None
+) -> BaselineRise:
     """The campaign's rise over its baseline, from its ROI summary (the average order and the
     clicks' conversion value a rise in sales or visits)."""
-    rises = baseline_rises(campaign=campaign, today=today)
+    rises = baseline_rises(campaign=campaign, today=today, rows=rows)
     if not rises:
         return BaselineRise(known=False)
     average = roi.average_order_value

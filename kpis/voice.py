@@ -18,7 +18,7 @@ from .results_range import (
     keep_or_stop_lines,
     voice_counts,
 )
-from .services import PartnershipResult, ROISummary
+from .services import CampaignRows, PartnershipResult, ROISummary
 
 LATEST_SHOWN = 5
 
@@ -44,12 +44,18 @@ def feedback_tones(*, campaign: Campaign) -> list[tuple[Tone, int]]:
 
 
 def campaign_voice(
-    *, campaign: Campaign, results: Iterable[PartnershipResult], roi: ROISummary, today: date
+    *,
+    campaign: Campaign,
+    results: Iterable[PartnershipResult],
+    roi: ROISummary,
+    today: date,
+    rows: CampaignRows | None = None,
 ) -> CampaignVoice:
     """Everything customers' voice adds to a campaign's dashboard (a fixed number of
-    queries); ``results`` and ``roi`` are the campaign's counted figures."""
+    queries); ``results`` and ``roi`` are the campaign's counted figures, ``rows`` the
+    readings they were added up from."""
     counts = voice_counts(campaign=campaign)
-    rise = baseline_rise(campaign=campaign, roi=roi, today=today)
+    rise = baseline_rise(campaign=campaign, roi=roi, today=today, rows=rows)
     answers = SurveyAnswer.objects.filter(survey__campaign=campaign).select_related(
         "partnership__influencer"
     )

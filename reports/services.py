@@ -4,26 +4,33 @@ No formula lives here: numbers come from ``kpis.services`` and ``kpis.metrics``.
 only picks, groups and words them (timeline, suggestions, follow-ups, portfolio rows).
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import business_of
 from campaigns import deals
-from campaigns.models import CampaignStatus
+from campaigns.models import Campaign, CampaignStatus, Partnership
 from campaigns.partnerships import page_url
 from kpis import metrics
 from kpis.catalogue import KPIKind
-from kpis.models import CampaignKPI, CheckIn
+from kpis.models import CampaignKPI, CheckIn, Post
 from kpis.posts import campaign_posts
 from kpis.services import (
     CampaignRows,
+    KPIStatus,
+    PartnershipResult,
     ReturnRatios,
+    ROISummary,
+    WholeCampaignResult,
     campaign_figures,
     campaign_kpi_statuses,
     campaign_partnerships,
@@ -33,7 +40,7 @@ from kpis.services import (
     day_of_campaign,
     partnership_results,
 )
-from kpis.voice import campaign_voice
+from kpis.voice import CampaignVoice, campaign_voice
 
 from .charts import cached_chart
 
@@ -42,7 +49,7 @@ from .charts import cached_chart
 class Timeline:
     day: int | None
     total_days: int | None
-    checkins: list
+    checkins: list[date]
     next_checkin: date | None
     overdue_since: date | None  # a planned check-in passed without one being recorded
     deadline_passed: bool
@@ -50,13 +57,13 @@ class Timeline:
     today: date
 
     @property
-    def checkin_today(self):
+    def checkin_today(self) -> bool:
         """Today is a planned check-in day and nothing is recorded yet."""
         return self.next_checkin == self.today and not self.checked_today
 
     @property
-    def days_left(self):
-        if self.day is None:
+    def days_left(self) -> int | None:
+        if self.day is None or self.total_days is None:
             return None
         return self.total_days - self.day
 
@@ -64,7 +71,9 @@ class Timeline:
 NOT_READ = object()
 
 
-def campaign_timeline(campaign, today=None, last_checkin=NOT_READ):
+def campaign_timeline(
+    *, campaign: Campaign, today: date | None = None, last_checkin: Any = NOT_READ
+) -> Timeline:
     """Day X of Y, the next check-in and whether one is overdue. ``last_checkin`` is the date
     of the latest recorded check-in, None when there is none (read from the database when
     not given: one query)."""
@@ -93,7 +102,7 @@ def campaign_timeline(campaign, today=None, last_checkin=NOT_READ):
 
 
 # What to try when a KPI is behind, in the app's words (after step 5 of the guide).
-TIPS_BY_KIND = {
+TIPS_BY_KIND: dict[str, list[str | Promise]] = {
     KPIKind.LINK_CLICKS: [
         _(
             "Ask your influencers to put their link in their bio and add it to a story with a "
@@ -159,17 +168,18 @@ TIPS_BY_KIND = {
 
 @dataclass
 class Suggestion:
-    status: object  # kpis.services.KPIStatus
-    tips: list
-    owner_rule: str = ""  # the owner's own adjustment plan, when their threshold is crossed
+    status: KPIStatus
+    tips: list[str | Promise]
+    # The owner's own adjustment plan, when their threshold is crossed.
+    owner_rule: str | Promise = ""
 
 
-def suggestions(statuses, campaign):
+def suggestions(*, statuses: Iterable[KPIStatus], campaign: Campaign) -> list[Suggestion]:
     """Plain tips for every KPI that is behind plan; empty when nothing is behind."""
     behind = [s for s in statuses if s.pace == metrics.PaceStatus.BEHIND]
     found = []
     for status in behind:
-        owner_rule = ""
+        owner_rule: str | Promise = ""
         if status.below_adjustment_threshold:
             owner_rule = campaign.adjustment_action or _(
                 "You planned to change something when a number fell this far behind: "
@@ -185,7 +195,13 @@ def suggestions(statuses, campaign):
     return found
 
 
-def follow_ups(partnerships, posts, today=None, business_name=""):
+def follow_ups(
+    *,
+    partnerships: Iterable[Partnership],
+    posts: dict[int, list[Post]],
+    today: date | None = None,
+    business_name: str = "",
+) -> list[deals.FollowUp]:
     """Influencers to chase, most urgent first: agreed posts due and not recorded, gifts with
     no post yet. ``posts`` is {partnership id: [posts]}; a recorded post clears the entry."""
     today = today or timezone.localdate()
@@ -207,54 +223,62 @@ RECENT_CHECKINS = 5
 
 @dataclass
 class KPIPanel:
-    status: object  # kpis.services.KPIStatus
+    status: KPIStatus
     chart: str  # SVG markup
 
 
 @dataclass
 class Dashboard:
-    campaign: object
+    campaign: Campaign
     timeline: Timeline
-    statuses: list
-    results: list  # kpis.services.PartnershipResult, one per influencer
-    roi: object  # kpis.services.ROISummary
-    comparison: list = field(default_factory=list)  # the table's rows: kpis.comparison_rows
-    checkins: list = field(default_factory=list)  # the latest check-ins, newest first
-    suggestions: list = field(default_factory=list)
-    follow_ups: list = field(default_factory=list)  # [campaigns.deals.FollowUp]
-    posts: dict = field(default_factory=dict)  # {partnership id: [kpis.Post]}
+    statuses: list[KPIStatus]
+    results: list[PartnershipResult]  # one per influencer
+    roi: ROISummary
+    # The comparison table's rows (kpis.services.comparison_rows).
+    comparison: list[PartnershipResult | WholeCampaignResult] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)  # the latest, newest first
+    suggestions: list[Suggestion] = field(default_factory=list)
+    follow_ups: list[deals.FollowUp] = field(default_factory=list)
+    posts: dict[int, list[Post]] = field(default_factory=dict)  # {partnership id: [posts]}
+    rows: CampaignRows | None = None  # what the figures were read from, for the voice panel
 
     @property
-    def new_posts(self):
+    def new_posts(self) -> list[Post]:
         """Posts influencers sent from their page that the owner has not looked at yet."""
         return [post for rows in self.posts.values() for post in rows if not post.seen_by_owner]
 
     @property
-    def partnerships_with_posts(self):
+    def partnerships_with_posts(self) -> list[tuple[Partnership, list[Post]]]:
         """[(partnership, its posts)] for every influencer on the campaign."""
         return [(r.partnership, self.posts.get(r.partnership.pk, [])) for r in self.results]
 
     @property
-    def owner_rule(self):
+    def owner_rule(self) -> str | Promise:
         """The owner's own adjustment plan, once, when any KPI is below their threshold."""
         return next((s.owner_rule for s in self.suggestions if s.owner_rule), "")
 
     @cached_property
-    def voice(self):
+    def voice(self) -> CampaignVoice:
         """What customers said: the range of results, keep-or-stop lines, feedback."""
         return campaign_voice(
-            campaign=self.campaign, results=self.results, roi=self.roi, today=self.timeline.today
+            campaign=self.campaign,
+            results=self.results,
+            roi=self.roi,
+            today=self.timeline.today,
+            rows=self.rows,
         )
 
     @cached_property
-    def panels(self):
+    def panels(self) -> list[KPIPanel]:
         """One panel per KPI: its status and its chart."""
         return [
             KPIPanel(s, cached_chart(status=s, chart_id=f"chart-{s.kpi.pk}")) for s in self.statuses
         ]
 
 
-def campaign_dashboard(campaign, today=None, rows=None):
+def campaign_dashboard(
+    *, campaign: Campaign, today: date | None = None, rows: CampaignRows | None = None
+) -> Dashboard:
     """Everything the dashboard and the report PDF show, in a fixed number of queries (fewer
     when ``rows``, the campaign's ``CampaignRows``, already holds some)."""
     today = today or timezone.localdate()
@@ -266,28 +290,32 @@ def campaign_dashboard(campaign, today=None, rows=None):
     checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
     posts = campaign_posts(campaign=campaign)
     for result in results:
-        result.partnership.post_count = len(posts.get(result.partnership.pk, ()))
+        # Read beside the deal, as ``with_post_counts`` annotates it (no column to type).
+        result.partnership.post_count = len(posts.get(result.partnership.pk, ()))  # type: ignore[attr-defined]
     business = business_of(campaign.owner)
     return Dashboard(
         campaign=campaign,
-        timeline=campaign_timeline(campaign, today, checkins[0].date if checkins else None),
+        timeline=campaign_timeline(
+            campaign=campaign, today=today, last_checkin=checkins[0].date if checkins else None
+        ),
         checkins=checkins,
         statuses=statuses,
         results=results,
         roi=campaign_roi(campaign=campaign, results=results, figures=figures),
         comparison=comparison_rows(campaign=campaign, results=results, figures=figures),
-        suggestions=suggestions(statuses, campaign),
+        suggestions=suggestions(statuses=statuses, campaign=campaign),
         follow_ups=follow_ups(
-            [result.partnership for result in results],
-            posts,
-            today,
+            partnerships=[result.partnership for result in results],
+            posts=posts,
+            today=today,
             business_name=business.name if business else "",
         ),
         posts=posts,
+        rows=rows,
     )
 
 
-def campaign_comparison(campaign):
+def campaign_comparison(*, campaign: Campaign) -> list[PartnershipResult | WholeCampaignResult]:
     """The comparison table's rows alone, for its exports (fixed queries)."""
     partnerships = campaign_partnerships(campaign=campaign)
     figures = campaign_figures(campaign=campaign, partnerships=partnerships)
@@ -299,25 +327,27 @@ def campaign_comparison(campaign):
 class PortfolioRow:
     """A campaign's headline numbers for the portfolio: its main KPI and its ROI."""
 
-    main: object | None  # the first KPI's status (the goal's own number), None without KPIs
-    roi: object  # kpis.services.ROISummary
+    main: KPIStatus | None  # the first KPI's status (the goal's own number), None without KPIs
+    roi: ROISummary
 
     @property
-    def progress(self):
+    def progress(self) -> Decimal | None:
         return self.main.progress if self.main and self.roi.running else None
 
     @property
-    def pace(self):
+    def pace(self) -> str:
         if not self.roi.running:
             return metrics.PaceStatus.NOT_STARTED
         return self.main.pace if self.main else metrics.PaceStatus.NO_DATA
 
     @property
-    def pace_label(self):
+    def pace_label(self) -> str | Promise:
         return metrics.PaceStatus(self.pace).label
 
 
-def portfolio_rows(campaigns, today=None):
+def portfolio_rows(
+    *, campaigns: Sequence[Campaign], today: date | None = None
+) -> dict[int, PortfolioRow]:
     """{campaign id: PortfolioRow}, in the same few queries for one campaign or a hundred."""
     today = today or timezone.localdate()
     rows = CampaignRows(campaigns)
@@ -351,7 +381,7 @@ class PortfolioTotals(ReturnRatios):
         )
 
 
-def portfolio_totals(rows):
+def portfolio_totals(*, rows: Iterable[PortfolioRow]) -> PortfolioTotals:
     """Money in and out across every running campaign: a plan not running yet has spent
     nothing it could set results against."""
     summaries = [row.roi for row in rows if row.roi.running]
@@ -372,20 +402,20 @@ def portfolio_totals(rows):
 
 @dataclass
 class PlannedPartnership:
-    partnership: object
+    partnership: Partnership
     link: str  # the public tracked link, "" when none yet
-    posts: list = field(default_factory=list)  # kpis.Post rows, oldest first
+    posts: list[Post] = field(default_factory=list)  # oldest first
 
 
 @dataclass
 class ChecklistDetails:
     """The owner's own plan, printed at the top of the personalised checklist."""
 
-    kpis: list
-    partnerships: list  # [PlannedPartnership]
+    kpis: list[CampaignKPI]
+    partnerships: list[PlannedPartnership]
 
 
-def checklist_details(campaign):
+def checklist_details(*, campaign: Campaign) -> ChecklistDetails:
     """The campaign's KPIs and influencers with their links, codes and posts, in three
     queries."""
     partnerships = campaign.partnerships.select_related("influencer", "tracked_link").order_by(
@@ -395,12 +425,13 @@ def checklist_details(campaign):
     planned = []
     for partnership in partnerships:
         link = getattr(partnership, "tracked_link", None)
-        partnership.post_count = len(posts.get(partnership.pk, ()))
+        # Read beside the deal, as ``with_post_counts`` annotates it (no column to type).
+        partnership.post_count = len(posts.get(partnership.pk, ()))  # type: ignore[attr-defined]
         planned.append(
             PlannedPartnership(
-                partnership,
-                link.public_url if link else "",
-                posts.get(partnership.pk, []),
+                partnership=partnership,
+                link=link.public_url if link else "",
+                posts=posts.get(partnership.pk, []),
             )
         )
     return ChecklistDetails(

@@ -49,11 +49,11 @@ def owned_campaign(request, pk):
 @login_required
 def portfolio(request):
     campaigns = list(owned(Campaign, owner=request.user))
-    rows = portfolio_rows(campaigns)
+    rows = portfolio_rows(campaigns=campaigns)
     table = PortfolioTable(
         campaigns,
         results=rows,
-        totals=portfolio_totals(rows.values()),
+        totals=portfolio_totals(rows=rows.values()),
         currency=currency_of(request.user),
     )
     RequestConfig(request, paginate=TABLE_PAGINATION).configure(table)
@@ -61,7 +61,7 @@ def portfolio(request):
 
 
 def dashboard_context(request, campaign, rows=None):
-    data = campaign_dashboard(campaign, rows=rows)
+    data = campaign_dashboard(campaign=campaign, rows=rows)
     table = InfluencerResultsTable(data.comparison, currency=currency_of(request.user))
     return {
         "campaign": campaign,
@@ -128,8 +128,8 @@ def checklist_pdf(request, pk):
         "campaign": campaign,
         "sections": sections,
         "progress": progress(sections),
-        "details": checklist_details(campaign),
-        "timeline": campaign_timeline(campaign),
+        "details": checklist_details(campaign=campaign),
+        "timeline": campaign_timeline(campaign=campaign),
     }
     filename = f"{slugify(campaign.name) or 'campaign'}-checklist.pdf"
     return pdf_view(request, "reports/pdf/checklist.html", context, filename)
@@ -178,7 +178,7 @@ def measurements_export(request, pk, export_format):
 def influencers_export(request, pk, export_format):
     campaign = owned_campaign(request, pk)
     table = InfluencerResultsTable(
-        campaign_comparison(campaign), currency=currency_of(request.user)
+        campaign_comparison(campaign=campaign), currency=currency_of(request.user)
     )
     name = f"{slugify(campaign.name) or 'campaign'}-influencers"
     return export_response(table, export_format, name)

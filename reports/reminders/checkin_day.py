@@ -18,7 +18,7 @@ from .links import absolute
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for campaign in campaigns:
-        timeline = campaign_timeline(campaign, today)
+        timeline = campaign_timeline(campaign=campaign, today=today)
         # The deadline's check-in comes with the campaign's end e-mail instead.
         if timeline.checkin_today and today != campaign.end_date:
             found.append(Occasion(today, campaign=campaign))
@@ -27,7 +27,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = campaign_of(reminder)
-    if campaign_timeline(campaign, today).checked_today:
+    if campaign_timeline(campaign=campaign, today=today).checked_today:
         return None
     return {
         "campaign": campaign,

@@ -17,7 +17,7 @@ from .links import absolute
 def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
     found = []
     for campaign in campaigns:
-        overdue_since = campaign_timeline(campaign, today).overdue_since
+        overdue_since = campaign_timeline(campaign=campaign, today=today).overdue_since
         if overdue_since:
             found.append(Occasion(overdue_since, campaign=campaign))
     return found
@@ -25,7 +25,7 @@ def occasions(*, campaigns: list[Campaign], today: date) -> list[Occasion]:
 
 def context(*, reminder: Reminder, today: date) -> dict | None:
     campaign = campaign_of(reminder)
-    if campaign_timeline(campaign, today).overdue_since != reminder.occasion:
+    if campaign_timeline(campaign=campaign, today=today).overdue_since != reminder.occasion:
         return None  # recorded meanwhile (or a later one is missed and has its own e-mail)
     return {
         "campaign": campaign,

@@ -27,7 +27,7 @@ def context(*, reminder: Reminder, today: date) -> dict | None:
     campaigns = Campaign.objects.filter(
         owner=reminder.owner, status=CampaignStatus.ACTIVE, start_date__lte=today
     ).order_by("end_date")
-    dashboards = [campaign_dashboard(campaign, today) for campaign in campaigns]
+    dashboards = [campaign_dashboard(campaign=campaign, today=today) for campaign in campaigns]
     if not dashboards:
         return None
     return {

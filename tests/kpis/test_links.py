@@ -136,7 +136,7 @@ def test_the_public_address_is_the_same_on_every_page_that_shows_it(
     link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign), slug="maya-x1")
 
     links_page = owner_client.get(reverse("kpis:links", args=[campaign.pk]))
-    checklist = checklist_details(campaign)
+    checklist = checklist_details(campaign=campaign)
 
     assert link.public_url == "https://go.example/r/maya-x1"
     assert next(r["url"] for r in links_page.context["rows"] if r["link"]) == link.public_url

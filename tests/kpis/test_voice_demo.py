@@ -29,7 +29,7 @@ def test_the_demo_range_rests_on_what_customers_said(owner):
     days = set(TillTap.objects.values_list("day", flat=True))
     assert min(days) >= campaign.start_date and len(days) > 5
     assert SurveyAnswer.objects.filter(suspect=True).exists()
-    voice = campaign_dashboard(campaign).voice
+    voice = campaign_dashboard(campaign=campaign).voice
     assert voice.range.sure.sales < voice.range.likely.sales
     assert voice.range.trust == "likely"
     verdicts = {line.partnership.promo_code: line.verdict for line in voice.keep_or_stop}

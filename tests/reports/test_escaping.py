@@ -93,8 +93,8 @@ def test_checklist_pdf_prints_owner_text_as_text_and_wraps_it(hostile_campaign):
         "campaign": hostile_campaign,
         "business": hostile_campaign.owner.business,
         "sections": checklist_sections(campaign=hostile_campaign),
-        "details": checklist_details(hostile_campaign),
-        "timeline": campaign_timeline(hostile_campaign),
+        "details": checklist_details(campaign=hostile_campaign),
+        "timeline": campaign_timeline(campaign=hostile_campaign),
     }
     document = pdf.render_document("reports/pdf/checklist.html", context)
     assert text_overflow(document) == []
@@ -107,7 +107,7 @@ def test_overflow_check_can_fail(hostile_campaign):
     """Without our wrapping rule the long word runs off the page, and the check sees it."""
     context = {
         "campaign": hostile_campaign,
-        "dashboard": campaign_dashboard(hostile_campaign),
+        "dashboard": campaign_dashboard(campaign=hostile_campaign),
     }
     original = pdf.render_to_string
 

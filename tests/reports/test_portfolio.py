@@ -54,7 +54,7 @@ def test_totals_add_up_every_campaign(owner_client, owner):
 
 
 def test_totals_of_no_campaigns_are_zero():
-    totals = portfolio_totals([])
+    totals = portfolio_totals(rows=[])
     assert totals.cost == 0 and totals.roas is None and totals.cash_roi is None
 
 
@@ -67,7 +67,7 @@ def test_new_owner_sees_an_empty_state_with_the_plan_button(owner_client):
 
 def test_campaign_without_kpis_says_so(owner):
     campaign = CampaignFactory(owner=owner, status="active")
-    row = portfolio_rows([campaign])[campaign.pk]
+    row = portfolio_rows(campaigns=[campaign])[campaign.pk]
     assert row.main is None
     assert row.pace == metrics.PaceStatus.NO_DATA
 
@@ -96,9 +96,9 @@ def test_each_campaign_gets_its_own_figures_when_read_together(owner):
         build_campaign(owner, name="Quiet", clicks_per_link=0, days_in=3),
         CampaignFactory(owner=owner, status="active", name="No KPIs yet"),
     ]
-    together = portfolio_rows(campaigns)
+    together = portfolio_rows(campaigns=campaigns)
     for campaign in campaigns:
-        alone = portfolio_rows([campaign])[campaign.pk]
+        alone = portfolio_rows(campaigns=[campaign])[campaign.pk]
         assert together[campaign.pk] == alone
         assert together[campaign.pk].roi == campaign_roi(campaign=campaign)
     assert together[campaigns[0].pk].roi.clicks == 15
