@@ -270,7 +270,13 @@ def a_click(campaign):
 
     link = TrackedLink.objects.filter(partnership__campaign=campaign).first()
     visitors = iter(range(10**9))
-    return lambda: record_click(link.pk, timezone.now(), "", f"bench-{next(visitors)}", False)
+    return lambda: record_click(
+        link_id=link.pk,
+        at=timezone.now(),
+        referrer_domain="",
+        visitor_hash=f"bench-{next(visitors)}",
+        is_bot=False,
+    )
 
 
 def a_reading(campaign, owner):

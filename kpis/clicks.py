@@ -7,6 +7,7 @@ values. The ORM still writes the SQL: column names, quoting and value conversion
 """
 
 import contextlib
+import datetime
 import fcntl
 import functools
 
@@ -67,7 +68,7 @@ def _link_key(alias, slug):
     return f"kpis:link:{alias}:{slug}"
 
 
-def find_link(slug, alias="default"):
+def find_link(slug: str, *, alias: str = "default") -> tuple[int, str, str, str] | None:
     """(link id, destination, influencer name, campaign name), or None for an unknown slug."""
     key = _link_key(alias, slug)
     row = cache.get(key)
@@ -81,7 +82,7 @@ def find_link(slug, alias="default"):
     return row
 
 
-def forget_link(slug):
+def forget_link(slug: str) -> None:
     """Read this link afresh next time (it was changed or deleted)."""
     cache.delete_many([_link_key(alias, slug) for alias in connections])
 
@@ -91,14 +92,22 @@ def forget_saved_link(sender, instance, **kwargs):
     forget_link(instance.slug)
 
 
-def lock_links(**links):
+def lock_links(**links: object) -> None:
     """Locks the tracked links the filter chooses until the transaction ends, so a click
     arriving meanwhile waits (``accounts.deletion`` calls it before deleting what they hang
     from)."""
     list(TrackedLink.objects.select_for_update().filter(**links).values_list("pk"))
 
 
-def record_click(link_id, at, referrer_domain, visitor_hash, is_bot, alias="default"):
+def record_click(
+    *,
+    link_id: int,
+    at: datetime.datetime,
+    referrer_domain: str,
+    visitor_hash: str,
+    is_bot: bool,
+    alias: str = "default",
+) -> None:
     """Store one Click row: a single INSERT, committed at once as its own transaction (with
     its daily count, kept by the database). Call it outside ``transaction.atomic``."""
     connection = connections[alias]

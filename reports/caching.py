@@ -21,21 +21,24 @@ Changes made outside the site's pages (a Django shell) show within ``CACHE_SECON
 """
 
 import hashlib
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db.models import Sum
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from accounts.models import business_of
+from accounts.models import Business, business_of
+from campaigns.models import Campaign
 from kpis.models import ClickDay
 from kpis.services import CampaignRows
 
 CACHE_SECONDS = 600
 
 
-def cache_key(campaign, business, variant):
+def cache_key(*, campaign: Campaign, business: Business, variant: str) -> str:
     parts = [
         business.data_version,
         business.currency,
@@ -48,7 +51,7 @@ def cache_key(campaign, business, variant):
     return f"reports:dashboard:{campaign.pk}:{digest}"
 
 
-def human_clicks_today(campaign):
+def human_clicks_today(*, campaign: Campaign) -> int:
     """The campaign's clicks by people today, from one daily count per link."""
     return (
         ClickDay.objects.filter(
@@ -63,13 +66,13 @@ def human_clicks_today(campaign):
 OWNER_ROWS = ("readings", "levels", "code_uses", "posts")
 
 
-def kept_rows(campaign, business):
+def kept_rows(*, campaign: Campaign, business: Business | None) -> CampaignRows:
     """``CampaignRows`` for the campaign with ``OWNER_ROWS`` taken from the cache while the
     page's version holds (read and kept otherwise)."""
     rows = CampaignRows([campaign])
     if business is None:
         return rows
-    key = cache_key(campaign, business, "rows")
+    key = cache_key(campaign=campaign, business=business, variant="rows")
     kept = cache.get(key)
     if kept is None:
         kept = {name: getattr(rows, name) for name in OWNER_ROWS}
@@ -78,17 +81,23 @@ def kept_rows(campaign, business):
     return rows
 
 
-def cached_dashboard(request, campaign, draw, variant=""):
+def cached_dashboard(
+    *,
+    request: HttpRequest,
+    campaign: Campaign,
+    draw: Callable[[], SafeString],
+    variant: str | None = "",
+) -> SafeString:
     """The dashboard body: from the cache while nothing it shows has changed, else ``draw()``
     (the rendered HTML), kept for the next visit. ``variant`` names the page's own view of
     the data (the table's sorting); pass None for a view that is not worth keeping."""
     business = business_of(request.user)
     if business is None or variant is None:  # no version to key on, or nothing to keep
         return draw()
-    key = cache_key(campaign, business, variant)
+    key = cache_key(campaign=campaign, business=business, variant=variant)
     cached = cache.get(key)
     # Counted before drawing: a click saved while the page is drawn is picked up next visit.
-    clicks = human_clicks_today(campaign)
+    clicks = human_clicks_today(campaign=campaign)
     if cached is not None:
         seen, body = cached
         if clicks == seen:

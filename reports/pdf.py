@@ -7,14 +7,16 @@ so text an owner typed can never make the server read a file or call out to the 
 
 import mimetypes
 import posixpath
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -74,7 +76,13 @@ def bad_paper_response():
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
-def render_document(template_name, context, paper=DEFAULT_PAPER, request=None):
+def render_document(
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    paper: str = DEFAULT_PAPER,
+    request: HttpRequest | None = None,
+) -> Document:
     """The laid-out WeasyPrint document of a template, on A4 or US letter paper (or a card)."""
     html = render_to_string(template_name, {**context, "paper": paper}, request=request)
     fetcher = StaticFilesOnlyFetcher()
@@ -88,9 +96,15 @@ def render_document(template_name, context, paper=DEFAULT_PAPER, request=None):
     return document.render(stylesheets=[page_size], font_config=fonts)
 
 
-def render_pdf(template_name, context, paper=DEFAULT_PAPER, request=None):
+def render_pdf(
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    paper: str = DEFAULT_PAPER,
+    request: HttpRequest | None = None,
+) -> bytes:
     """The PDF bytes of a template."""
-    return render_document(template_name, context, paper, request).write_pdf()
+    return render_document(template_name, context, paper=paper, request=request).write_pdf()
 
 
 def pdf_response(pdf_bytes, filename):

@@ -42,7 +42,7 @@ def survey_card(request: HttpRequest, pk: int) -> HttpResponse:
     if size is None:
         message = _("Unknown card size. Use ?size=a6 or ?size=a5.")
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    content = pdf.render_pdf("reports/pdf/survey_card.html", {**context, "size": size}, size)
+    content = pdf.render_pdf("reports/pdf/survey_card.html", {**context, "size": size}, paper=size)
     return pdf.pdf_response(content, f"{slugify(campaign.name) or 'campaign'}-survey-card.pdf")
 
 
@@ -52,5 +52,7 @@ def survey_poster(request: HttpRequest, pk: int) -> HttpResponse:
     paper = pdf.paper_from(request)
     if paper is None:
         return pdf.bad_paper_response()
-    content = pdf.render_pdf("reports/pdf/survey_card.html", {**context, "size": "poster"}, paper)
+    content = pdf.render_pdf(
+        "reports/pdf/survey_card.html", {**context, "size": "poster"}, paper=paper
+    )
     return pdf.pdf_response(content, f"{slugify(campaign.name) or 'campaign'}-survey-poster.pdf")

@@ -88,12 +88,14 @@ def dashboard(request, pk):
         return render(request, "reports/draft.html", {"campaign": campaign})
 
     def draw():
-        rows = kept_rows(campaign, business_of(request.user))
+        rows = kept_rows(campaign=campaign, business=business_of(request.user))
         context = dashboard_context(request, campaign, rows)
         RequestConfig(request, paginate=False).configure(context["influencer_table"])
         return render_to_string("reports/partials/dashboard_body.html", context, request)
 
-    body = cached_dashboard(request, campaign, draw, table_variant(request))
+    body = cached_dashboard(
+        request=request, campaign=campaign, draw=draw, variant=table_variant(request)
+    )
     return render(request, "reports/dashboard.html", {"campaign": campaign, "body": body})
 
 
@@ -101,14 +103,17 @@ def pdf_view(request, template_name, context, filename):
     paper = pdf.paper_from(request)
     if paper is None:
         return pdf.bad_paper_response()
-    return pdf.pdf_response(pdf.render_pdf(template_name, context, paper, request), filename)
+    document = pdf.render_pdf(template_name, context, paper=paper, request=request)
+    return pdf.pdf_response(document, filename)
 
 
 @lru_cache(maxsize=8)
 def blank_checklist_pdf(paper, language):
     """The blank checklist is the same for everyone: rendered once per paper size and language,
     so the public address costs no rendering work after the first visitor."""
-    return pdf.render_pdf("reports/pdf/checklist.html", {"sections": checklist_sections()}, paper)
+    return pdf.render_pdf(
+        "reports/pdf/checklist.html", {"sections": checklist_sections()}, paper=paper
+    )
 
 
 def checklist_blank(request):

@@ -32,7 +32,7 @@ def click_redirect(request, slug):
     now = timezone.now()
     try:
         record_click(
-            link_id,
+            link_id=link_id,
             at=now,
             referrer_domain=tracking.referrer_domain(request.META.get("HTTP_REFERER", "")),
             visitor_hash=tracking.visitor_hash(

@@ -112,8 +112,14 @@ class TestRollUp:
 
     def test_the_redirects_own_insert_is_counted(self):
         link = TrackedLinkFactory()
-        record_click(link.pk, timezone.now(), "", "someone", False)
-        record_click(link.pk, timezone.now(), "", "someone", False)
+        for _twice in range(2):
+            record_click(
+                link_id=link.pk,
+                at=timezone.now(),
+                referrer_domain="",
+                visitor_hash="someone",
+                is_bot=False,
+            )
         assert ClickDay.objects.get().people == 2 and ClickDay.objects.get().visitors == 1
 
 
@@ -136,11 +142,11 @@ def test_counts_stay_exact_while_many_connections_click_and_delete():
                 link = rng.choice(links)
                 try:
                     record_click(
-                        link.pk,
-                        timezone.now() - timedelta(days=rng.randrange(2)),
-                        "",
-                        f"visitor-{rng.randrange(15)}",
-                        rng.random() < 0.25,
+                        link_id=link.pk,
+                        at=timezone.now() - timedelta(days=rng.randrange(2)),
+                        referrer_domain="",
+                        visitor_hash=f"visitor-{rng.randrange(15)}",
+                        is_bot=rng.random() < 0.25,
                     )
                 except IntegrityError:  # the link was deleted meanwhile: the redirect's 404
                     assert link == doomed

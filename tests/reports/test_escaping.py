@@ -79,7 +79,7 @@ def test_report_pdf_prints_owner_text_as_text_and_wraps_it(rf, hostile_campaign,
 
     context = dashboard_context(request, hostile_campaign)
     context["business"] = hostile_campaign.owner.business
-    document = pdf.render_document("reports/pdf/report.html", context, paper)
+    document = pdf.render_document("reports/pdf/report.html", context, paper=paper)
     assert text_overflow(document) == []
     assert long_word_pieces(document) > 2  # the 200-letter word was broken over lines
     text = pdf_text(document.write_pdf())

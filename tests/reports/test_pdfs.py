@@ -115,10 +115,12 @@ def test_blank_checklist_is_rendered_once_per_paper_size(client, monkeypatch):
     renders = []
     real_render = pdf.render_pdf
     monkeypatch.setattr(
-        pdf, "render_pdf", lambda *args, **kwargs: renders.append(args) or real_render(*args)
+        pdf,
+        "render_pdf",
+        lambda *args, **kwargs: renders.append(kwargs["paper"]) or real_render(*args, **kwargs),
     )
     first = client.get("/checklist.pdf").content
     assert client.get("/checklist.pdf?paper=a4").content == first
     client.get("/checklist.pdf?paper=letter")
     client.get("/checklist.pdf?paper=letter")
-    assert [args[2] for args in renders] == ["a4", "letter"]
+    assert renders == ["a4", "letter"]
