@@ -230,6 +230,9 @@ class BaselineRise:
     known: bool
     sales: int = 0
     revenue: Decimal | None = Decimal(0)
+    # True when the sales come from a rise in visits at the clicks' conversion rate: then
+    # every new click may change them.
+    moves_with_clicks: bool = False
 
 
 def baseline_rise(
@@ -243,13 +246,14 @@ def baseline_rise(
     average = roi.average_order_value
     rise = rises.get(KPIKind.ORDERS)
     visits = rises.get(KPIKind.WEBSITE_VISITS)
-    if rise is None and visits is not None and roi.conversion_rate:
+    from_visits = rise is None and visits is not None
+    if from_visits and roi.conversion_rate:
         rise = visits * roi.conversion_rate / metrics.HUNDRED
     sales = int(rise or 0)
     revenue = rises.get(KPIKind.REVENUE)
     if revenue is None:
         revenue = metrics.value_of_sales(sales=sales, average_order_value=average)
-    return BaselineRise(known=True, sales=sales, revenue=revenue)
+    return BaselineRise(known=True, sales=sales, revenue=revenue, moves_with_clicks=from_visits)
 
 
 def _add(revenue: Decimal | None, extra: Decimal | None) -> Decimal | None:

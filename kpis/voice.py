@@ -1,18 +1,20 @@
 """What customers said, gathered for the dashboard and the report: the range of results,
 the keep-or-stop lines, the survey's latest answers and the feedback log's tally."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from campaigns.models import Campaign
 
 from .models import Feedback, SurveyAnswer, Tone
 from .results_range import (
+    BaselineRise,
     KeepOrStop,
     ResultsRange,
+    VoiceCounts,
     baseline_rise,
     campaign_range,
     keep_or_stop_lines,
@@ -21,16 +23,6 @@ from .results_range import (
 from .services import CampaignRows, PartnershipResult, ROISummary
 
 LATEST_SHOWN = 5
-
-
-@dataclass
-class CampaignVoice:
-    range: ResultsRange
-    keep_or_stop: list[KeepOrStop]  # one per influencer
-    tones: list[tuple[Tone, int]]  # every tone, in order
-    latest_feedback: list[Feedback]
-    latest_answers: list[SurveyAnswer]
-    answers: int
 
 
 def feedback_tones(*, campaign: Campaign) -> list[tuple[Tone, int]]:
@@ -43,33 +35,79 @@ def feedback_tones(*, campaign: Campaign) -> list[tuple[Tone, int]]:
     return [(tone, counts.get(tone.value, 0)) for tone in Tone]
 
 
-def campaign_voice(
-    *,
-    campaign: Campaign,
-    results: Iterable[PartnershipResult],
-    roi: ROISummary,
-    today: date,
-    rows: CampaignRows | None = None,
-) -> CampaignVoice:
-    """Everything customers' voice adds to a campaign's dashboard (a fixed number of
-    queries); ``results`` and ``roi`` are the campaign's counted figures, ``rows`` the
-    readings they were added up from."""
-    counts = voice_counts(campaign=campaign)
-    rise = baseline_rise(campaign=campaign, roi=roi, today=today, rows=rows)
-    answers = SurveyAnswer.objects.filter(survey__campaign=campaign).select_related(
-        "partnership__influencer"
-    )
-    return CampaignVoice(
-        range=campaign_range(campaign=campaign, roi=roi, counts=counts, rise=rise, today=today),
-        keep_or_stop=keep_or_stop_lines(
-            campaign=campaign, results=results, roi=roi, counts=counts, rise=rise, today=today
-        ),
-        tones=feedback_tones(campaign=campaign),
-        latest_feedback=list(
-            Feedback.objects.filter(campaign=campaign).select_related("partnership__influencer")[
-                :LATEST_SHOWN
-            ]
-        ),
-        latest_answers=list(answers.exclude(reason="", other="")[:LATEST_SHOWN]),
-        answers=answers.count(),
-    )
+class CampaignVoice:
+    """What customers said about a campaign. Each part is gathered the first time it is
+    read, so a page that shows only the feedback runs only the feedback's queries.
+    ``results`` and ``roi`` are the campaign's counted figures, ``rows`` the readings they
+    were added up from."""
+
+    def __init__(
+        self,
+        *,
+        campaign: Campaign,
+        results: Callable[[], Iterable[PartnershipResult]],
+        roi: Callable[[], ROISummary],
+        today: date,
+        rows: CampaignRows | None = None,
+    ) -> None:
+        self.campaign, self.today, self.rows = campaign, today, rows
+        self._results, self._roi = results, roi
+
+    @cached_property
+    def counts(self) -> VoiceCounts:
+        return voice_counts(campaign=self.campaign)
+
+    @cached_property
+    def rise(self) -> BaselineRise:
+        return baseline_rise(
+            campaign=self.campaign, roi=self._roi(), today=self.today, rows=self.rows
+        )
+
+    @cached_property
+    def range(self) -> ResultsRange:
+        return campaign_range(
+            campaign=self.campaign,
+            roi=self._roi(),
+            counts=self.counts,
+            rise=self.rise,
+            today=self.today,
+        )
+
+    @cached_property
+    def keep_or_stop(self) -> list[KeepOrStop]:
+        """One line per influencer."""
+        return keep_or_stop_lines(
+            campaign=self.campaign,
+            results=self._results(),
+            roi=self._roi(),
+            counts=self.counts,
+            rise=self.rise,
+            today=self.today,
+        )
+
+    @cached_property
+    def tones(self) -> list[tuple[Tone, int]]:
+        """Every tone, in order, with how many entries have it."""
+        return feedback_tones(campaign=self.campaign)
+
+    @cached_property
+    def latest_feedback(self) -> list[Feedback]:
+        return list(
+            Feedback.objects.filter(campaign=self.campaign).select_related(
+                "partnership__influencer"
+            )[:LATEST_SHOWN]
+        )
+
+    @cached_property
+    def _answers(self) -> QuerySet[SurveyAnswer]:
+        return SurveyAnswer.objects.filter(survey__campaign=self.campaign).select_related(
+            "partnership__influencer"
+        )
+
+    @cached_property
+    def latest_answers(self) -> list[SurveyAnswer]:
+        return list(self._answers.exclude(reason="", other="")[:LATEST_SHOWN])
+
+    @cached_property
+    def answers(self) -> int:
+        return self._answers.count()

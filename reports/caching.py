@@ -1,41 +1,64 @@
-"""The campaign dashboard, kept drawn until something it shows may have changed.
+"""The campaign dashboard, kept drawn section by section until what a section shows may have
+changed.
 
 Gathering and drawing a year of readings and clicks takes tens of milliseconds, and most
-visits come back to the same numbers. So the drawn page body is cached, under a key made of
-everything it depends on: the owner's data version (raised by every change they make, see
-``accounts.middleware``), the campaign's last change, today's date (pace and the timeline move
-with it), the language, the currency and the table's sorting.
+visits come back to the same numbers. So each drawn section (``reports.sections``) is cached
+under a key made of everything the page depends on: the owner's data version (raised by every
+change they make, see ``accounts.middleware``), the campaign's last change, today's date (pace
+and the timeline move with it), the language, the currency and, for the comparison table, its
+sorting.
 
 Clicks come from visitors, not the owner, and may arrive every second, so they do not raise
-the version. Instead the page keeps how many clicks by people the campaign had today, read from
-the daily counts (``kpis.ClickDay``: one row per link, whatever the number of clicks), and each
-visit reads it again: a new click changes it. Clicks are stored on the day they happen, and the
-key changes with the day, so today's counts are the only ones a click can change.
+the version. A click is counted on the day it happens, into that link's daily count
+(``kpis.ClickDay``), so only the counts of today and yesterday (a click made just before
+midnight may be saved just after) can still grow while a key holds. Each visit reads those
+few rows (one per link and day) and adds up the clicks by people in them: the sections that
+show figures clicks feed (``Section.moves_with_clicks``) are kept with that sum and drawn
+again when it has grown; the others stay as they are.
 
-A click therefore draws the page again, but the rows only the owner's side can change
-(readings, promo-code uses, posts: every change to them raises the data version) are kept
-under the same key as the page (``kept_rows``): a redraw after a click reads today's
-clicks afresh and takes the rest from the cache.
+A redraw after a click reads only those recent counts: the older counts, the readings,
+promo-code uses and posts (which only the owner's side can change, and every such change
+raises the data version) are kept under the page's key (``kept_rows``).
 
 Changes made outside the site's pages (a Django shell) show within ``CACHE_SECONDS``.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
+from datetime import date, timedelta
+from functools import cached_property
+from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Sum
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from accounts.models import Business, business_of
 from campaigns.models import Campaign
-from kpis.models import ClickDay
-from kpis.services import CampaignRows
+from kpis.models import Post
+from kpis.services import (
+    CampaignFigures,
+    CampaignRows,
+    ClickDayRow,
+    KPIStatus,
+    campaign_figures,
+    campaign_kpi_statuses,
+    click_days,
+    fed_by_clicks,
+)
+
+from .sections import DASHBOARD_SECTIONS, Section
+from .services import Dashboard, KPIPanel, panel_for
 
 CACHE_SECONDS = 600
+# Days whose click counts can still grow: today, and yesterday for a click saved after midnight.
+RECENT_DAYS = 2
 
 
 def cache_key(*, campaign: Campaign, business: Business, variant: str) -> str:
@@ -51,57 +74,211 @@ def cache_key(*, campaign: Campaign, business: Business, variant: str) -> str:
     return f"reports:dashboard:{campaign.pk}:{digest}"
 
 
-def human_clicks_today(*, campaign: Campaign) -> int:
-    """The campaign's clicks by people today, from one daily count per link."""
-    return (
-        ClickDay.objects.filter(
-            link__partnership__campaign=campaign, day=timezone.localdate()
-        ).aggregate(people=Sum("people"))["people"]
-        or 0
-    )
+def recent_click_days(*, campaign: Campaign) -> list[ClickDayRow]:
+    """The campaign's daily click counts of the days new clicks can still land on."""
+    since = timezone.localdate() - timedelta(days=RECENT_DAYS - 1)
+    return click_days(campaigns=[campaign.pk], since=since)
 
 
-# CampaignRows' reads that only a change raising the data version can alter (clicks, which
-# do not raise it, are read at every draw).
-OWNER_ROWS = ("readings", "levels", "code_uses", "posts")
+def clicks_seen(recent: list[ClickDayRow]) -> int:
+    """The clicks by people in the recent daily counts: grows with every new click."""
+    return sum(row[-1] for row in recent)
 
 
-def kept_rows(*, campaign: Campaign, business: Business | None) -> CampaignRows:
-    """``CampaignRows`` for the campaign with ``OWNER_ROWS`` taken from the cache while the
-    page's version holds (read and kept otherwise)."""
-    rows = CampaignRows([campaign])
-    if business is None:
-        return rows
+class ProcessMemory:
+    """The values this process kept last, in its own memory in front of the shared cache.
+    A kept value's key names one version of the owner's data and changes with every change
+    to it, so no other process can make a value here stale; keeping it here only saves
+    reading it back from the cache (unpickling a year of figures costs milliseconds).
+    Values go after ``CACHE_SECONDS``, as in the cache, and the oldest first beyond
+    ``size``."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.values: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        with self.lock:
+            found = self.values.get(key)
+            if found is None or found[0] < time.monotonic():
+                return None
+            self.values.move_to_end(key)
+            return found[1]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+    def set(self, key: str, value: Any) -> None:
+        with self.lock:
+            self.values[key] = (time.monotonic() + CACHE_SECONDS, value)
+            self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+
+# A campaign's kept reads are eight values: room for the campaigns of a few busy owners.
+in_process = ProcessMemory(size=256)
+
+
+def kept_read(name: str) -> cached_property:
+    """``CampaignRows``' read of that name, kept in the cache (``KeptRows.kept``)."""
+    read = getattr(CampaignRows, name).func
+    return cached_property(lambda rows: rows.kept(name, lambda: read(rows)))
+
+
+class KeptRows(CampaignRows):
+    """A campaign's ``CampaignRows`` whose reads that only a change raising the data version
+    can alter (readings, promo-code uses, posts, the click counts of the settled days) are
+    taken from the cache under ``key`` (each kept the first time it is needed). The click
+    counts of the recent days are those read for this visit."""
+
+    def __init__(self, *, campaign: Campaign, key: str, recent: list[ClickDayRow]) -> None:
+        super().__init__([campaign])
+        self.key, self.recent = key, recent
+
+    def kept(self, name: str, read: Callable[[], Any]) -> Any:
+        """What ``read()`` returns, kept under this page's key: read once per version.
+        Kept values are shared between requests: read them, never change them."""
+        key = f"{self.key}:{name}"
+        value = in_process.get(key)
+        if value is None:
+            value = cache.get(key)
+            if value is None:
+                value = read()
+                cache.set(key, value, CACHE_SECONDS)
+            in_process.set(key, value)
+        return value
+
+    kpis = kept_read("kpis")
+    partnerships = kept_read("partnerships")
+    readings = kept_read("readings")
+    levels = kept_read("levels")
+    code_uses = kept_read("code_uses")
+    posts = kept_read("posts")
+
+    @cached_property
+    def settled_clicks(self) -> list[ClickDayRow]:
+        before = timezone.localdate() - timedelta(days=RECENT_DAYS - 1)
+        return self.kept(
+            "settled_clicks",
+            lambda: click_days(campaigns=self.campaigns, before=before),
+        )
+
+    @cached_property
+    def click_days(self) -> list[ClickDayRow]:
+        return [*self.settled_clicks, *self.recent]
+
+
+def as_clicks(rows: list[ClickDayRow]) -> list[tuple[int, date, int]]:
+    return [(influencer_id, day, people) for _, _, influencer_id, day, people in rows]
+
+
+def gathered(dashboard: Dashboard, part: str) -> Any:
+    """A part of the dashboard gathered as ``Dashboard`` itself gathers it."""
+    return vars(Dashboard)[part].func(dashboard)
+
+
+class KeptDashboard(Dashboard):
+    """A ``Dashboard`` drawn from ``KeptRows``, whose figures are those of the settled days
+    (kept) with the recent clicks added."""
+
+    rows: KeptRows
+
+    @cached_property
+    def figures(self) -> CampaignFigures:
+        def settled() -> CampaignFigures:
+            figures = campaign_figures(campaign=self.campaign, clicks={}, rows=self.rows)
+            figures.add_clicks(as_clicks(self.rows.settled_clicks))
+            return figures
+
+        return self.rows.kept("figures", settled).with_clicks(as_clicks(self.rows.recent))
+
+    @cached_property
+    def posts(self) -> dict[int, list[Post]]:
+        return self.rows.kept("posts_by_partnership", lambda: gathered(self, "posts"))
+
+    @cached_property
+    def statuses(self) -> list[KPIStatus]:
+        """Each KPI's status: worked out afresh for the KPIs clicks feed, kept for the
+        others (clicks cannot move them)."""
+        kept = self.rows.kept("statuses", lambda: gathered(self, "statuses"))
+        fed = [status.kpi for status in kept if fed_by_clicks(status.kpi)]
+        if not fed:
+            return kept
+        fresh = campaign_kpi_statuses(
+            campaign=self.campaign, today=self.today, figures=self.figures, rows=self.rows, kpis=fed
+        )
+        by_kpi = {status.kpi.pk: status for status in fresh}
+        return [by_kpi.get(status.kpi.pk, status) for status in kept]
+
+    @cached_property
+    def panels(self) -> list[KPIPanel]:
+        """Each KPI's status and chart: drawn afresh for the KPIs clicks feed, kept for
+        the others."""
+        kept = self.rows.kept("panels", lambda: gathered(self, "panels"))
+        return [
+            panel_for(status) if fed_by_clicks(status.kpi) else panel
+            for status, panel in zip(self.statuses, kept, strict=True)
+        ]
+
+
+def kept_dashboard(
+    *, campaign: Campaign, business: Business, recent: list[ClickDayRow]
+) -> KeptDashboard:
     key = cache_key(campaign=campaign, business=business, variant="rows")
-    kept = cache.get(key)
-    if kept is None:
-        kept = {name: getattr(rows, name) for name in OWNER_ROWS}
-        cache.set(key, kept, CACHE_SECONDS)
-    rows.__dict__.update(kept)  # as if each cached_property had been read
-    return rows
+    return KeptDashboard(
+        campaign=campaign, rows=KeptRows(campaign=campaign, key=key, recent=recent)
+    )
 
 
 def cached_dashboard(
     *,
     request: HttpRequest,
     campaign: Campaign,
-    draw: Callable[[], SafeString],
-    variant: str | None = "",
+    context: Callable[[Dashboard], dict[str, Any]],
+    sort: str | None = "",
 ) -> SafeString:
-    """The dashboard body: from the cache while nothing it shows has changed, else ``draw()``
-    (the rendered HTML), kept for the next visit. ``variant`` names the page's own view of
-    the data (the table's sorting); pass None for a view that is not worth keeping."""
+    """The dashboard body: each section from the cache while nothing it shows has changed,
+    the others drawn from ``context(dashboard)`` and kept for the next visit. ``sort`` is
+    the comparison table's sorting; pass None for a view not worth keeping (its sections
+    are all drawn, and none is kept)."""
     business = business_of(request.user)
-    if business is None or variant is None:  # no version to key on, or nothing to keep
-        return draw()
-    key = cache_key(campaign=campaign, business=business, variant=variant)
-    cached = cache.get(key)
-    # Counted before drawing: a click saved while the page is drawn is picked up next visit.
-    clicks = human_clicks_today(campaign=campaign)
-    if cached is not None:
-        seen, body = cached
-        if clicks == seen:
-            return mark_safe(body)  # our own HTML, escaped when it was rendered
-    body = draw()
-    cache.set(key, (clicks, str(body)), CACHE_SECONDS)
-    return body
+    if business is None or sort is None:  # no version to key on, or nothing to keep
+        body = draw_sections(DASHBOARD_SECTIONS, context(Dashboard(campaign=campaign)), request)
+        return mark_safe("".join(body))
+
+    recent = recent_click_days(campaign=campaign)
+    seen = clicks_seen(recent)
+    keys = {
+        section: cache_key(campaign=campaign, business=business, variant=section.variant(sort))
+        for section in DASHBOARD_SECTIONS
+    }
+    kept = cache.get_many(keys.values())
+    drawn: dict[Section, str] = {}
+    for section, key in keys.items():
+        if key in kept:
+            clicks, moves, html = kept[key]
+            if clicks == seen or not moves:
+                drawn[section] = html
+    missing = [section for section in DASHBOARD_SECTIONS if section not in drawn]
+    if missing:
+        dashboard = kept_dashboard(campaign=campaign, business=business, recent=recent)
+        fresh = draw_sections(missing, context(dashboard), request)
+        drawn.update(zip(missing, fresh, strict=True))
+        cache.set_many(
+            {
+                keys[section]: (seen, section.moves_with_clicks(dashboard), html)
+                for section, html in zip(missing, fresh, strict=True)
+            },
+            CACHE_SECONDS,
+        )
+    return mark_safe("".join(drawn[section] for section in DASHBOARD_SECTIONS))  # our own HTML
+
+
+def draw_sections(
+    sections: list[Section] | tuple[Section, ...], context: dict[str, Any], request: HttpRequest
+) -> list[str]:
+    """Each section's HTML, drawn from one context."""
+    return [render_to_string(section.template, context, request) for section in sections]

@@ -25,6 +25,7 @@ from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn, Post
 from kpis.posts import campaign_posts
 from kpis.services import (
+    CampaignFigures,
     CampaignRows,
     KPIStatus,
     PartnershipResult,
@@ -40,7 +41,7 @@ from kpis.services import (
     day_of_campaign,
     partnership_results,
 )
-from kpis.voice import CampaignVoice, campaign_voice
+from kpis.voice import CampaignVoice
 
 from .charts import cached_chart
 
@@ -227,20 +228,90 @@ class KPIPanel:
     chart: str  # SVG markup
 
 
-@dataclass
+def panel_for(status: KPIStatus) -> KPIPanel:
+    return KPIPanel(status, cached_chart(status=status, chart_id=f"chart-{status.kpi.pk}"))
+
+
 class Dashboard:
-    campaign: Campaign
-    timeline: Timeline
-    statuses: list[KPIStatus]
-    results: list[PartnershipResult]  # one per influencer
-    roi: ROISummary
-    # The comparison table's rows (kpis.services.comparison_rows).
-    comparison: list[PartnershipResult | WholeCampaignResult] = field(default_factory=list)
-    checkins: list[CheckIn] = field(default_factory=list)  # the latest, newest first
-    suggestions: list[Suggestion] = field(default_factory=list)
-    follow_ups: list[deals.FollowUp] = field(default_factory=list)
-    posts: dict[int, list[Post]] = field(default_factory=dict)  # {partnership id: [posts]}
-    rows: CampaignRows | None = None  # what the figures were read from, for the voice panel
+    """Everything the dashboard and the report PDF show about one campaign. Each part is
+    gathered the first time it is read (in a fixed number of queries in all), so a page that
+    draws only some parts again reads only what they need. ``rows`` (``CampaignRows``) may
+    already hold some of the rows the figures are added up from."""
+
+    def __init__(
+        self, *, campaign: Campaign, today: date | None = None, rows: CampaignRows | None = None
+    ) -> None:
+        self.campaign = campaign
+        self.today = today or timezone.localdate()
+        self.rows = rows or CampaignRows([campaign])
+
+    @cached_property
+    def partnerships(self) -> list[Partnership]:
+        partnerships = self.rows.partnerships[self.campaign.pk]
+        for partnership in partnerships:
+            # Read beside the deal, as ``with_post_counts`` annotates it (no column to type).
+            partnership.post_count = len(self.posts.get(partnership.pk, ()))
+        return partnerships
+
+    @cached_property
+    def figures(self) -> CampaignFigures:
+        return campaign_figures(
+            campaign=self.campaign, partnerships=self.partnerships, rows=self.rows
+        )
+
+    @cached_property
+    def statuses(self) -> list[KPIStatus]:
+        return campaign_kpi_statuses(
+            campaign=self.campaign, today=self.today, figures=self.figures, rows=self.rows
+        )
+
+    @cached_property
+    def results(self) -> list[PartnershipResult]:
+        """One per influencer."""
+        return partnership_results(
+            campaign=self.campaign, figures=self.figures, partnerships=self.partnerships
+        )
+
+    @cached_property
+    def roi(self) -> ROISummary:
+        return campaign_roi(campaign=self.campaign, results=self.results, figures=self.figures)
+
+    @cached_property
+    def comparison(self) -> list[PartnershipResult | WholeCampaignResult]:
+        """The comparison table's rows (``kpis.services.comparison_rows``)."""
+        return comparison_rows(campaign=self.campaign, results=self.results, figures=self.figures)
+
+    @cached_property
+    def checkins(self) -> list[CheckIn]:
+        """The latest, newest first."""
+        return list(CheckIn.objects.filter(campaign=self.campaign)[:RECENT_CHECKINS])
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        return campaign_timeline(
+            campaign=self.campaign,
+            today=self.today,
+            last_checkin=self.checkins[0].date if self.checkins else None,
+        )
+
+    @cached_property
+    def posts(self) -> dict[int, list[Post]]:
+        """{partnership id: [posts]}."""
+        return campaign_posts(campaign=self.campaign)
+
+    @cached_property
+    def suggestions(self) -> list[Suggestion]:
+        return suggestions(statuses=self.statuses, campaign=self.campaign)
+
+    @cached_property
+    def follow_ups(self) -> list[deals.FollowUp]:
+        business = business_of(self.campaign.owner)
+        return follow_ups(
+            partnerships=self.partnerships,
+            posts=self.posts,
+            today=self.today,
+            business_name=business.name if business else "",
+        )
 
     @property
     def new_posts(self) -> list[Post]:
@@ -250,7 +321,7 @@ class Dashboard:
     @property
     def partnerships_with_posts(self) -> list[tuple[Partnership, list[Post]]]:
         """[(partnership, its posts)] for every influencer on the campaign."""
-        return [(r.partnership, self.posts.get(r.partnership.pk, [])) for r in self.results]
+        return [(p, self.posts.get(p.pk, [])) for p in self.partnerships]
 
     @property
     def owner_rule(self) -> str | Promise:
@@ -260,59 +331,27 @@ class Dashboard:
     @cached_property
     def voice(self) -> CampaignVoice:
         """What customers said: the range of results, keep-or-stop lines, feedback."""
-        return campaign_voice(
+        return CampaignVoice(
             campaign=self.campaign,
-            results=self.results,
-            roi=self.roi,
-            today=self.timeline.today,
+            results=lambda: self.results,
+            roi=lambda: self.roi,
+            today=self.today,
             rows=self.rows,
         )
 
     @cached_property
     def panels(self) -> list[KPIPanel]:
         """One panel per KPI: its status and its chart."""
-        return [
-            KPIPanel(s, cached_chart(status=s, chart_id=f"chart-{s.kpi.pk}")) for s in self.statuses
-        ]
+        return [panel_for(status) for status in self.statuses]
 
 
 def campaign_dashboard(
     *, campaign: Campaign, today: date | None = None, rows: CampaignRows | None = None
 ) -> Dashboard:
-    """Everything the dashboard and the report PDF show, in a fixed number of queries (fewer
-    when ``rows``, the campaign's ``CampaignRows``, already holds some)."""
-    today = today or timezone.localdate()
-    rows = rows or CampaignRows([campaign])
-    partnerships = campaign_partnerships(campaign=campaign)
-    figures = campaign_figures(campaign=campaign, partnerships=partnerships, rows=rows)
-    statuses = campaign_kpi_statuses(campaign=campaign, today=today, figures=figures, rows=rows)
-    results = partnership_results(campaign=campaign, figures=figures, partnerships=partnerships)
-    checkins = list(CheckIn.objects.filter(campaign=campaign)[:RECENT_CHECKINS])
-    posts = campaign_posts(campaign=campaign)
-    for result in results:
-        # Read beside the deal, as ``with_post_counts`` annotates it (no column to type).
-        result.partnership.post_count = len(posts.get(result.partnership.pk, ()))  # type: ignore[attr-defined]
-    business = business_of(campaign.owner)
-    return Dashboard(
-        campaign=campaign,
-        timeline=campaign_timeline(
-            campaign=campaign, today=today, last_checkin=checkins[0].date if checkins else None
-        ),
-        checkins=checkins,
-        statuses=statuses,
-        results=results,
-        roi=campaign_roi(campaign=campaign, results=results, figures=figures),
-        comparison=comparison_rows(campaign=campaign, results=results, figures=figures),
-        suggestions=suggestions(statuses=statuses, campaign=campaign),
-        follow_ups=follow_ups(
-            partnerships=[result.partnership for result in results],
-            posts=posts,
-            today=today,
-            business_name=business.name if business else "",
-        ),
-        posts=posts,
-        rows=rows,
-    )
+    """Everything the dashboard and the report PDF show (``Dashboard``), gathered as it is
+    read, in a fixed number of queries (fewer when ``rows``, the campaign's
+    ``CampaignRows``, already holds some)."""
+    return Dashboard(campaign=campaign, today=today, rows=rows)
 
 
 def campaign_comparison(*, campaign: Campaign) -> list[PartnershipResult | WholeCampaignResult]:

@@ -9,14 +9,14 @@ from functools import lru_cache
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from accounts.models import business_of, currency_of
+from accounts.models import currency_of
 from accounts.owned import get_owned_or_404, owned
 from accounts.pagination import TABLE_PAGINATION
 from campaigns.models import Campaign, CampaignStatus
@@ -25,7 +25,7 @@ from influencers.exports import SafeTableExport
 from kpis.models import Measurement
 
 from . import measurement_exports, pdf
-from .caching import cached_dashboard, kept_rows
+from .caching import cached_dashboard
 from .calendar import campaign_calendar
 from .services import (
     campaign_comparison,
@@ -60,20 +60,28 @@ def portfolio(request):
     return render(request, "reports/portfolio.html", {"table": table, "has_campaigns": rows})
 
 
-def dashboard_context(request, campaign, rows=None):
-    data = campaign_dashboard(campaign=campaign, rows=rows)
-    table = InfluencerResultsTable(data.comparison, currency=currency_of(request.user))
+def dashboard_context(request, campaign, data=None, sorted_table=False):
+    """The dashboard's (and the report PDF's) context, each part gathered when it is first
+    read: the comparison table only when a section draws it."""
+    data = data or campaign_dashboard(campaign=campaign)
+
+    def influencer_table():
+        table = InfluencerResultsTable(data.comparison, currency=currency_of(request.user))
+        if sorted_table:
+            RequestConfig(request, paginate=False).configure(table)
+        return table
+
     return {
         "campaign": campaign,
         "dashboard": data,
-        "influencer_table": table,
+        "influencer_table": SimpleLazyObject(influencer_table),
     }
 
 
-def table_variant(request):
-    """The comparison table's sorting, as a name for the cached page; None when the address
-    carries anything else (a page drawn for it is not kept, so made-up addresses cannot
-    fill the cache)."""
+def table_sort(request):
+    """The comparison table's sorting, as a name for the cached sections; None when the
+    address carries anything else (sections drawn for it are not kept, so made-up addresses
+    cannot fill the cache)."""
     sort = request.GET.get("sort", "")
     sortable = {"", *InfluencerResultsTable.base_columns}
     if set(request.GET) - {"sort"} or sort.lstrip("-") not in sortable:
@@ -87,14 +95,11 @@ def dashboard(request, pk):
     if campaign.status == CampaignStatus.DRAFT:
         return render(request, "reports/draft.html", {"campaign": campaign})
 
-    def draw():
-        rows = kept_rows(campaign=campaign, business=business_of(request.user))
-        context = dashboard_context(request, campaign, rows)
-        RequestConfig(request, paginate=False).configure(context["influencer_table"])
-        return render_to_string("reports/partials/dashboard_body.html", context, request)
-
     body = cached_dashboard(
-        request=request, campaign=campaign, draw=draw, variant=table_variant(request)
+        request=request,
+        campaign=campaign,
+        context=lambda data: dashboard_context(request, campaign, data, sorted_table=True),
+        sort=table_sort(request),
     )
     return render(request, "reports/dashboard.html", {"campaign": campaign, "body": body})
 

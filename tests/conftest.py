@@ -22,9 +22,13 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache: ids come round again once a test's rows are rolled
-    back, so a page cached in one test could be served in the next."""
+    """Every test starts with an empty cache, and nothing kept in this process's memory: ids
+    come round again once a test's rows are rolled back, so a page cached in one test could be
+    served in the next."""
+    from reports.caching import in_process
+
     cache.clear()
+    in_process.clear()
 
 
 @pytest.fixture

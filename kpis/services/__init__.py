@@ -12,6 +12,7 @@ from .figures import (
     Clicks,
     campaign_figures,
     daily_values,
+    fed_by_clicks,
     human_clicks,
     is_automatic,
 )
@@ -34,11 +35,12 @@ from .returns import (
     comparison_rows,
     partnership_results,
 )
-from .rows import CampaignRows
+from .rows import CampaignRows, ClickDayRow, click_days
 
 __all__ = [
     "CampaignFigures",
     "CampaignRows",
+    "ClickDayRow",
     "Clicks",
     "KPIStatus",
     "PartnershipResult",
@@ -50,9 +52,11 @@ __all__ = [
     "campaign_partnerships",
     "campaign_roi",
     "checkin_dates",
+    "click_days",
     "comparison_rows",
     "daily_values",
     "day_of_campaign",
+    "fed_by_clicks",
     "human_clicks",
     "is_automatic",
     "kpi_status",

@@ -2,6 +2,7 @@
 cells every page adds up."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -50,41 +51,49 @@ class CampaignFigures:
     imported for it, plus what the app counts itself (clicks on tracked links, promo-code
     uses). The KPI cards, the comparison table and the ROI panel all add up these same
     cells, so a figure is the same wherever it is shown, and the influencers' rows plus the
-    readings for the whole campaign add up to the campaign's total.
+    readings for the whole campaign add up to the campaign's total. Each cell is summed
+    both ways as it is added: {kind: {day: value}} and {kind: {influencer id or None: value}}.
     """
 
-    # {kind: {(influencer id or None, day): value}}
-    cells: dict = field(default_factory=dict)
+    per_day: dict = field(default_factory=dict)
+    per_influencer: dict = field(default_factory=dict)
     tracked_clicks: dict = field(default_factory=dict)  # {day: clicks by people on our links}
-    # The sums below, each worked out once per kind (forgotten when a cell is added).
-    _sums: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def kind_cells(self, kind):
-        """The cells of one kind, to add to: {(influencer id or None, day): value}."""
-        self._sums.clear()
-        return self.cells.setdefault(kind, defaultdict(Decimal))
 
     def add(self, kind, influencer_id, day, value):
-        self.kind_cells(kind)[(influencer_id, day)] += value
+        if kind not in self.per_day:
+            self.per_day[kind] = defaultdict(Decimal)
+            self.per_influencer[kind] = defaultdict(Decimal)
+        self.per_day[kind][day] += value
+        self.per_influencer[kind][influencer_id] += value
 
-    def _summed(self, kind, part):
-        """{day or influencer id: value}: the kind's cells summed by one part of their key."""
-        key = (kind, part)
-        if key not in self._sums:
-            sums = defaultdict(Decimal)
-            for cell, value in self.cells.get(kind, {}).items():
-                sums[cell[part]] += value
-            self._sums[key] = dict(sums)
-        return self._sums[key]
+    def add_clicks(self, clicks: Iterable[tuple[int | None, date, int]]) -> None:
+        """Clicks by people on our links: [(influencer id, day, clicks)]."""
+        for influencer_id, day, count in clicks:
+            self.add(KPIKind.LINK_CLICKS, influencer_id, day, count)
+            self.tracked_clicks[day] = self.tracked_clicks.get(day, Decimal(0)) + count
+
+    def with_clicks(self, clicks: Iterable[tuple[int | None, date, int]]) -> "CampaignFigures":
+        """A copy with more clicks added (``add_clicks``); these figures stay as they are."""
+        kind = KPIKind.LINK_CLICKS
+        copy = CampaignFigures(
+            per_day={**self.per_day, kind: defaultdict(Decimal, self.per_day.get(kind, {}))},
+            per_influencer={
+                **self.per_influencer,
+                kind: defaultdict(Decimal, self.per_influencer.get(kind, {})),
+            },
+            tracked_clicks=dict(self.tracked_clicks),
+        )
+        copy.add_clicks(clicks)
+        return copy
 
     def by_day(self, kind):
-        return dict(self._summed(kind, 1))
+        return dict(self.per_day.get(kind, {}))
 
     def by_influencer(self, kind):
-        return dict(self._summed(kind, 0))
+        return dict(self.per_influencer.get(kind, {}))
 
     def total(self, kind):
-        return sum(self._summed(kind, 0).values(), Decimal(0))
+        return sum(self.per_influencer.get(kind, {}).values(), Decimal(0))
 
 
 def campaign_figures(
@@ -107,37 +116,34 @@ def campaign_figures(
             continue
         if definition(row["kpi__kind"]).cumulative:
             value = metrics.two_places(row["total"])
-            figures.kind_cells(row["kpi__kind"])[(row["influencer_id"], row["date"])] += value
+            figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
 
     if clicks is None:
-        clicks = human_clicks(campaign=campaign, rows=rows)
-        partners = rows.clicked_partners
-    else:
-        partners = {}
-    if partnerships is not None:
-        partners = {p.pk: p.influencer_id for p in partnerships}
-    elif clicks and not partners:
-        partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
-    tracked: defaultdict[date, Decimal] = defaultdict(Decimal)
-    if clicks:
-        link_clicks = figures.kind_cells(KPIKind.LINK_CLICKS)
-        for (partnership_id, day), count in clicks.items():
-            tracked[day] += count
-            link_clicks[(partners.get(partnership_id), day)] += count
-    figures.tracked_clicks = dict(tracked)
+        figures.add_clicks(
+            (influencer_id, day, people)
+            for campaign_id, _, influencer_id, day, people in rows.click_days
+            if campaign_id == campaign.pk
+        )
+    elif clicks:
+        if partnerships is None:
+            partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
+        else:
+            partners = {p.pk: p.influencer_id for p in partnerships}
+        figures.add_clicks(
+            (partners.get(partnership_id), day, count)
+            for (partnership_id, day), count in clicks.items()
+        )
 
     code_uses = rows.code_uses[campaign.pk]
     if code_uses:
         parts = [
-            (figures.kind_cells(kind), part)
-            for kind, part in metrics.FIGURE_PARTS.items()
-            if part in code_uses[0]
+            (kind, part) for kind, part in metrics.FIGURE_PARTS.items() if part in code_uses[0]
         ]
         for row in code_uses:
-            cell = (row["partnership__influencer_id"], row["date"])
-            for cells, part in parts:
+            influencer_id, day = row["partnership__influencer_id"], row["date"]
+            for kind, part in parts:
                 value = metrics.two_places(row[part]) if part == "revenue" else row[part]
-                cells[cell] += value
+                figures.add(kind, influencer_id, day, value)
 
     # Posts count for engagement and reach unless the owner chose to type that KPI in by
     # hand: then their typed totals already hold the posts' numbers.
@@ -148,6 +154,14 @@ def campaign_figures(
         if KPIKind.REACH not in typed:
             figures.add(KPIKind.REACH, influencer_id, day, Decimal(reach))
     return figures
+
+
+def fed_by_clicks(kpi: CampaignKPI) -> bool:
+    """True when clicks on the campaign's tracked links count towards this KPI: every new
+    click may move it."""
+    return kpi.kind == KPIKind.LINK_CLICKS or (
+        kpi.kind == KPIKind.WEBSITE_VISITS and is_automatic(kpi)
+    )
 
 
 def daily_values(*, kpi: CampaignKPI, figures: CampaignFigures) -> dict[date, Decimal]:

@@ -3,6 +3,7 @@ thirty cost the same queries."""
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from functools import cached_property
 
 from django.db.models import Count, Q, Sum
@@ -19,6 +20,31 @@ def _grouped(rows, key):
     for row in rows:
         groups[key(row)].append(row)
     return groups
+
+
+# (campaign id, partnership id, influencer id, day, clicks by people)
+ClickDayRow = tuple[int, int, int, date, int]
+
+
+def click_days(
+    *, campaigns: Iterable[int], since: date | None = None, before: date | None = None
+) -> list[ClickDayRow]:
+    """The daily counts of clicks by people on the links of ``campaigns`` (ids), from the day
+    ``since`` on and of the days before ``before``, when given."""
+    rows = ClickDay.objects.filter(link__partnership__campaign__in=campaigns, people__gt=0)
+    if since is not None:
+        rows = rows.filter(day__gte=since)
+    if before is not None:
+        rows = rows.filter(day__lt=before)
+    return list(
+        rows.values_list(
+            "link__partnership__campaign_id",
+            "link__partnership_id",
+            "link__partnership__influencer_id",
+            "day",
+            "people",
+        )
+    )
 
 
 class CampaignRows:
@@ -64,30 +90,18 @@ class CampaignRows:
         return _grouped(rows, lambda row: row["kpi__campaign_id"])
 
     @cached_property
-    def human_clicks(self):
-        """{campaign id: {(partnership id, day): clicks by people}}, from the daily counts
-        (one row per link and day), never the clicks: the same few rows at 50 clicks or 5
-        million."""
-        rows = ClickDay.objects.filter(
-            link__partnership__campaign__in=self.campaigns, people__gt=0
-        ).values_list(
-            "link__partnership__campaign_id",
-            "link__partnership_id",
-            "link__partnership__influencer_id",
-            "day",
-            "people",
-        )
-        counts = defaultdict(lambda: defaultdict(int))
-        for campaign_id, partnership_id, influencer_id, day, people in rows:
-            counts[campaign_id][(partnership_id, day)] += people
-            self.clicked_partners[partnership_id] = influencer_id
-        return counts
+    def click_days(self) -> list[ClickDayRow]:
+        """Every daily count of clicks by people on the campaigns' links (one row per link and
+        day, never the clicks: the same few rows at 50 clicks or 5 million)."""
+        return click_days(campaigns=self.campaigns)
 
     @cached_property
-    def clicked_partners(self):
-        """{partnership id: influencer id} of the partnerships with clicks (filled in with
-        ``human_clicks``, from the same rows)."""
-        return {}
+    def human_clicks(self):
+        """{campaign id: {(partnership id, day): clicks by people}}, from ``click_days``."""
+        counts = defaultdict(lambda: defaultdict(int))
+        for campaign_id, partnership_id, _, day, people in self.click_days:
+            counts[campaign_id][(partnership_id, day)] += people
+        return counts
 
     @cached_property
     def code_uses(self):

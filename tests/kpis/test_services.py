@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from kpis import services
+from kpis.catalogue import KPIKind
 from kpis.metrics import PaceStatus
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import ProfileFactory
@@ -366,3 +367,19 @@ class TestClicksByLocalDay:
             r.partnership.pk: r.clicks for r in services.partnership_results(campaign=campaign)
         }
         assert results == {first.pk: 3, second.pk: 1}
+
+
+def test_more_clicks_added_to_kept_figures_leave_those_as_they_were():
+    monday, tuesday = datetime.date(2026, 3, 2), datetime.date(2026, 3, 3)
+    kept = services.CampaignFigures()
+    kept.add(KPIKind.REVENUE, 1, monday, D("5.00"))
+    kept.add_clicks([(1, monday, 3)])
+
+    now = kept.with_clicks([(1, monday, 2), (None, tuesday, 1)])
+
+    assert now.by_day(KPIKind.LINK_CLICKS) == {monday: 5, tuesday: 1}
+    assert now.by_influencer(KPIKind.LINK_CLICKS) == {1: 5, None: 1}
+    assert now.tracked_clicks == {monday: 5, tuesday: 1}
+    assert now.total(KPIKind.REVENUE) == D("5.00")
+    assert kept.by_day(KPIKind.LINK_CLICKS) == {monday: 3}
+    assert kept.tracked_clicks == {monday: 3}

@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kpis.models import Click, TrackedLink
-from reports import views
+from reports import caching, views
+from reports.caching import in_process
 from tests.factories.accounts import UserFactory
-from tests.factories.kpis import ClickFactory
+from tests.factories.kpis import CampaignKPIFactory, ClickFactory, MeasurementFactory
 
 from .conftest import build_campaign
 
@@ -28,6 +29,26 @@ def draws(monkeypatch):
     spy = mock.Mock(wraps=views.dashboard_context)
     monkeypatch.setattr(views, "dashboard_context", spy)
     return spy
+
+
+@pytest.fixture
+def drawn_sections(monkeypatch):
+    """The names of the sections drawn (not served from the cache), in order."""
+    names = []
+    render = caching.render_to_string
+
+    def spy(template_name, *args, **kwargs):
+        names.append(template_name.rsplit("/", 1)[-1].removesuffix(".html"))
+        return render(template_name, *args, **kwargs)
+
+    monkeypatch.setattr(caching, "render_to_string", spy)
+    return names
+
+
+def forget_everything():
+    """As after a restart: the cache emptied, and nothing kept in this process's memory."""
+    cache.clear()
+    in_process.clear()
 
 
 def now_values(html):
@@ -73,7 +94,7 @@ def test_a_redraw_after_a_click_reads_the_clicks_and_keeps_the_owners_rows(
     with CaptureQueriesContext(connection) as queries:
         kept = visit(owner_client, campaign)
     read = " ".join(query["sql"] for query in queries)
-    cache.clear()
+    forget_everything()
 
     assert visit(owner_client, campaign) == kept  # the same page as drawn from scratch
     assert now_values(kept)[1] == "10"
@@ -200,4 +221,62 @@ def test_the_cache_can_be_emptied_without_losing_anything(owner_client, campaign
     cache.clear()
 
     assert visit(owner_client, campaign) == first
+    assert draws.call_count == 2
+
+
+def test_a_click_draws_again_only_the_sections_clicks_feed(owner_client, campaign, drawn_sections):
+    visit(owner_client, campaign)
+    everything = list(drawn_sections)
+    drawn_sections.clear()
+    link = TrackedLink.objects.filter(partnership__campaign=campaign).first()
+    ClickFactory(link=link, at=timezone.now())
+
+    with CaptureQueriesContext(connection) as queries:
+        html = visit(owner_client, campaign)
+    read = " ".join(query["sql"] for query in queries)
+
+    assert everything == [section.name for section in caching.DASHBOARD_SECTIONS]
+    # The link clicks card, what to try next, the table and the ROI panel; no rise over a
+    # baseline comes from visits here, so the range is kept.
+    assert drawn_sections == ["numbers", "next", "influencers", "roi"]
+    assert now_values(html)[1] == "10"
+    for kept in ("kpis_checkin", "kpis_post", "kpis_measurement", "kpis_feedback"):
+        assert kept not in read, kept
+    forget_everything()
+    assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+
+
+def test_the_range_moves_with_clicks_when_its_rise_comes_from_visits(
+    owner, owner_client, drawn_sections
+):
+    # Visits were typed in for the weeks before the start and since, but no sales: the rise
+    # in sales is the rise in visits at the clicks' conversion rate.
+    campaign = build_campaign(owner)
+    visits = CampaignKPIFactory(campaign=campaign, kind="visits", target=500, position=3)
+    for days, value in ((-14, 70), (-7, 70), (2, 200), (5, 200)):
+        MeasurementFactory(
+            kpi=visits, date=campaign.start_date + datetime.timedelta(days=days), value=value
+        )
+    visit(owner_client, campaign)
+    drawn_sections.clear()
+    ClickFactory(link=TrackedLink.objects.filter(partnership__campaign=campaign).first())
+
+    html = visit(owner_client, campaign)
+
+    assert "range" in drawn_sections
+    forget_everything()
+    assert visit(owner_client, campaign) == html
+
+
+def test_a_click_made_before_midnight_and_saved_after_it_is_noticed(owner_client, campaign, draws):
+    # The page is drawn just after midnight; a click made a moment before midnight is saved
+    # after that, into yesterday's count.
+    visit(owner_client, campaign)
+    link = TrackedLink.objects.filter(partnership__campaign=campaign).first()
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    ClickFactory(link=link, at=midnight - datetime.timedelta(seconds=1))
+
+    html = visit(owner_client, campaign)
+
+    assert now_values(html)[1] == "10"
     assert draws.call_count == 2

@@ -1,0 +1,63 @@
+"""The campaign dashboard's sections, in page order: each is drawn from its own template
+(``templates/reports/sections/<name>.html``) and kept drawn on its own (``reports.caching``).
+
+Clicks on tracked links come from visitors at any moment, without a change on the owner's
+side. A section that shows a figure clicks feed (link clicks, cost per click, sales per
+click, and whatever is worked out from them) says so for the dashboard it was drawn from, and
+is drawn again after a new click by a person; the others only after a change the owner makes.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kpis.services import fed_by_clicks
+
+from .services import Dashboard
+
+
+def always(dashboard: Dashboard) -> bool:
+    return True
+
+
+def never(dashboard: Dashboard) -> bool:
+    return False
+
+
+def kpis_fed_by_clicks(dashboard: Dashboard) -> bool:
+    """The KPI cards and what to try next move when a KPI counts clicks."""
+    return any(fed_by_clicks(status.kpi) for status in dashboard.statuses)
+
+
+def range_moves_with_clicks(dashboard: Dashboard) -> bool:
+    """The range moves with clicks only through the rise over the baseline, when that comes
+    from visits at the clicks' conversion rate."""
+    return dashboard.voice.rise.moves_with_clicks
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    moves_with_clicks: Callable[[Dashboard], bool] = never
+    sorted: bool = False  # drawn in the comparison table's sorting
+
+    @property
+    def template(self) -> str:
+        return f"reports/sections/{self.name}.html"
+
+    def variant(self, sort: str) -> str:
+        """The section's name in the cache: with the table's sorting when it shows it."""
+        return f"{self.name}:{sort}" if self.sorted else self.name
+
+
+DASHBOARD_SECTIONS = (
+    Section("alerts"),  # a check-in due or overdue, the deadline passed
+    Section("timeline"),  # day X of Y, the next check-in, the page's actions
+    Section("numbers", kpis_fed_by_clicks),  # a card and a chart per KPI
+    Section("next", kpis_fed_by_clicks),  # what to try for a KPI behind plan
+    Section("posts"),  # new posts, follow-ups, each influencer's posts
+    Section("checkins"),  # the latest check-in notes
+    Section("influencers", always, sorted=True),  # side by side, with their link clicks
+    Section("roi", always),  # is it worth the money: cost per click, sales per click
+    Section("range", range_moves_with_clicks),  # results as a range, keep or stop
+    Section("said"),  # what customers said
+)
