@@ -53,10 +53,12 @@ from kpis.services import (
     fed_by_clicks,
 )
 
+from .charts import kpi_chart
 from .sections import DASHBOARD_SECTIONS, Section
-from .services import Dashboard, KPIPanel, panel_for
+from .services import Dashboard, KPIPanel, chart_id
 
 CACHE_SECONDS = 600
+CARD_TEMPLATE = "reports/partials/kpi_card.html"
 # Days whose click counts can still grow: today, and yesterday for a click saved after midnight.
 RECENT_DAYS = 2
 
@@ -118,7 +120,7 @@ class ProcessMemory:
                 self.values.popitem(last=False)
 
 
-# A campaign's kept reads are eight values: room for the campaigns of a few busy owners.
+# A campaign's kept values are six: room for the campaigns of a few busy owners.
 in_process = ProcessMemory(size=256)
 
 
@@ -129,10 +131,12 @@ def kept_read(name: str) -> cached_property:
 
 
 class KeptRows(CampaignRows):
-    """A campaign's ``CampaignRows`` whose reads that only a change raising the data version
-    can alter (readings, promo-code uses, posts, the click counts of the settled days) are
-    taken from the cache under ``key`` (each kept the first time it is needed). The click
-    counts of the recent days are those read for this visit."""
+    """A campaign's ``CampaignRows`` whose KPIs and partnerships, which only a change raising
+    the data version can alter, are taken from the cache under ``key`` (each kept the first
+    time it is needed), and whose click counts of the recent days are those read for this
+    visit. What a redraw after a click needs of the rest is kept already worked out (the
+    figures, statuses and panels of ``KeptDashboard``): the rows themselves are only read
+    when the version is new, and not kept."""
 
     def __init__(self, *, campaign: Campaign, key: str, recent: list[ClickDayRow]) -> None:
         super().__init__([campaign])
@@ -153,18 +157,12 @@ class KeptRows(CampaignRows):
 
     kpis = kept_read("kpis")
     partnerships = kept_read("partnerships")
-    readings = kept_read("readings")
-    levels = kept_read("levels")
-    code_uses = kept_read("code_uses")
-    posts = kept_read("posts")
 
     @cached_property
     def settled_clicks(self) -> list[ClickDayRow]:
+        """The daily click counts of the days no new click can land on."""
         before = timezone.localdate() - timedelta(days=RECENT_DAYS - 1)
-        return self.kept(
-            "settled_clicks",
-            lambda: click_days(campaigns=self.campaigns, before=before),
-        )
+        return click_days(campaigns=self.campaigns, before=before)
 
     @cached_property
     def click_days(self) -> list[ClickDayRow]:
@@ -217,11 +215,22 @@ class KeptDashboard(Dashboard):
     def panels(self) -> list[KPIPanel]:
         """Each KPI's status and chart: drawn afresh for the KPIs clicks feed, kept for
         the others."""
-        kept = self.rows.kept("panels", lambda: gathered(self, "panels"))
+        kept = self.rows.kept("panels", self.drawn_panels)
         return [
-            panel_for(status) if fed_by_clicks(status.kpi) else panel
+            # Drawn without the chart cache: a redraw here comes with a new click, so the
+            # chart's inputs have changed and its name would be new.
+            KPIPanel(status, kpi_chart(status=status, chart_id=chart_id(status)))
+            if fed_by_clicks(status.kpi)
+            else panel
             for status, panel in zip(self.statuses, kept, strict=True)
         ]
+
+    def drawn_panels(self) -> list[KPIPanel]:
+        """The panels with each card drawn, to keep: a kept card is not drawn again."""
+        panels = gathered(self, "panels")
+        for panel in panels:
+            panel.card = render_to_string(CARD_TEMPLATE, {"panel": panel})
+        return panels
 
 
 def kept_dashboard(

@@ -226,10 +226,11 @@ RECENT_CHECKINS = 5
 class KPIPanel:
     status: KPIStatus
     chart: str  # SVG markup
+    card: str = ""  # the whole card's HTML, when it was drawn before
 
 
-def panel_for(status: KPIStatus) -> KPIPanel:
-    return KPIPanel(status, cached_chart(status=status, chart_id=f"chart-{status.kpi.pk}"))
+def chart_id(status: KPIStatus) -> str:
+    return f"chart-{status.kpi.pk}"
 
 
 class Dashboard:
@@ -342,7 +343,7 @@ class Dashboard:
     @cached_property
     def panels(self) -> list[KPIPanel]:
         """One panel per KPI: its status and its chart."""
-        return [panel_for(status) for status in self.statuses]
+        return [KPIPanel(s, cached_chart(status=s, chart_id=chart_id(s))) for s in self.statuses]
 
 
 def campaign_dashboard(

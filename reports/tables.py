@@ -8,12 +8,20 @@ import inspect
 from typing import Any
 
 import django_tables2 as tables
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.formatting import format_money, format_percent
 from accounts.models import DEFAULT_CURRENCY
 from campaigns.plan.tables import CampaignTable
+
+from .caching import ProcessMemory
+
+# The comparison table's frames, per sorting, language and currency (InfluencerResultsTable.frame).
+frames = ProcessMemory(size=64)
 
 
 class MoneyColumn(tables.Column):
@@ -80,6 +88,24 @@ class InfluencerResultsTable(CurrencyTable):
         self.columns["roas"].column.verbose_name = _("Back per %(one)s spent") % {
             "one": format_money(1, currency=self.currency, places=0)
         }
+
+    FRAME_TEMPLATE = "reports/partials/influencer_table_frame.html"
+    ROWS_MARKER = "<!-- rows -->"
+
+    def frame(self) -> tuple[SafeString, SafeString]:
+        """The table's HTML before and after its rows: it depends on the sorting (and the
+        address its sort links keep), the language and the currency, never on the rows, so
+        each process draws it once for each."""
+        request = getattr(self, "request", None)
+        query = request.GET.urlencode() if request else ""
+        key = f"{query}|{get_language()}|{self.currency}"
+        found = frames.get(key)
+        if found is None:
+            html = render_to_string(self.FRAME_TEMPLATE, {"table": self}, request)
+            found = tuple(html.split(self.ROWS_MARKER, 1))
+            frames.set(key, found)
+        before, after = found
+        return mark_safe(before), mark_safe(after)  # our own template's HTML
 
     def body_rows(self):
         """[(row class, [(cell attributes, cell)])] in the table's order: the cells

@@ -38,7 +38,8 @@ def drawn_sections(monkeypatch):
     render = caching.render_to_string
 
     def spy(template_name, *args, **kwargs):
-        names.append(template_name.rsplit("/", 1)[-1].removesuffix(".html"))
+        if template_name.startswith("reports/sections/"):
+            names.append(template_name.rsplit("/", 1)[-1].removesuffix(".html"))
         return render(template_name, *args, **kwargs)
 
     monkeypatch.setattr(caching, "render_to_string", spy)
@@ -280,3 +281,13 @@ def test_a_click_made_before_midnight_and_saved_after_it_is_noticed(owner_client
 
     assert now_values(html)[1] == "10"
     assert draws.call_count == 2
+
+
+def test_the_tables_header_is_drawn_for_each_currency_and_sorting(owner_client, campaign):
+    # The table's frame (header and sort links) is kept per sorting, language and currency.
+    assert "Back per £1 spent" in visit(owner_client, campaign)
+    owner_client.post("/accounts/business/", {"name": "Crumb & Co", "currency": "EUR"})
+
+    assert "Back per €1 spent" in visit(owner_client, campaign)
+    assert 'aria-sort="descending"' in visit(owner_client, campaign, "?sort=-clicks")
+    assert 'aria-sort="descending"' not in visit(owner_client, campaign)
