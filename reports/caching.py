@@ -16,9 +16,11 @@ few rows (one per link and day) and adds up the clicks by people in them: the se
 show figures clicks feed (``Section.moves_with_clicks``) are kept with that sum and drawn
 again when it has grown; the others stay as they are.
 
-A redraw after a click reads only those recent counts: the older counts, the readings,
-promo-code uses and posts (which only the owner's side can change, and every such change
-raises the data version) are kept under the page's key (``kept_rows``).
+A redraw after a click reads only those recent counts: what only the owner's side can change
+(every such change raises the data version) is kept under the page's key, already worked out:
+the figures of the settled days, the statuses and cards of the KPIs clicks do not feed, the
+partnerships and posts (``KeptDashboard``). The comparison table's frame is kept per sorting
+(``reports.tables``).
 
 Changes made outside the site's pages (a Django shell) show within ``CACHE_SECONDS``.
 """
