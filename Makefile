@@ -11,7 +11,7 @@ AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run serve install system-deps browser test-tools migrate demo test test-postgres lint format
+.PHONY: run serve install system-deps browser test-tools migrate demo test test-postgres lint format bench
 
 run: install system-deps migrate demo serve
 
@@ -62,6 +62,15 @@ test: install system-deps browser test-tools
 # this pass would only repeat them as `make test` ran them.
 test-postgres: install system-deps
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PYTEST) -m "not browser and not own_sqlite"
+
+# Speed figures (bench/README.md), one after the other in one run: printed, never pass or fail
+# on time. Each script builds its own throw-away databases (PostgreSQL at 127.0.0.1:5432).
+bench: install
+	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/dashboard.py --clicks 5000000 --pdf-runs 1
+	$(BIN)/python bench/tracked_links.py
+	$(BIN)/python bench/imports.py
+	$(BIN)/python bench/survey.py
 
 # lint-imports holds the layers (pyproject.toml, [tool.importlinter]): imports run only downward;
 # mypy checks the annotations ([tool.mypy]).
