@@ -90,39 +90,41 @@ def clicks_seen(recent: list[ClickDayRow]) -> int:
 
 
 class ProcessMemory:
-    """The values this process kept last, in its own memory in front of the shared cache.
-    A kept value's key names one version of the owner's data and changes with every change
-    to it, so no other process can make a value here stale; keeping it here only saves
-    reading it back from the cache (unpickling a year of figures costs milliseconds).
-    Values go after ``CACHE_SECONDS``, as in the cache, and the oldest first beyond
+    """The values this process kept last, in its own memory in front of the shared cache,
+    one per slot (a campaign's figures, say): a slot holds the value of one version, and a
+    new version replaces it, as the old one will not be asked for again. A version's key
+    names one version of the owner's data and changes with every change to it, so no other
+    process can make a value here stale; keeping it here only saves reading it back from
+    the cache (unpickling a year of figures costs milliseconds). Values go after
+    ``CACHE_SECONDS``, as in the cache, and the slots read least recently first beyond
     ``size``."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.values: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+        self.slots: OrderedDict[str, tuple[str, float, Any]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> Any:
+    def get(self, slot: str, version: str = "") -> Any:
         with self.lock:
-            found = self.values.get(key)
-            if found is None or found[0] < time.monotonic():
+            found = self.slots.get(slot)
+            if found is None or found[0] != version or found[1] < time.monotonic():
                 return None
-            self.values.move_to_end(key)
-            return found[1]
+            self.slots.move_to_end(slot)
+            return found[2]
+
+    def set(self, slot: str, value: Any, version: str = "") -> None:
+        with self.lock:
+            self.slots[slot] = (version, time.monotonic() + CACHE_SECONDS, value)
+            self.slots.move_to_end(slot)
+            while len(self.slots) > self.size:
+                self.slots.popitem(last=False)
 
     def clear(self) -> None:
         with self.lock:
-            self.values.clear()
-
-    def set(self, key: str, value: Any) -> None:
-        with self.lock:
-            self.values[key] = (time.monotonic() + CACHE_SECONDS, value)
-            self.values.move_to_end(key)
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
+            self.slots.clear()
 
 
-# A campaign's kept values are six: room for the campaigns of a few busy owners.
+# Six kept values per campaign (the latest version of each): room for a few busy owners.
 in_process = ProcessMemory(size=256)
 
 
@@ -142,19 +144,20 @@ class KeptRows(CampaignRows):
 
     def __init__(self, *, campaign: Campaign, key: str, recent: list[ClickDayRow]) -> None:
         super().__init__([campaign])
-        self.key, self.recent = key, recent
+        self.campaign, self.key, self.recent = campaign, key, recent
 
     def kept(self, name: str, read: Callable[[], Any]) -> Any:
         """What ``read()`` returns, kept under this page's key: read once per version.
         Kept values are shared between requests: read them, never change them."""
         key = f"{self.key}:{name}"
-        value = in_process.get(key)
+        slot = f"{self.campaign.pk}:{name}"
+        value = in_process.get(slot, key)
         if value is None:
             value = cache.get(key)
             if value is None:
                 value = read()
                 cache.set(key, value, CACHE_SECONDS)
-            in_process.set(key, value)
+            in_process.set(slot, value, key)
         return value
 
     kpis = kept_read("kpis")
