@@ -60,6 +60,7 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.live_server_url = live_server.url
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -81,6 +82,7 @@ def phone_page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.live_server_url = live_server.url
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -98,6 +100,33 @@ def log_in(page, user, password=None):
     page.get_by_label("Password").fill(password or PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/campaigns/$"))
+
+
+def sign_in(page, user):
+    """Signed in as ``user`` without going through the login form: the browser gets the
+    session cookie of a session Django's test client opened for them (``force_login``), and
+    stays where it is (the test goes to the page it is about). Two page loads and a form
+    post fewer than ``log_in``, which the tests where logging in is part of the story still
+    use. ``page.live_server_url`` is set by the page fixtures."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": page.live_server_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    # As log_in waits to land on the campaigns: the cookie is taken (no way round to login).
+    landing = page.request.get("/campaigns/", max_redirects=0)
+    assert landing.status == 200, f"not signed in: /campaigns/ answered {landing.status}"
 
 
 def ask_to_sign_up(page, email):

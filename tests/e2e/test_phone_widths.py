@@ -5,7 +5,7 @@ import pytest
 
 from tests.factories.accounts import UserFactory
 
-from .conftest import log_in
+from .conftest import sign_in
 from .owner_pages import owner_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,6 +23,7 @@ def phone(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.live_server_url = live_server.url
     yield page
     context.close()
 
@@ -53,6 +54,6 @@ def test_no_page_scrolls_sideways_at_320_or_375_px(phone):
     owner = UserFactory()
     pages = owner_world(owner)
     wide = too_wide(phone, VISITOR_PAGES)
-    log_in(phone, owner)
+    sign_in(phone, owner)
     wide += too_wide(phone, pages)
     assert not wide, "\n".join(wide)
