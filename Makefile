@@ -54,6 +54,11 @@ ifeq ($(AS_ROOT),yes)
 		(apt-get update -qq && apt-get install -y -qq poppler-utils zbar-tools)
 endif
 
+# Python keeps its compiled modules (in __pycache__, which git ignores) while testing, even
+# where the environment says not to (PYTHONDONTWRITEBYTECODE): each test process, and each
+# server, worker and command the tests start, would compile the project and the tests again.
+test test-postgres: export PYTHONDONTWRITEBYTECODE :=
+
 test: install system-deps browser test-tools
 	$(PYTEST)
 
