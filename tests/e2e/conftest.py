@@ -1,7 +1,10 @@
 """Real-browser tests: Playwright's Python package driving Debian's Chromium.
 
-No browser is downloaded: we use /usr/bin/chromium (or $CHROMIUM_PATH). Without one, these
-tests skip with a loud reason, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
+No browser is downloaded: we use Debian's Chromium, its headless shell
+/usr/bin/chromium-headless-shell when it is installed (``make test`` installs it as root; the
+build Playwright itself runs headless, half the time of the full browser), else
+/usr/bin/chromium, or $CHROMIUM_PATH. Without one, these tests skip with a loud reason, unless
+REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
 import os
@@ -15,7 +18,10 @@ import pytest
 # beside it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or (
+    HEADLESS_SHELL if os.path.exists(HEADLESS_SHELL) else "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,7 +43,7 @@ def _unavailable(reason):
 @pytest.fixture(scope="session")
 def browser():
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium chromium-headless-shell)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
