@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories.accounts import PASSWORD, UserFactory
+
+# No time limit per example: the suite runs a process per core beside browsers and servers,
+# so how long one example takes measures the machine's load, not the code (a first example
+# once took 300 ms against Hypothesis' default 200 ms and failed the run). Every example is
+# still checked; tests that set their own settings keep them.
+hypothesis_settings.register_profile("suite", deadline=None)
+hypothesis_settings.load_profile("suite")
 
 
 def pytest_configure(config):

@@ -4,25 +4,25 @@ run inside the page under test."""
 from pathlib import Path
 
 AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js"
-# Answered by the test browser itself from AXE_SCRIPT, never by the site: an address of the
-# page's own origin, so the Content-Security-Policy ('self' only) allows the script as it is.
-AXE_URL = "/__tests__/axe.min.js"
 
 # Every impact fails a test: "minor" findings are real barriers too.
 FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 
 def load_axe(page):
-    """Put axe into the page unless it is there already (it goes with each navigation)."""
+    """Put axe into the page unless it is there already (it goes with each navigation).
+
+    The browser adds it itself, never the site: the first time as a script run in the open
+    document, and from then on as an init script of the page, so each document the page
+    opens afterwards has it from the start (no request per page, and no routing, which would
+    turn the browser's cache off for the page). Scripts the browser adds are outside the
+    page's Content-Security-Policy ('self' only)."""
     if page.evaluate("typeof window.axe !== 'undefined'"):
         return
-    if not getattr(page, "axe_routed", False):
-        page.route(
-            f"**{AXE_URL}",
-            lambda route: route.fulfill(path=AXE_SCRIPT, content_type="application/javascript"),
-        )
-        page.axe_routed = True
-    page.add_script_tag(url=AXE_URL)
+    if not getattr(page, "axe_on_new_documents", False):
+        page.add_init_script(path=AXE_SCRIPT)
+        page.axe_on_new_documents = True
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
 
 
 def axe_violations(page, impacts=FAILING_IMPACTS, within=None):

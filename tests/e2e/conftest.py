@@ -1,7 +1,10 @@
 """Real-browser tests: Playwright's Python package driving Debian's Chromium.
 
-No browser is downloaded: we use /usr/bin/chromium (or $CHROMIUM_PATH). Without one, these
-tests skip with a loud reason, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
+No browser is downloaded: we use Debian's Chromium, its headless shell
+/usr/bin/chromium-headless-shell when it is installed (``make test`` installs it as root; the
+build Playwright itself runs headless, half the time of the full browser), else
+/usr/bin/chromium, or $CHROMIUM_PATH. Without one, these tests skip with a loud reason, unless
+REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
 import os
@@ -15,7 +18,10 @@ import pytest
 # beside it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or (
+    HEADLESS_SHELL if os.path.exists(HEADLESS_SHELL) else "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,7 +43,7 @@ def _unavailable(reason):
 @pytest.fixture(scope="session")
 def browser():
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium chromium-headless-shell)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
@@ -60,6 +66,7 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.live_server_url = live_server.url
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -81,6 +88,7 @@ def phone_page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.live_server_url = live_server.url
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -98,6 +106,33 @@ def log_in(page, user, password=None):
     page.get_by_label("Password").fill(password or PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/campaigns/$"))
+
+
+def sign_in(page, user):
+    """Signed in as ``user`` without going through the login form: the browser gets the
+    session cookie of a session Django's test client opened for them (``force_login``), and
+    stays where it is (the test goes to the page it is about). Two page loads and a form
+    post fewer than ``log_in``, which the tests where logging in is part of the story still
+    use. ``page.live_server_url`` is set by the page fixtures."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": page.live_server_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    # As log_in waits to land on the campaigns: the cookie is taken (no way round to login).
+    landing = page.request.get("/campaigns/", max_redirects=0)
+    assert landing.status == 200, f"not signed in: /campaigns/ answered {landing.status}"
 
 
 def ask_to_sign_up(page, email):

@@ -10,7 +10,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
 from .axe import assert_accessible, axe_violations, describe
-from .conftest import ask_to_sign_up, log_in, screenshot
+from .conftest import ask_to_sign_up, screenshot, sign_in
 from .owner_pages import owner_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,7 +23,7 @@ DUPLICATE_IDS = """() => { const seen = {};
 @pytest.fixture
 def owner_page(page):
     owner = UserFactory()
-    log_in(page, owner)
+    sign_in(page, owner)
     page.owner = owner
     return page
 

@@ -5,14 +5,14 @@ import pytest
 from accounts.models import Business
 from tests.factories.accounts import UserFactory
 
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_owner_changes_time_zone_and_reminders_and_saves(page):
     owner = UserFactory()
-    log_in(page, owner)
+    sign_in(page, owner)
     page.goto("/accounts/business/")
 
     page.get_by_label("Time zone").select_option("America/New_York")

@@ -11,7 +11,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory
 
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def campaign():
 
 
 def test_ticking_saves_instantly_and_stays_after_a_reload(page, campaign):
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/checklist/")
     assert page.locator("#s2-write-goal").get_by_text("Done in your plan").is_visible()
     before = progress_done(page)
@@ -56,7 +56,7 @@ def test_ticking_saves_instantly_and_stays_after_a_reload(page, campaign):
 
 
 def test_checklist_on_a_phone(phone_page, campaign):
-    log_in(phone_page, campaign.owner)
+    sign_in(phone_page, campaign.owner)
     phone_page.goto(f"/campaigns/{campaign.pk}/checklist/")
     phone_page.locator("#s1-engagement").get_by_role("button").click()
     phone_page.locator("#s1-engagement [aria-pressed=true]").wait_for()

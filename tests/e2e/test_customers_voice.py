@@ -10,7 +10,7 @@ from kpis.models import SurveyAnswer, TillTap
 from tests.reports.conftest import build_campaign, pdf_text
 
 from .axe import assert_accessible
-from .conftest import log_in, screenshot
+from .conftest import log_in, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def test_a_customer_answers_on_a_phone_from_the_printed_card(
     settings.SITE_URL = live_server.url
     campaign = build_campaign(owner)
     influencer = campaign.partnerships.first().influencer
-    log_in(page, owner)
+    sign_in(page, owner)
     page.goto(f"/campaigns/{campaign.pk}/survey/")
     card = page.get_by_role("link", name="small card (A6)").get_attribute("href")
     response = page.request.get(card)
@@ -69,7 +69,7 @@ def test_a_customer_answers_on_a_phone_from_the_printed_card(
 def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
     campaign = build_campaign(owner)
     influencer = campaign.partnerships.first().influencer
-    log_in(phone_page, owner)
+    sign_in(phone_page, owner)
     phone_page.goto(f"/campaigns/{campaign.pk}/till/")
     assert_accessible(phone_page)
     button = phone_page.get_by_role("button", name=re.compile(re.escape(influencer.name)))
@@ -119,7 +119,7 @@ def test_a_tap_at_the_till_counts_and_undo_takes_it_back(phone_page, owner):
 def test_the_feedback_log_fills_and_the_report_shows_the_range(page, owner):
     campaign = build_campaign(owner)
     influencer = campaign.partnerships.first().influencer
-    log_in(page, owner)
+    sign_in(page, owner)
     page.goto(f"/campaigns/{campaign.pk}/")
     page.get_by_role("link", name="Add or read feedback").click()
 

@@ -15,7 +15,7 @@ from influencers.models import Influencer, Profile
 from tests.factories.accounts import UserFactory
 from tests.test_round_trip import rich_world
 
-from .conftest import log_in
+from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def world(page):
     owner = UserFactory()
     built = rich_world(owner)
-    log_in(page, owner)
+    sign_in(page, owner)
     return built
 
 

@@ -10,7 +10,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import ProfileFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
-from .conftest import log_in
+from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -71,7 +71,7 @@ def test_contrast_formula():
 @pytest.fixture
 def owner_page(page):
     page.owner = UserFactory()
-    log_in(page, page.owner)
+    sign_in(page, page.owner)
     return page
 
 

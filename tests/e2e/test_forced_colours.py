@@ -8,7 +8,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 from .test_focus_visible import contrast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def dashboard(page):
     partnership = PartnershipFactory(campaign=campaign)
     kpi = CampaignKPIFactory(campaign=campaign, target=50)
     MeasurementFactory(kpi=kpi, influencer=partnership.influencer, value=20)
-    log_in(page, owner)
+    sign_in(page, owner)
     return f"/campaigns/{campaign.pk}/"
 
 

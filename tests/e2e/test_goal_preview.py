@@ -5,7 +5,7 @@ import pytest
 from campaigns.models import Campaign
 from tests.factories.accounts import UserFactory
 
-from .conftest import log_in
+from .conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_markup_in_the_goal_shows_as_text_and_runs_nothing(page, live_server):
     owner = UserFactory()
     campaign = Campaign.objects.create(owner=owner, name="Spring")
-    log_in(page, owner)
+    sign_in(page, owner)
     page.goto(f"/campaigns/{campaign.pk}/plan/2/")
     requests = []
     page.on("request", lambda request: requests.append(request.url))

@@ -16,7 +16,7 @@ from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory
 from tests.kpis import exports
 
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 from .test_measurements import assert_main_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,7 +40,7 @@ def test_meta_reach_per_day_on_a_phone(phone_page, live_server, tmp_path):
     path = tmp_path / "Reach.csv"
     path.write_bytes(exports.meta_file("reach", days))
     page = phone_page
-    log_in(page, owner)
+    sign_in(page, owner)
 
     page.goto(f"/campaigns/{campaign.pk}/measurements/import/")
     page.get_by_label("CSV file").set_input_files(str(path))

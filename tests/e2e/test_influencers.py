@@ -7,13 +7,13 @@ from influencers.models import Influencer
 from tests.factories.accounts import UserFactory
 
 from .axe import axe_violations
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_owner_adds_an_influencer_and_sees_the_engagement_rate(page, live_server):
-    log_in(page, UserFactory(business__name="Rosie's Bakery"))
+    sign_in(page, UserFactory(business__name="Rosie's Bakery"))
     page.goto("/influencers/")
     page.get_by_role("link", name="Add an influencer").click()
 
@@ -55,7 +55,7 @@ def test_owner_adds_an_influencer_and_sees_the_engagement_rate(page, live_server
 
 
 def test_add_another_platform_and_switch_the_offer(page, live_server):
-    log_in(page, UserFactory())
+    sign_in(page, UserFactory())
     page.goto("/influencers/new/")
     page.get_by_label("Name").fill("Maya")
     page.get_by_label("Handle").fill("maya")
@@ -77,7 +77,7 @@ def test_add_another_platform_and_switch_the_offer(page, live_server):
 def test_roster_and_profile_on_a_phone(phone_page, live_server):
     owner = UserFactory()
     demo.load(owner)
-    log_in(phone_page, owner)
+    sign_in(phone_page, owner)
     phone_page.goto("/influencers/")
     screenshot(phone_page, "influencer-roster-phone")
     phone_page.get_by_role("link", name="Maya Cooks Clifton").click()
@@ -90,7 +90,7 @@ def test_roster_and_profile_on_a_phone(phone_page, live_server):
 
 
 def test_import_a_file_preview_then_save(page, live_server, tmp_path):
-    log_in(page, UserFactory())
+    sign_in(page, UserFactory())
     roster_file = tmp_path / "roster.csv"
     roster_file.write_bytes(
         "\ufeffName;Platform;Handle;Followers;Avg likes;Avg comments\n"
@@ -108,7 +108,7 @@ def test_import_a_file_preview_then_save(page, live_server, tmp_path):
 
 
 def test_import_errors_name_the_line(page, live_server, tmp_path):
-    log_in(page, UserFactory())
+    sign_in(page, UserFactory())
     roster_file = tmp_path / "roster.csv"
     roster_file.write_text("name,platform,handle,followers\nAnn,instagram,ann,lots\n")
     page.goto("/influencers/import/")
@@ -136,7 +136,7 @@ def content_violations(page):
 def test_influencer_pages_are_accessible(page, live_server):
     owner = UserFactory()
     demo.load(owner)
-    log_in(page, owner)
+    sign_in(page, owner)
     maya = owner.influencers.get(name="Maya Cooks Clifton")
     for path in (
         "/influencers/",

@@ -12,7 +12,7 @@ from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import CampaignKPIFactory
 
-from .conftest import log_in
+from .conftest import sign_in
 from .keyboard import focused, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def owner_page(page):
     page.owner = UserFactory()
-    log_in(page, page.owner)
+    sign_in(page, page.owner)
     return page
 
 

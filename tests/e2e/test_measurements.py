@@ -13,7 +13,7 @@ from tests.factories.influencers import InfluencerFactory
 from tests.factories.kpis import CampaignKPIFactory, ClickFactory, TrackedLinkFactory
 
 from .axe import assert_accessible
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,7 +54,7 @@ def campaign():
 
 
 def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, campaign):
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     assert page.get_by_text("8 clicks").is_visible()  # counted for you, read-only
 
@@ -78,7 +78,7 @@ def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, camp
 
 
 def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     page.get_by_label("Date of the check-in").fill(tomorrow.isoformat())
@@ -95,7 +95,7 @@ def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
 
 def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
     page = phone_page
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     screenshot(page, "kpis-checkin-phone")
 
@@ -120,7 +120,7 @@ def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
 
 def test_an_excel_saved_analytics_file_previews_with_how_it_was_read(page, live_server, campaign):
     CampaignKPIFactory(campaign=campaign, kind="visits", source="analytics", target=Decimal(500))
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/import/")
     page.get_by_label("CSV file").set_input_files(
         str(SAMPLES / "ga4_source_medium_by_date_de_unicode.txt")
@@ -135,7 +135,7 @@ def test_an_excel_saved_analytics_file_previews_with_how_it_was_read(page, live_
 
 
 def test_links_page_copies_a_link_and_opens_the_import(page, live_server, campaign):
-    log_in(page, campaign.owner)
+    sign_in(page, campaign.owner)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"/campaigns/{campaign.pk}/links/")
     page.get_by_role("button", name="Copy").first.click()

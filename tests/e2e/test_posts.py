@@ -11,7 +11,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.kpis import ClickFactory, PostFactory, TrackedLinkFactory
 from tests.kpis.page_helpers import page_path, partnership_with_page
 
-from .conftest import log_in, screenshot
+from .conftest import screenshot, sign_in
 from .test_measurements import assert_main_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,7 +78,7 @@ def test_the_owner_corrects_a_post_on_its_edit_page(page):
         entered_by="influencer",
         seen_by_owner=False,
     )
-    log_in(page, owner)
+    sign_in(page, owner)
     page.goto(f"/campaigns/{partnership.campaign_id}/")
     page.get_by_role("link", name="Check the numbers").click()
     assert_main_accessible(page)

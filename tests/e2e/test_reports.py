@@ -7,7 +7,7 @@ import pytest
 
 from tests.reports.conftest import build_campaign, pdf_text
 
-from .conftest import log_in, screenshot
+from .conftest import log_in, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def test_dashboard_on_a_phone_wraps_long_owner_text(phone_page, owner):
     influencer = campaign.partnerships.first().influencer
     influencer.name = endless[:120]
     influencer.save()
-    log_in(phone_page, owner)
+    sign_in(phone_page, owner)
     phone_page.goto(f"/campaigns/{campaign.pk}/")
     screenshot(phone_page, "reports-dashboard-phone")
     assert phone_page.get_by_text("<script>alert(1)</script>", exact=False).is_visible()

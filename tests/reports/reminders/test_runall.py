@@ -39,7 +39,7 @@ def test_runall_serves_runs_a_worker_and_stops_on_ctrl_c(migrated_sqlite):
                     break
             except OSError:
                 assert time.monotonic() < deadline, "the web server never answered"
-                time.sleep(0.5)
+                time.sleep(0.1)
         commands = [
             Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             for pid in children_of(supervisor.pid)

@@ -65,6 +65,16 @@ def in_one_process(environment, *commands):
     )
 
 
+def set_up_and(environment, code):
+    """SETUP's owner and campaign made, then ``code`` run, in one start of the project."""
+    manage(
+        environment,
+        "shell",
+        "-c",
+        f"{SETUP}\nfrom django.core.management import call_command\n{code}",
+    )
+
+
 def kill_with_children(pid):
     """SIGKILL a worker and the processes it forked: RQ runs each job in a "work horse" child
     in a session of its own, which a killed machine would take down too."""
@@ -99,7 +109,6 @@ def environment(request, migrated_sqlite, smtp_server):
     else:
         env["WORKER"] = "db_worker --no-reload --no-startup-delay --interval 0.2"
         env["BATCH_WORKER"] = "db_worker --no-reload --no-startup-delay --batch"
-    manage(env, "shell", "-c", SETUP)
     yield env
     if request.param == "redis":
         redis.Redis.from_url(env["TASKS_REDIS_URL"]).flushdb()
@@ -108,7 +117,7 @@ def environment(request, migrated_sqlite, smtp_server):
 def test_a_worker_killed_mid_send_sends_once_after_restart(environment, smtp_server):
     inbox, _port = smtp_server
     database = environment["SQLITE_PATH"]
-    manage(environment, "schedule_reminders", "--once")
+    set_up_and(environment, "call_command('schedule_reminders', '--once')")
     assert reminder_row(database) == ("pending", 0)
 
     inbox.hold.clear()  # the server keeps the next sender waiting before it takes any message
@@ -147,11 +156,8 @@ def test_two_workers_at_once_send_a_reminder_queued_twice_once(environment, smtp
     inbox, _port = smtp_server
     # The scheduler queues the reminder; then a second job for it, as a second scheduler
     # would have queued.
-    manage(
+    set_up_and(
         environment,
-        "shell",
-        "-c",
-        "from django.core.management import call_command; "
         "call_command('schedule_reminders', '--once'); "
         "from reports.models import Reminder; from reports.tasks import send_reminder; "
         "send_reminder.enqueue(Reminder.objects.get().pk)",
