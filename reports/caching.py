@@ -185,9 +185,14 @@ def gathered(dashboard: Dashboard, part: str) -> Any:
 
 class KeptDashboard(Dashboard):
     """A ``Dashboard`` drawn from ``KeptRows``, whose figures are those of the settled days
-    (kept) with the recent clicks added."""
+    (kept) with the recent clicks added. ``business`` is the owner's, whose currency the
+    kept cards are drawn in."""
 
     rows: KeptRows
+
+    def __init__(self, *, campaign: Campaign, business: Business, rows: KeptRows) -> None:
+        super().__init__(campaign=campaign, rows=rows)
+        self.business = business
 
     @cached_property
     def figures(self) -> CampaignFigures:
@@ -234,7 +239,9 @@ class KeptDashboard(Dashboard):
         """The panels with each card drawn, to keep: a kept card is not drawn again."""
         panels = gathered(self, "panels")
         for panel in panels:
-            panel.card = render_to_string(CARD_TEMPLATE, {"panel": panel})
+            panel.card = render_to_string(
+                CARD_TEMPLATE, {"panel": panel, "business": self.business}
+            )
         return panels
 
 
@@ -243,7 +250,9 @@ def kept_dashboard(
 ) -> KeptDashboard:
     key = cache_key(campaign=campaign, business=business, variant="rows")
     return KeptDashboard(
-        campaign=campaign, rows=KeptRows(campaign=campaign, key=key, recent=recent)
+        campaign=campaign,
+        business=business,
+        rows=KeptRows(campaign=campaign, key=key, recent=recent),
     )
 
 
