@@ -30,7 +30,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -52,6 +52,7 @@ from kpis.services import (
     campaign_figures,
     campaign_kpi_statuses,
     click_days,
+    clicks_of,
     fed_by_clicks,
 )
 
@@ -145,6 +146,7 @@ class KeptRows(CampaignRows):
     def __init__(self, *, campaign: Campaign, key: str, recent: list[ClickDayRow]) -> None:
         super().__init__([campaign])
         self.campaign, self.key, self.recent = campaign, key, recent
+        self.read_now: set[str] = set()  # kept values this draw had to work out itself
 
     def kept(self, name: str, read: Callable[[], Any]) -> Any:
         """What ``read()`` returns, kept under this page's key: read once per version.
@@ -156,6 +158,7 @@ class KeptRows(CampaignRows):
             value = cache.get(key)
             if value is None:
                 value = read()
+                self.read_now.add(name)
                 cache.set(key, value, CACHE_SECONDS)
             in_process.set(slot, value, key)
         return value
@@ -169,14 +172,6 @@ class KeptRows(CampaignRows):
         before = timezone.localdate() - timedelta(days=RECENT_DAYS - 1)
         return click_days(campaigns=self.campaigns, before=before)
 
-    @cached_property
-    def click_days(self) -> list[ClickDayRow]:
-        return [*self.settled_clicks, *self.recent]
-
-
-def as_clicks(rows: list[ClickDayRow]) -> list[tuple[int, date, int]]:
-    return [(influencer_id, day, people) for _, _, influencer_id, day, people in rows]
-
 
 def gathered(dashboard: Dashboard, part: str) -> Any:
     """A part of the dashboard gathered as ``Dashboard`` itself gathers it."""
@@ -185,23 +180,23 @@ def gathered(dashboard: Dashboard, part: str) -> Any:
 
 class KeptDashboard(Dashboard):
     """A ``Dashboard`` drawn from ``KeptRows``, whose figures are those of the settled days
-    (kept) with the recent clicks added. ``business`` is the owner's, whose currency the
-    kept cards are drawn in."""
+    (kept) with the recent clicks added. Its kept KPI cards are drawn for ``request`` as the
+    page is (the owner's currency, language and the rest of the page's context)."""
 
     rows: KeptRows
 
-    def __init__(self, *, campaign: Campaign, business: Business, rows: KeptRows) -> None:
+    def __init__(self, *, campaign: Campaign, request: HttpRequest, rows: KeptRows) -> None:
         super().__init__(campaign=campaign, rows=rows)
-        self.business = business
+        self.request = request
 
     @cached_property
     def figures(self) -> CampaignFigures:
         def settled() -> CampaignFigures:
             figures = campaign_figures(campaign=self.campaign, clicks={}, rows=self.rows)
-            figures.add_clicks(as_clicks(self.rows.settled_clicks))
+            figures.add_clicks(clicks_of(self.rows.settled_clicks))
             return figures
 
-        return self.rows.kept("figures", settled).with_clicks(as_clicks(self.rows.recent))
+        return self.rows.kept("figures", settled).with_clicks(clicks_of(self.rows.recent))
 
     @cached_property
     def posts(self) -> dict[int, list[Post]]:
@@ -213,7 +208,7 @@ class KeptDashboard(Dashboard):
         others (clicks cannot move them)."""
         kept = self.rows.kept("statuses", lambda: gathered(self, "statuses"))
         fed = [status.kpi for status in kept if fed_by_clicks(status.kpi)]
-        if not fed:
+        if not fed or "statuses" in self.rows.read_now:  # none, or all just worked out
             return kept
         fresh = campaign_kpi_statuses(
             campaign=self.campaign, today=self.today, figures=self.figures, rows=self.rows, kpis=fed
@@ -226,6 +221,8 @@ class KeptDashboard(Dashboard):
         """Each KPI's status and chart: drawn afresh for the KPIs clicks feed, kept for
         the others."""
         kept = self.rows.kept("panels", self.drawn_panels)
+        if "panels" in self.rows.read_now:  # all just drawn from this draw's statuses
+            return kept
         return [
             # Drawn without the chart cache: a redraw here comes with a new click, so the
             # chart's inputs have changed and its name would be new.
@@ -239,19 +236,17 @@ class KeptDashboard(Dashboard):
         """The panels with each card drawn, to keep: a kept card is not drawn again."""
         panels = gathered(self, "panels")
         for panel in panels:
-            panel.card = render_to_string(
-                CARD_TEMPLATE, {"panel": panel, "business": self.business}
-            )
+            panel.card = render_to_string(CARD_TEMPLATE, {"panel": panel}, self.request)
         return panels
 
 
 def kept_dashboard(
-    *, campaign: Campaign, business: Business, recent: list[ClickDayRow]
+    *, request: HttpRequest, campaign: Campaign, business: Business, recent: list[ClickDayRow]
 ) -> KeptDashboard:
     key = cache_key(campaign=campaign, business=business, variant="rows")
     return KeptDashboard(
         campaign=campaign,
-        business=business,
+        request=request,
         rows=KeptRows(campaign=campaign, key=key, recent=recent),
     )
 
@@ -287,7 +282,9 @@ def cached_dashboard(
                 drawn[section] = html
     missing = [section for section in DASHBOARD_SECTIONS if section not in drawn]
     if missing:
-        dashboard = kept_dashboard(campaign=campaign, business=business, recent=recent)
+        dashboard = kept_dashboard(
+            request=request, campaign=campaign, business=business, recent=recent
+        )
         fresh = draw_sections(missing, context(dashboard), request)
         drawn.update(zip(missing, fresh, strict=True))
         cache.set_many(

@@ -2,7 +2,7 @@
 cells every page adds up."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -12,7 +12,7 @@ from campaigns.models import Campaign, Partnership
 from .. import metrics
 from ..catalogue import KPIKind, Source, definition
 from ..models import CampaignKPI
-from .rows import CampaignRows, rows_for
+from .rows import CampaignRows, ClickDayRow, rows_for
 
 # {(partnership id, day): clicks by people}
 Clicks = dict[tuple[int, date], int]
@@ -96,6 +96,12 @@ class CampaignFigures:
         return sum(self.per_influencer.get(kind, {}).values(), Decimal(0))
 
 
+def clicks_of(rows: Iterable[ClickDayRow]) -> Iterator[tuple[int, date, int]]:
+    """(influencer id, day, clicks by people) of daily click counts, as ``add_clicks`` takes
+    them."""
+    return ((influencer_id, day, people) for _, _, influencer_id, day, people in rows)
+
+
 def campaign_figures(
     *,
     campaign: Campaign,
@@ -119,11 +125,7 @@ def campaign_figures(
             figures.add(row["kpi__kind"], row["influencer_id"], row["date"], value)
 
     if clicks is None:
-        figures.add_clicks(
-            (influencer_id, day, people)
-            for campaign_id, _, influencer_id, day, people in rows.click_days
-            if campaign_id == campaign.pk
-        )
+        figures.add_clicks(clicks_of(row for row in rows.click_days if row[0] == campaign.pk))
     elif clicks:
         if partnerships is None:
             partners = dict(campaign.partnerships.values_list("pk", "influencer_id"))
