@@ -124,3 +124,17 @@ def test_blank_checklist_is_rendered_once_per_paper_size(client, monkeypatch):
     client.get("/checklist.pdf?paper=letter")
     client.get("/checklist.pdf?paper=letter")
     assert renders == ["a4", "letter"]
+
+
+def test_amounts_in_the_influencer_table_are_printed_whole(owner_client, campaign):
+    # A four-figure revenue, its cost and cost per customer in the report's narrow columns.
+    from decimal import Decimal
+
+    from tests.factories.kpis import RedemptionFactory
+
+    partnership = campaign.partnerships.first()
+    RedemptionFactory(partnership=partnership, revenue=Decimal("6577.93"), new_customer=True)
+    text = pdf_text(owner_client.get(f"/campaigns/{campaign.pk}/report.pdf").content)
+    table = text[text.index("Influencers side by side") : text.index("To follow up")]
+
+    assert "£6,607.93" in table  # 30.00 before, as one run of text, not "£6,607." then "93"
