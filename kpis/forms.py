@@ -15,7 +15,7 @@ from accounts.models import currency_of
 from . import metrics
 from .models import CheckIn, Measurement, Redemption, TrackedLink
 from .recording import Reading
-from .services import is_automatic
+from .services import is_automatic, is_result_day
 
 # A starting reading may be taken in the week before the campaign starts (the baseline
 # check); anything earlier belongs to another period.
@@ -279,7 +279,17 @@ class RedemptionForm(forms.ModelForm):
         self.fields["revenue"].widget.attrs["min"] = "0"
 
     def clean_date(self):
-        return check_reading_date(self.campaign, self.cleaned_data["date"])
+        day = check_reading_date(self.campaign, self.cleaned_data["date"])
+        start = self.campaign.start_date
+        if not is_result_day(day=day, start=start):
+            raise forms.ValidationError(
+                _(
+                    "The campaign started on %(start)s: a code used before then is not part "
+                    "of its results."
+                )
+                % {"start": date_format(start, "j F Y")}
+            )
+        return day
 
     def clean_revenue(self):
         revenue = self.cleaned_data["revenue"]

@@ -102,6 +102,51 @@ def clicks_of(rows: Iterable[ClickDayRow]) -> Iterator[tuple[int, date, int]]:
     return ((influencer_id, day, people) for _, _, influencer_id, day, people in rows)
 
 
+def is_result_day(*, day: date, start: date | None) -> bool:
+    """True when what happened on ``day`` counts as the campaign's results: from its start on.
+    Readings from the week before are its baseline (what a normal week brings); code uses
+    and posts from before it are neither."""
+    return start is None or day >= start
+
+
+def counted_code_uses(*, campaign: Campaign, rows: CampaignRows) -> list[dict]:
+    """The campaign's code uses per influencer and day (``CampaignRows.code_uses``) that
+    count as its results."""
+    start = campaign.start_date
+    return [
+        row for row in rows.code_uses[campaign.pk] if is_result_day(day=row["date"], start=start)
+    ]
+
+
+@dataclass(frozen=True)
+class CountedForPartnership:
+    """What the app counted itself for one influencer on a campaign: clicks by people on
+    their link and uses of their code, by the same rules as the campaign's figures."""
+
+    clicks: int
+    code_uses: int
+    revenue: Decimal
+    new_customers: int
+
+
+def counted_for_partnership(*, partnership: Partnership) -> CountedForPartnership:
+    """``CountedForPartnership`` in two queries (the campaign's daily click counts and its
+    code uses per influencer and day)."""
+    campaign = partnership.campaign
+    rows = CampaignRows([campaign])
+    uses = [
+        row
+        for row in counted_code_uses(campaign=campaign, rows=rows)
+        if row["partnership__influencer_id"] == partnership.influencer_id
+    ]
+    return CountedForPartnership(
+        clicks=sum(people for _, pk, _, _, people in rows.click_days if pk == partnership.pk),
+        code_uses=sum(row["uses"] for row in uses),
+        revenue=metrics.two_places(sum((row["revenue"] or 0 for row in uses), Decimal(0))),
+        new_customers=sum(row["first_time"] for row in uses),
+    )
+
+
 def campaign_figures(
     *,
     campaign: Campaign,
@@ -114,11 +159,9 @@ def campaign_figures(
     for each further campaign of ``rows`` (``CampaignRows``)."""
     rows = rows_for(campaign, rows)
     figures = CampaignFigures()
-    # Readings from the week before the start are the baseline (what a normal week brings),
-    # not the campaign's results.
     start = campaign.start_date
     for row in rows.readings[campaign.pk]:
-        if start and row["date"] < start:
+        if not is_result_day(day=row["date"], start=start):
             continue
         if definition(row["kpi__kind"]).cumulative:
             value = metrics.two_places(row["total"])
@@ -136,7 +179,7 @@ def campaign_figures(
             for (partnership_id, day), count in clicks.items()
         )
 
-    code_uses = rows.code_uses[campaign.pk]
+    code_uses = counted_code_uses(campaign=campaign, rows=rows)
     if code_uses:
         parts = [
             (kind, part) for kind, part in metrics.FIGURE_PARTS.items() if part in code_uses[0]
@@ -151,6 +194,8 @@ def campaign_figures(
     # hand: then their typed totals already hold the posts' numbers.
     typed = {kpi.kind for kpi in rows.kpis[campaign.pk] if kpi.source != Source.SOCIAL}
     for influencer_id, day, engagement, reach in rows.posts[campaign.pk]:
+        if not is_result_day(day=day, start=start):
+            continue
         if KPIKind.ENGAGEMENT not in typed:
             figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
         if KPIKind.REACH not in typed:

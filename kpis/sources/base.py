@@ -259,7 +259,10 @@ class ImportSource(Generic[RowT]):
                 0, _("The file was read as %(encoding)s.") % {"encoding": table.encoding}
             )
         keep_within_campaign(
-            result=result, context=context, whose=lambda row: self.whose(row, context)
+            result=result,
+            context=context,
+            whose=lambda row: self.whose(row, context),
+            earliest=context.earliest if self.reading_source else context.start,
         )
         if self.reading_source:
             note_replaced(
@@ -272,15 +275,21 @@ class ImportSource(Generic[RowT]):
 
 
 def keep_within_campaign(
-    *, result: ImportResult[RowT], context: ImportContext, whose: Callable[[RowT], str]
+    *,
+    result: ImportResult[RowT],
+    context: ImportContext,
+    whose: Callable[[RowT], str],
+    earliest: datetime.date | None,
 ) -> None:
-    """Rows dated before the campaign (beyond the baseline week) or after its deadline, or in
-    the future, are listed as left out and not saved."""
+    """Rows dated before ``earliest`` or after the campaign's deadline, or in the future, are
+    listed as left out and not saved. Readings may reach back to the baseline week before the
+    start (what a normal week brings); code uses and posts count only from the start: before
+    it they are neither results nor a baseline."""
     _ = translator()  # noqa: N806 - gettext's usual name, remembered for the loop
     kept = []
     for row in result.rows:
         reason = group = None
-        if context.start and context.earliest and row.date < context.earliest:
+        if context.start and earliest and row.date < earliest:
             reason = _("%(date)s is before the campaign starts (%(start)s)") % {
                 "date": row.date.isoformat(),
                 "start": context.start.isoformat(),

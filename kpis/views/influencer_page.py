@@ -7,7 +7,6 @@ the token, and a wrong, expired or revoked token is a plain 404 that saves nothi
 """
 
 import segno
-from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -19,11 +18,11 @@ from accounts.models import business_of
 from campaigns.models import Partnership
 from campaigns.partnerships import page_is_open
 
-from .. import metrics
-from ..models import Click, Post, PostEnteredBy, Redemption
+from ..models import Post, PostEnteredBy
 from ..post_forms import InfluencerPostForm
 from ..posts import INSIGHTS_NOTES, save_post, totals
 from ..public_limits import within_limit
+from ..services import counted_for_partnership
 
 VIEWS_PER_ADDRESS = (120, 600)  # (requests, seconds)
 POSTS_PER_PAGE = (20, 3600)
@@ -54,19 +53,6 @@ def open_partnership(token):
     if partnership is None or not page_is_open(partnership=partnership, today=timezone.localdate()):
         return None
     return partnership
-
-
-def page_numbers(partnership):
-    clicks = Click.objects.filter(link__partnership=partnership, is_bot=False).count()
-    codes = Redemption.objects.filter(partnership=partnership).aggregate(
-        uses=Count("id"), revenue=Sum("revenue"), new=Count("id", filter=Q(new_customer=True))
-    )
-    return {
-        "clicks": clicks,
-        "code_uses": codes["uses"],
-        "revenue": metrics.two_places(codes["revenue"]),
-        "new_customers": codes["new"],
-    }
 
 
 @csrf_exempt
@@ -117,7 +103,7 @@ def influencer_page(request, token):
             "qr": segno.make(link_url, error="m").svg_data_uri(scale=6, border=2)
             if link_url
             else "",
-            "numbers": page_numbers(partnership),
+            "numbers": counted_for_partnership(partnership=partnership),
             "posts": posts,
             "totals": totals(posts),
             "form": form,

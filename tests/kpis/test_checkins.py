@@ -16,6 +16,7 @@ from tests.factories.kpis import (
     RedemptionFactory,
     TrackedLinkFactory,
 )
+from tests.site_walk import page_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -245,6 +246,21 @@ class TestPromoCodes:
             True,
             "manual",
         )
+
+    def test_a_use_from_before_the_start_is_refused_as_not_a_result(self, owner_client, campaign):
+        """A reading may be dated up to a week early (a baseline); a code use may not."""
+        PartnershipFactory(campaign=campaign, promo_code="MAYA10")
+        page = owner_client.get(url(campaign))
+        form = next(f for f in page_forms(page) if "promo-date" in f["fields"])
+        early = campaign.start_date - datetime.timedelta(days=2)
+        fields = {**form["fields"], "promo-date": early.isoformat(), "promo-revenue": "18.50"}
+        fields["promo-partnership"] = form["choices"]["promo-partnership"][-1]
+
+        response = owner_client.post(form["action"], fields)
+
+        assert response.status_code == 200
+        assert not Redemption.objects.exists()
+        assert "a code used before then is not part of its results" in response.content.decode()
 
     def test_the_same_order_twice_is_refused(self, owner_client, campaign):
         partnership = PartnershipFactory(campaign=campaign)

@@ -1,6 +1,7 @@
 """Every shop's orders export, as the shop writes it and as Excel saves it again, counts each
 campaign order once with its total; expected totals come from the records."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -74,6 +75,24 @@ def test_orders_in_another_currency_are_refused():
     orders = [exports.Order("1", exports.CAMPAIGN_START, Decimal(5), "MAYA10", currency="EUR")]
     with pytest.raises(reader.BadFile, match="in EUR, and your business counts in GBP"):
         read(exports.render(*exports.shopify(orders)))
+
+
+@pytest.mark.parametrize("key", SHOPS)
+def test_an_order_in_the_week_before_the_start_is_not_the_campaigns(key):
+    """Readings may reach back a week before the start (the baseline); a code used then is
+    neither a result nor a baseline, so the preview says it is left out."""
+    early = exports.CAMPAIGN_START - datetime.timedelta(days=2)
+    orders = [
+        exports.Order("2001", early, Decimal("40.00"), "MAYA10"),
+        exports.Order("2002", exports.CAMPAIGN_START, Decimal("12.00"), "MAYA10"),
+    ]
+
+    _source, result = read(exports.render(*SHOPS[key](orders)))
+
+    assert [row.revenue for row in result.rows] == [Decimal("12.00")]
+    assert [item.reason for item in result.left_out] == [
+        f"{early.isoformat()} is before the campaign starts ({exports.CAMPAIGN_START.isoformat()})"
+    ]
 
 
 def test_orders_imported_before_are_not_counted_again():

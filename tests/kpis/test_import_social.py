@@ -136,3 +136,24 @@ def test_imported_posts_move_the_roster_as_a_typed_post_does(owner_client, campa
     for pk in people:
         people[pk].refresh_from_db()
     assert posted and {people[pk].status for pk in posted} == {"active"}
+
+
+def test_a_post_from_the_week_before_the_start_is_left_out(owner_client, campaign):
+    """The post form refuses a post from before the start; an import leaves it out too
+    (readings may reach back a week, as a baseline; a post is not one)."""
+    early = exports.CAMPAIGN_START - datetime.timedelta(days=2)
+    posts = [
+        exports.SocialPost("17900000000000091", "bristolbreadlover", early, 900, 80, 5, 2),
+        exports.SocialPost(
+            "17900000000000092", "bristolbreadlover", exports.CAMPAIGN_START, 700, 60, 4, 1
+        ),
+    ]
+
+    location = uploaded(
+        owner_client, campaign, "instagram", exports.render(*exports.instagram(posts))
+    )
+    page = owner_client.get(location).content.decode()
+    assert f"{early.isoformat()} is before the campaign starts" in page
+    confirm(owner_client, campaign, location)
+
+    assert list(Post.objects.values_list("external_id", flat=True)) == ["17900000000000092"]

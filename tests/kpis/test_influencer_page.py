@@ -71,6 +71,20 @@ def test_sales_show_in_the_business_currency_when_the_owner_shares_them(client):
     assert '<dd class="page-sales">€40.00</dd>' in html
 
 
+def test_the_page_counts_code_uses_from_the_start_as_the_dashboard_does(client):
+    partnership = partnership_with_page(share_sales=True)
+    start = partnership.campaign.start_date
+    RedemptionFactory(partnership=partnership, date=start, revenue=Decimal("20.00"))
+    RedemptionFactory(
+        partnership=partnership, date=start - datetime.timedelta(days=1), revenue=Decimal("90")
+    )
+
+    html = client.get(page_path(partnership)).content.decode()
+
+    assert '<dd class="page-code-uses">1</dd>' in html
+    assert '<dd class="page-sales">€20.00</dd>' in html
+
+
 def test_the_page_sets_no_cookie_and_sends_no_referrer(client):
     partnership = partnership_with_page()
     for response in (

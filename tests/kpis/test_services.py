@@ -14,6 +14,7 @@ from tests.factories.kpis import (
     CampaignKPIFactory,
     ClickFactory,
     MeasurementFactory,
+    PostFactory,
     RedemptionFactory,
     TrackedLinkFactory,
 )
@@ -69,6 +70,25 @@ class TestKPIStatuses:
 
         assert status.series == [(day(2), D(4))]
         assert services.campaign_figures(campaign=campaign).total("orders") == D(4)
+
+    def test_code_uses_and_posts_from_before_the_start_are_not_results(self, campaign):
+        """Stored before the rule held (imports and forms now refuse them): the figures still
+        leave them out, as neither results nor a baseline."""
+        partnership = PartnershipFactory(campaign=campaign)
+        before = START - datetime.timedelta(days=3)
+        RedemptionFactory(partnership=partnership, date=before, revenue=D("200.00"))
+        RedemptionFactory(partnership=partnership, date=day(2), revenue=D("20.00"))
+        for posted_on, likes in ((before, 400), (day(1), 40)):
+            PostFactory(
+                partnership=partnership, posted_on=posted_on, likes=likes, comments=0, shares=0
+            )
+
+        figures = services.campaign_figures(campaign=campaign)
+
+        assert figures.total(KPIKind.REVENUE) == D("20.00")
+        assert figures.total(KPIKind.REDEMPTIONS) == 1
+        assert figures.total(KPIKind.ENGAGEMENT) == 40
+        assert figures.total(KPIKind.REACH) == 1200  # one post's views
 
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
