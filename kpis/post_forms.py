@@ -11,7 +11,13 @@ from campaigns.models import STAGES, Partnership, PartnershipStatus
 
 from .forms import date_input
 from .models import Post
-from .posts import MAX_COUNT, all_expected_hosts, check_post_date, check_post_url
+from .posts import (
+    MAX_COUNT,
+    all_expected_hosts,
+    canonical_post_url,
+    check_post_date,
+    check_post_url,
+)
 
 COUNT_FIELDS = ("views", "likes", "comments", "shares", "saves")
 
@@ -58,7 +64,7 @@ class PostFields(forms.ModelForm):
         problem = check_post_url(url)
         if problem:
             raise forms.ValidationError(problem)
-        return url
+        return canonical_post_url(url) if url else url
 
     def clean_posted_on(self):
         posted_on = self.cleaned_data["posted_on"]
@@ -77,10 +83,9 @@ class PostFields(forms.ModelForm):
         partnership = cleaned.get("partnership") or getattr(self.instance, "partnership", None)
         url = cleaned.get("url")
         if partnership and url:
-            twin = Post.objects.filter(partnership=partnership, url=url).exclude(
-                pk=self.instance.pk
-            )
-            if twin.exists():
+            # Compared as kept (posts saved before links were kept one way may differ).
+            others = Post.objects.filter(partnership=partnership).exclude(pk=self.instance.pk)
+            if url in {canonical_post_url(other) for other in others.values_list("url", flat=True)}:
                 self.add_error("url", _("This post is already recorded."))
         return cleaned
 

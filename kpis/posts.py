@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.formats import date_format
@@ -51,6 +51,38 @@ INSIGHTS_NOTES: dict[str, str | Promise] = {
         "comments and shares are under “Engagement”."
     ),
 }
+
+
+# What a share button or an app adds to a post's address: who shared it and from where, never
+# which post it is. Other parameters stay (a YouTube video is ``watch?v=<id>``).
+SHARE_PARAMETERS = frozenset(
+    {"igsh", "igshid", "si", "fbclid", "mibextid", "feature", "is_from_webapp", "sender_device"}
+)
+SHARE_PARAMETER_PREFIXES = ("utm_", "share_", "_")
+MOBILE_HOST_PREFIXES = ("www.", "m.", "mobile.")
+
+
+def canonical_post_url(url: str) -> str:
+    """The one way a post's address is kept and compared, so the same post typed in, sent
+    by the influencer and imported from insights is one post: https, the host without
+    ``www.`` or ``m.``, no trailing slash, no fragment and no sharing parameters."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in MOBILE_HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+            break
+    if not host:
+        return url.strip()
+    query = urlencode(
+        [
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if key.lower() not in SHARE_PARAMETERS
+            and not key.lower().startswith(SHARE_PARAMETER_PREFIXES)
+        ]
+    )
+    return urlunsplit(("https", host, parts.path.rstrip("/"), query, ""))
 
 
 def host_matches(*, host: str, expected: tuple[str, ...]) -> bool:

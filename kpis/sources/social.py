@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +25,7 @@ from influencers.models import Platform
 
 from .. import cells, metrics
 from ..models import Post, PostEnteredBy, PostKind
+from ..posts import canonical_post_url
 from .base import (
     ImportContext,
     ImportResult,
@@ -175,7 +175,7 @@ class SocialSource(ImportSource[PostRow]):
                     kind=self._kind(
                         cell(values, positions.get(normalised(layout.kind))) if layout.kind else ""
                     ),
-                    url=cell(values, at[layout.link])[:500],
+                    url=canonical_post_url(cell(values, at[layout.link]))[:500],
                     **{name: counts.get(name) for name in NUMBERS},
                 )
             )
@@ -216,13 +216,15 @@ class SocialSource(ImportSource[PostRow]):
         updated with the file's numbers, not added again."""
         # A post typed in before (by the owner or the influencer) is found by its link, and
         # gains its platform id: the same post is never in the campaign twice.
-        earlier = Post.objects.filter(
-            Q(external_id__in={row.external_id for row in rows}, platform=self.platform)
-            | Q(url__in={row.url for row in rows if row.url}),
-            partnership_id__in={row.partnership_id for row in rows},
-        )
-        by_id = {(p.partnership_id, p.external_id): p for p in earlier if p.external_id}
-        by_link = {(p.partnership_id, p.url): p for p in earlier if p.url}
+        # Every post of these partnerships (a few each): links are compared as kept
+        # (``canonical_post_url``), and posts saved before that may be written otherwise.
+        earlier = list(Post.objects.filter(partnership_id__in={row.partnership_id for row in rows}))
+        by_id = {
+            (p.partnership_id, p.external_id): p
+            for p in earlier
+            if p.external_id and p.platform == self.platform
+        }
+        by_link = {(p.partnership_id, canonical_post_url(p.url)): p for p in earlier if p.url}
         new: list[Post] = []
         changed: list[Post] = []
         for row in rows:

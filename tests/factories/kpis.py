@@ -76,7 +76,7 @@ class PostFactory(factory.django.DjangoModelFactory):
     owner = factory.SelfAttribute("partnership.owner")
     platform = "instagram"
     kind = "video"
-    url = factory.Sequence(lambda n: f"https://www.instagram.com/reel/C{n:09d}/")
+    url = factory.Sequence(lambda n: f"https://instagram.com/reel/C{n:09d}")
     posted_on = factory.LazyFunction(timezone.localdate)
     views = 1200
     likes = 85

@@ -37,6 +37,18 @@ def stored_totals():
     return totals
 
 
+def typed_in(campaign, post, url):
+    """``post`` of the export as the owner typed it in earlier, with a link and one like."""
+    return Post.objects.create(
+        owner=campaign.owner,
+        partnership=campaign.partnerships.get(influencer__name="Bristol Bread Lover"),
+        platform="instagram",
+        url=url,
+        posted_on=post.date,
+        likes=1,
+    )
+
+
 @pytest.mark.parametrize("variant", ["plain", "utf16", "semicolon"])
 def test_meta_business_suite_posts_are_each_partners_posts(owner_client, campaign, variant):
     data = exports.render(*exports.instagram(), variant=variant)
@@ -101,15 +113,7 @@ def test_a_tiktok_link_names_the_account(owner_client, campaign):
 
 def test_a_post_typed_in_before_is_found_by_its_link_and_updated(owner_client, campaign):
     post = exports.POSTS[0]
-    partnership = campaign.partnerships.get(influencer__name="Bristol Bread Lover")
-    typed = Post.objects.create(
-        owner=campaign.owner,
-        partnership=partnership,
-        platform="instagram",
-        url=f"https://www.instagram.com/p/{post.post_id[-6:]}/",
-        posted_on=post.date,
-        likes=1,
-    )
+    typed = typed_in(campaign, post, f"https://www.instagram.com/p/{post.post_id[-6:]}/")
 
     data = exports.render(*exports.instagram())
     confirm(owner_client, campaign, uploaded(owner_client, campaign, "instagram", data))
@@ -157,3 +161,16 @@ def test_a_post_from_the_week_before_the_start_is_left_out(owner_client, campaig
     confirm(owner_client, campaign, location)
 
     assert list(Post.objects.values_list("external_id", flat=True)) == ["17900000000000092"]
+
+
+def test_a_post_typed_in_from_a_share_link_is_the_imported_one(owner_client, campaign):
+    """A post recorded from Instagram's share button (``?igsh=``, saved before links were
+    kept one way) and the same post in Meta's export are one post, counted once."""
+    post = exports.POSTS[0]
+    typed_in(campaign, post, f"https://www.instagram.com/p/{post.post_id[-6:]}/?igsh=MWQ1ZGUx")
+
+    data = exports.render(*exports.instagram())
+    confirm(owner_client, campaign, uploaded(owner_client, campaign, "instagram", data))
+
+    assert stored_totals() == exports.counted_interactions()
+    assert Post.objects.count() == 3  # the file's posts by the two partners, each once

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from kpis.models import Post
+from kpis.posts import canonical_post_url
 from kpis.services import campaign_kpi_statuses, campaign_roi
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory, PostFactory
@@ -82,6 +83,49 @@ def test_the_same_link_twice_is_refused_on_its_field(owner_client, campaign):
     response = owner_client.post(page.request["PATH_INFO"], data)
     assert response.context["form"].errors == {"url": ["This post is already recorded."]}
     assert Post.objects.count() == 1
+
+
+def test_the_same_post_from_a_share_button_is_refused_and_links_are_kept_one_way(
+    owner_client, campaign
+):
+    """Instagram's share button adds who shared it (``igsh``), the phone's site is ``m.``:
+    still the same post. Links are kept one way, so the import finds it too."""
+    partnership = PartnershipFactory(campaign=campaign)
+    page = owner_client.get(f"/campaigns/{campaign.pk}/posts/new/")
+    data = {**the_form(page), "partnership": str(partnership.pk), "platform": "instagram"}
+    data.update(
+        url="https://www.instagram.com/p/C1a2b3/?igsh=MWQ1ZGUx&utm_source=ig", posted_on=TODAY
+    )
+    owner_client.post(page.request["PATH_INFO"], data)
+    assert Post.objects.get().url == "https://instagram.com/p/C1a2b3"
+
+    data.update(url="https://m.instagram.com/p/C1a2b3/#comments")
+    response = owner_client.post(page.request["PATH_INFO"], data)
+
+    assert response.context["form"].errors == {"url": ["This post is already recorded."]}
+    assert Post.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&si=abc&feature=share",
+            "https://youtube.com/watch?v=dQw4w9WgXcQ",
+        ),
+        (
+            "https://www.tiktok.com/@maya/video/7311234567890123456?_r=1&_t=8abc",
+            "https://tiktok.com/@maya/video/7311234567890123456",
+        ),
+        ("http://WWW.Instagram.com/reel/AbC/", "https://instagram.com/reel/AbC"),
+        (
+            "https://www.facebook.com/permalink.php?story_fbid=1&id=2&mibextid=x",
+            "https://facebook.com/permalink.php?story_fbid=1&id=2",
+        ),
+    ],
+)
+def test_a_posts_link_is_kept_without_what_sharing_adds(typed, kept):
+    assert canonical_post_url(typed) == kept
 
 
 def test_the_owner_corrects_an_influencers_post_and_it_is_checked(owner_client, campaign):
