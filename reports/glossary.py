@@ -1,7 +1,8 @@
 """Plain-English meanings of the few marketing words the pages use, one sentence each.
 
 Shown where a word appears through ``{% explain "term" %}`` (reports/templatetags/glossary.py):
-a disclosure the keyboard reaches, so no one has to know the jargon beforehand."""
+a disclosure the keyboard reaches, so no one has to know the jargon beforehand. A meaning
+that speaks of money says ``{one}`` and ``{three}``: 1 and 3 in the business's currency."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,9 @@ TERMS = {
     "engagement_rate": (
         _("Engagement rate"),
         _(
-            "The engagement rate is the share of followers who like, comment on or share a "
-            "typical post: it shows whether an audience really listens."
+            "The engagement rate is the share of the people who see a typical post who like, "
+            "comment on or share it (of the followers, when the influencer did not tell you "
+            "how many see their posts): it shows whether an audience really listens."
         ),
     ),
     "tiers": (
@@ -36,8 +38,8 @@ TERMS = {
     "roas": (
         _("ROAS"),
         _(
-            "ROAS (return on ad spend) is the revenue each 1 spent brought in: 3 means every "
-            "1 spent brought back 3 in sales."
+            "ROAS (return on ad spend) is the revenue each {one} spent brought in: 3 means "
+            "every {one} spent brought back {three} in sales."
         ),
     ),
     "profit_roi": (

@@ -3,12 +3,20 @@
 from django import template
 from django.template.loader import render_to_string
 
+from accounts.formatting import format_money
+from accounts.models import DEFAULT_CURRENCY
 from reports.glossary import TERMS
 
 register = template.Library()
 
 
-@register.simple_tag
-def explain(key):
+@register.simple_tag(takes_context=True)
+def explain(context, key):
     term, meaning = TERMS[key]
+    business = context.get("business")
+    currency = business.currency if business else DEFAULT_CURRENCY
+    meaning = str(meaning).format(
+        one=format_money(1, currency=currency, places=0),
+        three=format_money(3, currency=currency, places=0),
+    )
     return render_to_string("_explain.html", {"term": term, "meaning": meaning})

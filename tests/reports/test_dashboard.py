@@ -14,6 +14,7 @@ from accounts.formatting import format_count, format_money, format_percent, form
 from kpis import metrics
 from kpis.services import campaign_kpi_statuses
 from tests.factories.campaigns import CampaignFactory
+from tests.factories.kpis import PostFactory
 
 from .conftest import build_campaign
 
@@ -64,6 +65,20 @@ def test_roi_panel_shows_the_metrics_formulas_on_the_raw_numbers(owner_client, c
     reference = format_money(metrics.INDUSTRY_RETURN_PER_UNIT)
     assert f"{reference} back for each £1 spent" in html
     assert "US industry average (a figure in US dollars" in html
+
+
+def test_roi_panel_counts_are_written_with_thousands_separators(owner_client, campaign):
+    PostFactory(
+        partnership=campaign.partnerships.first(),
+        posted_on=campaign.start_date,
+        likes=1_100,
+        comments=0,
+        shares=0,
+    )
+    html = owner_client.get(f"/campaigns/{campaign.pk}/").content.decode()
+
+    engagements = re.search(r"([\d,]+) likes, comments and shares", html).group(1)
+    assert engagements.startswith("1,") and len(engagements) == 5
 
 
 def test_kpi_cards_show_progress_and_pace_from_metrics(owner_client, campaign):

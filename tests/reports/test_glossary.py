@@ -33,3 +33,12 @@ def test_an_explanation_is_one_sentence_in_a_disclosure(key):
 
 def test_the_words_owners_asked_about_are_covered():
     assert {"kpi", "engagement_rate", "tiers", "roas", "profit_roi", "utm_source"} <= set(TERMS)
+
+
+def test_money_in_an_explanation_is_in_the_business_currency():
+    business = type("Business", (), {"currency": "EUR"})()
+    html = Template('{% load glossary %}{% explain "roas" %}').render(
+        Context({"business": business})
+    )
+    assert "each €1 spent brought in: 3 means every €1 spent brought back €3 in sales" in html
+    assert "{one}" not in Template('{% load glossary %}{% explain "roas" %}').render(Context())
