@@ -8,6 +8,7 @@ the import chain so that every app can use it.
 import datetime
 from decimal import Decimal
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -60,3 +61,28 @@ def campaign_too_long(*, start: datetime.date | None, end: datetime.date | None)
             "latest": (start + datetime.timedelta(days=MAX_CAMPAIGN_DAYS)).isoformat()
         }
     return None
+
+
+# The largest id a row can have on every engine (a 64-bit whole number).
+MAX_ROW_ID = 2**63 - 1
+
+
+def is_row_id(value: object) -> bool:
+    """True when ``value`` (as sent by a form) can be a row's id: digits, within range."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and int(text) <= MAX_ROW_ID
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a value that cannot be an id (a word, a number past what the
+    database holds) as not one of the choices, before it reaches a query."""
+
+    def clean(self, value):
+        for chosen in value if isinstance(value, list | tuple) else ():
+            if not is_row_id(chosen):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": chosen},
+                )
+        return super().clean(value)

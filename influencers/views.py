@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -161,11 +161,12 @@ def influencer_status(request, pk):
 
 
 def redirect_to_next(request, next_url, fallback):
-    """Redirect to ``next_url`` when it is a page of this site, else to ``fallback``."""
-    if url_has_allowed_host_and_scheme(
+    """Redirect to ``next_url`` when it is a page of this site (a path: never a view's name,
+    which ``redirect`` would look up), else to ``fallback``."""
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return redirect(fallback)
 
 

@@ -110,6 +110,13 @@ class PlanWizard(LoginRequiredMixin, NamedUrlSessionWizardView):
         # its own page), even when the stored step says otherwise, e.g. another device.
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
+            # The wizard's own field names the step too; a page never sends another, and an
+            # unknown one would reach a form that does not exist.
+            posted = self.request.POST.copy()
+            posted[f"{self.prefix}-current_step"] = kwargs["step"]
+            self.request.POST = posted
+        elif self.request.POST.get(f"{self.prefix}-current_step") not in self.get_form_list():
+            raise Http404("not a step of the plan")
         if is_stale(data=self.request.POST, row=self.campaign):
             # Another tab saved this plan since this page was drawn: save nothing, show what
             # was typed with the message, and the current version for a deliberate resave.

@@ -88,6 +88,35 @@ def test_step_one_refuses_another_owners_influencer(owner_client, other_owner, d
     assert not Partnership.objects.exists()
 
 
+@pytest.mark.parametrize("chosen", ["99999999999999999999", "abc", "-1", "1e309"])
+def test_step_one_refuses_a_value_that_cannot_be_an_influencer(owner_client, owner, draft, chosen):
+    kept = InfluencerFactory(owner=owner)
+    page = errors_of(
+        post_step(owner_client, draft, 1, {"name": "x", "influencers": [kept.pk, chosen]})
+    )
+    assert "Select a valid choice" in page
+    assert not Partnership.objects.exists()
+
+
+def test_a_step_name_the_plan_does_not_have_is_the_addresss_step(owner_client, owner, draft):
+    """The wizard's hidden field names the step; one the plan has not is overridden by the
+    step in the address, and a page that is no step answers 404, never a 500."""
+    kept = InfluencerFactory(owner=owner)
+    data = {"name": "Spring", "influencers": [kept.pk]}
+    payload = {f"1-{name}": value for name, value in data.items()}
+
+    response = owner_client.post(
+        step_url(draft, 1), {**payload, f"plan_{draft.pk}-current_step": "abc"}
+    )
+    assert response.status_code == 302
+    assert draft.partnerships.count() == 1
+
+    response = owner_client.post(
+        step_url(draft, "abc"), {**payload, f"plan_{draft.pk}-current_step": "abc"}
+    )
+    assert response.status_code == 404
+
+
 # Step 2 ---------------------------------------------------------------------------------------
 
 

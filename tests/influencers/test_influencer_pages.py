@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from influencers.models import Influencer, OutreachStatus, Profile
@@ -52,6 +53,15 @@ def test_added_from_the_wizard_goes_back_to_the_wizard(owner_client, owner):
 def test_a_next_address_on_another_site_is_ignored(owner_client, owner):
     url = f"{reverse('influencers:create')}?next=https://evil.example/"
     response = owner_client.post(url, form_data())
+    assert response["Location"] == Influencer.objects.get(owner=owner).get_absolute_url()
+
+
+@pytest.mark.parametrize("next_value", ["abc", "logout", "account_delete", "-1", "😀"])
+def test_a_next_that_is_not_a_path_is_ignored(owner_client, owner, next_value):
+    """Not an address but a word (a view's name, say): never looked up, never a 500."""
+    response = owner_client.post(f"{reverse('influencers:create')}?next={next_value}", form_data())
+
+    assert response.status_code == 302
     assert response["Location"] == Influencer.objects.get(owner=owner).get_absolute_url()
 
 

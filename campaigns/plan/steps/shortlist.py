@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import bounds
 from accounts.owned import owned
 from campaigns.models import Partnership
 from influencers.metrics import (
@@ -35,7 +36,7 @@ class RosterRow:
 
 class ShortlistForm(PlanStepForm):
     name = forms.CharField(label=_("Campaign name"), max_length=120)
-    influencers = forms.ModelMultipleChoiceField(
+    influencers = bounds.ModelMultipleChoiceField(
         label=_("Influencers for this campaign"),
         queryset=Influencer.objects.none(),
         widget=forms.CheckboxSelectMultiple,
