@@ -18,10 +18,16 @@ def tier_follower_range(tier: str) -> tuple[int, int | None]:
     return lowest, (min(higher) - 1 if higher else None)
 
 
+# Longer than any name or handle; it also keeps the database's pattern matching small.
+SEARCH_MAX_LENGTH = 200
+
+
 class InfluencerFilter(django_filters.FilterSet):
     """Expects a queryset from ``Influencer.objects.with_roster_numbers()``."""
 
-    q = django_filters.CharFilter(label=_("Name or handle"), method="filter_search")
+    q = django_filters.CharFilter(
+        label=_("Name or handle"), method="filter_search", max_length=SEARCH_MAX_LENGTH
+    )
     platform = django_filters.ChoiceFilter(
         label=_("Platform"),
         choices=Platform.choices,

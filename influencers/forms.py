@@ -110,8 +110,16 @@ class ProfileFormHelper(FormHelper):
     )
 
 
+# Far more accounts than one person keeps; it also bounds the forms one request can send.
+MAX_PROFILES = 12
+
+
 class BaseProfileFormSet(BaseInlineFormSet):
     """The owner's profiles must be unique by platform + handle, across the whole roster."""
+
+    default_error_messages = {
+        "too_many_forms": _("One influencer can have at most %(num)d profiles here."),
+    }
 
     def __init__(self, *args, owner, **kwargs):
         self.owner = owner
@@ -162,7 +170,15 @@ class BaseProfileFormSet(BaseInlineFormSet):
 
 
 ProfileFormSet = inlineformset_factory(
-    Influencer, Profile, form=ProfileForm, formset=BaseProfileFormSet, extra=1, can_delete=True
+    Influencer,
+    Profile,
+    form=ProfileForm,
+    formset=BaseProfileFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_PROFILES,
+    validate_max=True,
+    absolute_max=MAX_PROFILES,
 )
 
 

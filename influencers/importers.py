@@ -20,6 +20,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts import bounds
 from accounts.owned import owned
 from accounts.reader import BadFile, read_table
 
@@ -155,10 +156,21 @@ def read_upload(uploaded_file: UploadedFile) -> bytes:
 
 
 def parse_count(text: str | None) -> int | None:
-    """A count as people type it: '12300', '12,300', '12 300', '12.3k', '1.2M', '45.5' -> int.
+    """A count as people type it: '12300', '12,300', '12 300', '12.3k', '1.2M', '45.5' -> int,
+    at most ``bounds.MAX_COUNT`` (as the forms take).
 
     Blank is None. Raises ValueError with a message for the owner otherwise.
     """
+    count = _read_count(text)
+    if count is not None and count > bounds.MAX_COUNT:
+        raise ValueError(
+            _("'%(value)s' is more than 1,000,000,000: this looks like a typo.")
+            % {"value": (text or "").strip()}
+        )
+    return count
+
+
+def _read_count(text: str | None) -> int | None:
     text = (text or "").strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not text:
         return None

@@ -22,7 +22,10 @@ def normalise_handle(text: str | None) -> str:
     """
     text = (text or "").strip()
     if re.match(r"^(https?://|www\.)", text, flags=re.IGNORECASE):
-        path = urlsplit(text if "://" in text else f"https://{text}").path
+        try:
+            path = urlsplit(text if "://" in text else f"https://{text}").path
+        except ValueError:  # not an address after all ("http://[x"): no handle to read
+            return ""
         segments = [segment for segment in path.split("/") if segment]
         text = segments[-1] if segments else ""
     return text.lstrip("@").strip().lower()

@@ -66,8 +66,11 @@ def canonical_post_url(url: str) -> str:
     """The one way a post's address is kept and compared, so the same post typed in, sent
     by the influencer and imported from insights is one post: https, the host without
     ``www.`` or ``m.``, no trailing slash, no fragment and no sharing parameters."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:  # not an address ("http://[x"): kept as written
+        return url.strip()
     for prefix in MOBILE_HOST_PREFIXES:
         if host.startswith(prefix):
             host = host[len(prefix) :]

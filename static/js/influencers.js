@@ -77,13 +77,18 @@
   const addButton = document.querySelector("[data-add-profile]");
   const template = document.getElementById("empty-profile-form");
   const total = document.querySelector("input[name$='-TOTAL_FORMS']");
+  const most = document.querySelector("input[name$='-MAX_NUM_FORMS']");
+  const full = function () {
+    return most && parseInt(total.value, 10) >= parseInt(most.value, 10);
+  };
   if (addButton && template && total) {
-    addButton.hidden = false;
+    addButton.hidden = full();
     addButton.addEventListener("click", function () {
       const index = parseInt(total.value, 10);
       const html = template.innerHTML.replace(/__prefix__/g, String(index));
       document.getElementById("profile-forms").insertAdjacentHTML("beforeend", html);
       total.value = String(index + 1);
+      addButton.hidden = full(); // the server takes no more profiles than this
       const forms = document.querySelectorAll("#profile-forms .profile-form");
       const added = forms[forms.length - 1];
       const first = added.querySelector("select, input");

@@ -177,3 +177,26 @@ def test_a_note_with_line_breaks_keeps_the_next_rows_spreadsheet_row():
         b"Bo,instagram,\n"
     )
     assert [(error.line, error.message.split(":")[0]) for error in parsed.errors] == [(3, "handle")]
+
+
+@pytest.mark.parametrize("text", ["99999999999999999999", "1,000,000,001", "2000M"])
+def test_counts_past_what_a_form_takes_are_refused_as_a_typo(text):
+    with pytest.raises(ValueError, match="more than 1,000,000,000: this looks like a typo"):
+        parse_count(text)
+
+
+def test_a_roster_row_with_an_impossible_count_is_named_and_not_saved():
+    parsed = parse_roster_csv(
+        b"name,platform,handle,followers\nZed,instagram,zed,99999999999999999999\n"
+        b"Amy,instagram,amy,1200\n"
+    )
+    assert [row["name"] for row in parsed.rows] == ["Amy"]
+    assert [(error.line, "looks like a typo" in error.message) for error in parsed.errors] == [
+        (2, True)
+    ]
+
+
+def test_a_handle_that_is_a_broken_address_is_named_as_missing():
+    parsed = parse_roster_csv(b"name,platform,handle,followers\nZed,instagram,http://[::1,100\n")
+    assert parsed.rows == []
+    assert [error.line for error in parsed.errors] == [2]

@@ -118,6 +118,7 @@ def test_the_same_post_from_a_share_button_is_refused_and_links_are_kept_one_way
             "https://tiktok.com/@maya/video/7311234567890123456",
         ),
         ("http://WWW.Instagram.com/reel/AbC/", "https://instagram.com/reel/AbC"),
+        ("http://[::1", "http://[::1"),  # not an address: kept as written, never an error
         (
             "https://www.facebook.com/permalink.php?story_fbid=1&id=2&mibextid=x",
             "https://facebook.com/permalink.php?story_fbid=1&id=2",
