@@ -7,7 +7,7 @@ from accounts.bounds import AT_MOST_MAX_COUNT
 from accounts.layout import FormHelper
 from accounts.owned import owned
 
-from .importers import COUNT_COLUMNS, ImportFileError, parse_count, read_upload
+from .importers import COUNT_COLUMNS, ImportFileError, read_count, read_upload
 from .models import Influencer, Platform, Profile
 from .services import Offer, normalise_handle
 
@@ -28,7 +28,7 @@ class CountField(forms.CharField):
 
     def to_python(self, value):
         try:
-            return parse_count(super().to_python(value))
+            return read_count(super().to_python(value))
         except ValueError as error:
             raise forms.ValidationError(str(error), code="invalid") from error
 

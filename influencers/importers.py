@@ -161,7 +161,7 @@ def parse_count(text: str | None) -> int | None:
 
     Blank is None. Raises ValueError with a message for the owner otherwise.
     """
-    count = _read_count(text)
+    count = read_count(text)
     if count is not None and count > bounds.MAX_COUNT:
         raise ValueError(
             _("'%(value)s' is more than 1,000,000,000: this looks like a typo.")
@@ -170,7 +170,8 @@ def parse_count(text: str | None) -> int | None:
     return count
 
 
-def _read_count(text: str | None) -> int | None:
+def read_count(text: str | None) -> int | None:
+    """``parse_count`` without its upper bound: for a form, whose validators say it."""
     text = (text or "").strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not text:
         return None

@@ -190,7 +190,7 @@ def test_jargon_is_explained_by_keyboard(owner_page):
     page.keyboard.press("Tab")
     summary = page.get_by_text("What is “Engagement rate”?")
     tab_to(page, summary)
-    meaning = page.get_by_text("The engagement rate is the share of followers")
+    meaning = page.get_by_text("The engagement rate is the share of the people who see")
     assert not meaning.is_visible()
     page.keyboard.press("Enter")
     assert meaning.is_visible()
