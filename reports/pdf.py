@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
@@ -71,9 +71,9 @@ def paper_from(request):
     return paper if paper in PAPER_SIZES else None
 
 
-def bad_paper_response():
-    message = _("Unknown paper size. Use ?paper=a4 or ?paper=letter.")
-    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+def bad_paper_response(request):
+    """The site's page for a paper size we do not print on, with a link to each we do."""
+    return render(request, "reports/unknown_paper.html", status=400)
 
 
 def render_document(

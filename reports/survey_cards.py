@@ -51,7 +51,7 @@ def survey_poster(request: HttpRequest, pk: int) -> HttpResponse:
     campaign, context = _survey_context(request, pk)
     paper = pdf.paper_from(request)
     if paper is None:
-        return pdf.bad_paper_response()
+        return pdf.bad_paper_response(request)
     content = pdf.render_pdf(
         "reports/pdf/survey_card.html", {**context, "size": "poster"}, paper=paper
     )

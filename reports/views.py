@@ -107,7 +107,7 @@ def dashboard(request, pk):
 def pdf_view(request, template_name, context, filename):
     paper = pdf.paper_from(request)
     if paper is None:
-        return pdf.bad_paper_response()
+        return pdf.bad_paper_response(request)
     document = pdf.render_pdf(template_name, context, paper=paper, request=request)
     return pdf.pdf_response(document, filename)
 
@@ -125,7 +125,7 @@ def checklist_blank(request):
     """The printable goal-setting checklist, open to everyone."""
     paper = pdf.paper_from(request)
     if paper is None:
-        return pdf.bad_paper_response()
+        return pdf.bad_paper_response(request)
     content = blank_checklist_pdf(paper, get_language())
     return pdf.pdf_response(content, _("microreach-checklist.pdf"))
 

@@ -80,12 +80,6 @@ def test_paper_sizes(owner_client, campaign, path, query, size):
         assert (round(float(box.width)), round(float(box.height))) == size
 
 
-def test_unknown_paper_is_refused_with_a_message(client):
-    response = client.get("/checklist.pdf?paper=a3")
-    assert response.status_code == 400
-    assert b"?paper=a4 or ?paper=letter" in response.content
-
-
 def test_fonts_are_embedded_and_pages_numbered(owner_client, campaign):
     response = owner_client.get(f"/campaigns/{campaign.pk}/report.pdf")
     reader = PdfReader(BytesIO(response.content))
@@ -138,3 +132,13 @@ def test_amounts_in_the_influencer_table_are_printed_whole(owner_client, campaig
     table = text[text.index("Influencers side by side") : text.index("To follow up")]
 
     assert "£6,607.93" in table  # 30.00 before, as one run of text, not "£6,607." then "93"
+
+
+@pytest.mark.parametrize("address", ["/checklist.pdf?paper=a3", "/checklist.pdf?paper=%00"])
+def test_a_paper_size_we_do_not_print_on_gets_a_page_with_each_we_do(client, address):
+    response = client.get(address)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We print on A4 or US letter paper" in html
+    assert 'href="?paper=a4"' in html and 'href="?paper=letter"' in html
