@@ -98,6 +98,8 @@ def referrer_domain(referrer):
         host = urlsplit(referrer).hostname or ""
     except ValueError:
         return ""
+    if not host.isprintable():  # a control character (NUL, say) is no host, and unstorable
+        return ""
     return host[:255]
 
 

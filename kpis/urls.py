@@ -33,7 +33,7 @@ urlpatterns = [
         feedback.feedback_delete,
         name="feedback_delete",
     ),
-    path("p/<str:token>/", influencer_page.influencer_page, name="influencer_page"),
+    path("p/<slug:token>/", influencer_page.influencer_page, name="influencer_page"),
     path("campaigns/<int:pk>/posts/", posts.post_list, name="posts"),
     path("campaigns/<int:pk>/posts/new/", posts.post_create, name="post_create"),
     path("campaigns/<int:pk>/posts/checked/", posts.posts_seen, name="posts_seen"),

@@ -35,7 +35,21 @@ class CampaignPlanStorage(BaseStorage):
         self.save()
 
     def save(self):
+        # What a step keeps as typed (Back on a form with errors) may hold NUL characters,
+        # which no form accepts and PostgreSQL's JSON cannot store: they are dropped here.
+        self.data = without_nul(self.data)
         if self.data != self._loaded:
             self.campaign.plan_data = self.data
             Campaign.objects.filter(pk=self.campaign.pk).update(plan_data=self.data)
             self._loaded = copy.deepcopy(self.data)
+
+
+def without_nul(value):
+    """``value`` (JSON: dicts, lists, strings) with every NUL character removed."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -32,6 +33,9 @@ from .base import (
     require_columns,
     translator,
 )
+
+# The longest order number a code use keeps.
+ORDER_REF_LENGTH = cast(int, Redemption._meta.get_field("order_ref").max_length)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,18 @@ class OrderSource(ImportSource[OrderRow]):
                     (
                         record.row,
                         _("the order number (%(column)s) is empty") % {"column": layout.order},
+                    )
+                )
+                continue
+            if len(ref) > ORDER_REF_LENGTH:
+                result.errors.append(
+                    (
+                        record.row,
+                        _(
+                            "the order number “%(order)s…” is longer than %(most)s characters: "
+                            "is it the right column?"
+                        )
+                        % {"order": ref[:20], "most": ORDER_REF_LENGTH},
                     )
                 )
                 continue

@@ -370,6 +370,17 @@ def test_back_keeps_unsaved_input_of_the_current_step(owner_client, draft):
     assert 'value="loyal regulars"' in page
 
 
+def test_back_keeps_what_was_typed_without_nul_characters(owner_client, draft):
+    """Kept as typed, a NUL would not fit PostgreSQL's JSON: it is dropped, the rest kept."""
+    half_typed = goal_data(goal_number="", goal_unit="loyal\x00 regulars")
+    response = post_step(owner_client, draft, 2, half_typed, goto=1)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert "\x00" not in str(draft.plan_data)
+    assert 'value="loyal regulars"' in owner_client.get(step_url(draft, 2)).content.decode()
+
+
 def test_back_saves_a_valid_step(owner_client, draft):
     post_step(owner_client, draft, 2, goal_data(goal_number="75"), goto=1)
     draft.refresh_from_db()

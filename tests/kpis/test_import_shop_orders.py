@@ -95,6 +95,17 @@ def test_an_order_in_the_week_before_the_start_is_not_the_campaigns(key):
     ]
 
 
+def test_an_order_number_longer_than_we_keep_is_named_in_the_preview():
+    long_number = "9" * 61
+    orders = [exports.Order(long_number, exports.CAMPAIGN_START, Decimal("12.00"), "MAYA10")]
+
+    _source, result = read(exports.render(*exports.shopify(orders)))
+
+    assert result.rows == []
+    [(_row, message)] = result.errors
+    assert message.endswith("…” is longer than 60 characters: is it the right column?")
+
+
 def test_orders_imported_before_are_not_counted_again():
     _source, result = read(exports.render(*exports.shopify()), known_orders=frozenset({"#1001"}))
 

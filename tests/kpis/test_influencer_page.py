@@ -231,3 +231,8 @@ def test_the_owners_dashboard_shows_a_new_submission_at_once(client, owner):
         page_path(partnership), post_form(client.get(page_path(partnership)), **good_post())
     )
     assert "1 new post sent by an influencer from their page." in owner_client.get(dashboard).text
+
+
+@pytest.mark.parametrize("token", ["%00", "a%00b", "a.b", "a b"])
+def test_a_token_that_cannot_be_one_is_a_plain_404(client, token):
+    assert client.get(f"/p/{token}/").status_code == 404

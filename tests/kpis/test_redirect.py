@@ -243,3 +243,13 @@ def test_the_click_keeps_its_time_and_local_day(client, link):
     click = Click.objects.get()
     assert before <= click.at <= timezone.now()
     assert click.day == timezone.localdate(click.at)
+
+
+def test_a_referrer_host_with_a_control_character_is_stored_as_none(client, link):
+    """A NUL is no host, and PostgreSQL cannot store it: the click counts, the host not."""
+    response = follow(
+        client, link.slug, HTTP_USER_AGENT=BROWSER_UA, HTTP_REFERER="http://a\x00b.example/"
+    )
+
+    assert response.status_code == 302
+    assert Click.objects.get().referrer_domain == ""
