@@ -168,14 +168,19 @@ def comparison_rows(
     *, campaign: Campaign, results: list[PartnershipResult], figures: CampaignFigures
 ) -> list[PartnershipResult | WholeCampaignResult]:
     """The comparison table: one row per influencer, then the whole campaign's own row
-    when it has anything in it."""
+    when it has anything in it. That row holds what no row above shows: readings credited
+    to no one, or to someone no longer on the campaign, so the rows add up to its figures."""
+    listed = {result.partnership.influencer_id for result in results}
+
+    def not_listed(kind: str) -> Decimal:
+        credited = figures.by_influencer(kind)
+        return sum((value for who, value in credited.items() if who not in listed), Decimal(0))
+
     whole = WholeCampaignResult(
-        clicks=metrics.whole_number(figures.by_influencer(KPIKind.LINK_CLICKS).get(None, 0)),
-        orders=metrics.whole_number(figures.by_influencer(KPIKind.ORDERS).get(None, 0)),
-        new_customers=metrics.whole_number(
-            figures.by_influencer(KPIKind.NEW_CUSTOMERS).get(None, 0)
-        ),
-        revenue=metrics.two_places(figures.by_influencer(KPIKind.REVENUE).get(None)),
+        clicks=metrics.whole_number(not_listed(KPIKind.LINK_CLICKS)),
+        orders=metrics.whole_number(not_listed(KPIKind.ORDERS)),
+        new_customers=metrics.whole_number(not_listed(KPIKind.NEW_CUSTOMERS)),
+        revenue=metrics.two_places(not_listed(KPIKind.REVENUE)),
         cost=metrics.two_places(campaign.other_costs),
     )
     return [*results, whole] if whole.shown else list(results)

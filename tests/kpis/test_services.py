@@ -403,3 +403,24 @@ def test_more_clicks_added_to_kept_figures_leave_those_as_they_were():
     assert now.total(KPIKind.REVENUE) == D("5.00")
     assert kept.by_day(KPIKind.LINK_CLICKS) == {monday: 3}
     assert kept.tracked_clicks == {monday: 3}
+
+
+def test_the_table_adds_up_after_an_influencer_with_readings_leaves(campaign):
+    """Readings credited to someone no longer on the campaign still count in its figures:
+    the whole-campaign row shows them, so the rows add up to the figures."""
+    revenue = CampaignKPIFactory(campaign=campaign, kind="revenue")
+    staying, leaving = PartnershipFactory(campaign=campaign), PartnershipFactory(campaign=campaign)
+    MeasurementFactory(kpi=revenue, date=day(2), value=D(40), influencer=staying.influencer)
+    MeasurementFactory(kpi=revenue, date=day(2), value=D(60), influencer=leaving.influencer)
+    MeasurementFactory(kpi=revenue, date=day(3), value=D(5))
+    leaving.delete()
+
+    figures = services.campaign_figures(campaign=campaign)
+    rows = services.comparison_rows(
+        campaign=campaign,
+        results=services.partnership_results(campaign=campaign, figures=figures),
+        figures=figures,
+    )
+
+    assert [row.revenue for row in rows] == [D(40), D(65)]
+    assert sum(row.revenue for row in rows) == figures.total(KPIKind.REVENUE) == D(105)
