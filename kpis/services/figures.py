@@ -104,8 +104,9 @@ def clicks_of(rows: Iterable[ClickDayRow]) -> Iterator[tuple[int, date, int]]:
 
 def is_result_day(*, day: date, start: date | None) -> bool:
     """True when what happened on ``day`` counts as the campaign's results: from its start on.
-    Readings from the week before are its baseline (what a normal week brings); code uses
-    and posts from before it are neither."""
+    Readings from the week before are its baseline (what a normal week brings); code uses,
+    posts and clicks from before it (the owner trying their links, say) are neither. The
+    daily click counts are read by the same rule (``rows.click_days``)."""
     return start is None or day >= start
 
 

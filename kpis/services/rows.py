@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from campaigns.models import Campaign, Partnership
 
@@ -29,9 +29,15 @@ ClickDayRow = tuple[int, int, int, date, int]
 def click_days(
     *, campaigns: Iterable[int], since: date | None = None, before: date | None = None
 ) -> list[ClickDayRow]:
-    """The daily counts of clicks by people on the links of ``campaigns`` (ids), from the day
-    ``since`` on and of the days before ``before``, when given."""
-    rows = ClickDay.objects.filter(link__partnership__campaign__in=campaigns, people__gt=0)
+    """The daily counts of clicks by people on the links of ``campaigns`` (ids) that count as
+    their results (from each campaign's start day: ``is_result_day``), from the day ``since``
+    on and of the days before ``before``, when given."""
+    rows = ClickDay.objects.filter(
+        Q(link__partnership__campaign__start_date__isnull=True)
+        | Q(day__gte=F("link__partnership__campaign__start_date")),
+        link__partnership__campaign__in=campaigns,
+        people__gt=0,
+    )
     if since is not None:
         rows = rows.filter(day__gte=since)
     if before is not None:

@@ -1,7 +1,10 @@
 """The tracked-links page: one link per partnership, counts, destinations and QR codes."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kpis.models import TrackedLink
 from reports.services import checklist_details
@@ -141,3 +144,17 @@ def test_the_public_address_is_the_same_on_every_page_that_shows_it(
     assert link.public_url == "https://go.example/r/maya-x1"
     assert next(r["url"] for r in links_page.context["rows"] if r["link"]) == link.public_url
     assert [planned.link for planned in checklist.partnerships] == [link.public_url]
+
+
+def test_clicks_before_the_start_are_shown_and_said_not_to_count(owner_client, owner):
+    start = timezone.localdate()
+    campaign = CampaignFactory(owner=owner, start_date=start)
+    link = TrackedLinkFactory(partnership=PartnershipFactory(campaign=campaign))
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    ClickFactory(link=link, at=yesterday, day=timezone.localdate(yesterday))
+    ClickFactory(link=link)
+
+    html = owner_client.get(reverse("kpis:links", args=[campaign.pk])).content.decode()
+
+    assert '<dd class="fs-4 mb-0 clicks-people">2</dd>' in html
+    assert "shown here but not counted in its results" in html

@@ -90,6 +90,20 @@ class TestKPIStatuses:
         assert figures.total(KPIKind.ENGAGEMENT) == 40
         assert figures.total(KPIKind.REACH) == 1200  # one post's views
 
+    def test_clicks_before_the_start_are_not_results(self, campaign):
+        """The owner trying their link before the start: shown on the links page, not
+        counted in the figures, on the influencer's page or in the table."""
+        partnership = PartnershipFactory(campaign=campaign)
+        link = TrackedLinkFactory(partnership=partnership)
+        click_on(link, START - datetime.timedelta(days=1))
+        click_on(link, day(0))
+        click_on(link, day(4))
+
+        figures = services.campaign_figures(campaign=campaign)
+
+        assert figures.total(KPIKind.LINK_CLICKS) == 2
+        assert services.counted_for_partnership(partnership=partnership).clicks == 2
+
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
             campaign=campaign, kind="followers", baseline=D(1000), target=D(1200)
