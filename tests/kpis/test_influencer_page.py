@@ -83,6 +83,7 @@ def test_the_page_counts_code_uses_from_the_start_as_the_dashboard_does(client):
 
     assert '<dd class="page-code-uses">1</dd>' in html
     assert '<dd class="page-sales">€20.00</dd>' in html
+    assert "New customers with your code" in html
 
 
 def test_the_page_sets_no_cookie_and_sends_no_referrer(client):
