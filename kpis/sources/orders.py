@@ -2,7 +2,8 @@
 
 A shop source declares its ``OrderLayout`` (which column holds what); the rules are here:
 an order spread over several lines (one per item bought) counts once; refunded, voided and
-cancelled orders are left out; the revenue is the order's total; an order already imported is
+cancelled orders are left out; the revenue is the order's total, less what was refunded
+from it where the shop says (Shopify's Refunded Amount); an order already imported is
 left out; a file in another currency than the business's is refused.
 """
 
@@ -49,6 +50,7 @@ class OrderLayout:
     status: str = ""
     skipped_statuses: frozenset[str] = frozenset()
     cancelled_at: str = ""  # a column that, filled in, says the order was cancelled
+    refunded: str = ""  # a column of what was refunded from the order, taken off its total
     currency: str = ""
     time: str = ""  # a separate time-of-day column (not needed: the date is enough)
     day_first: bool | None = None  # the shop writes one date order whatever the country
@@ -150,6 +152,7 @@ class OrderSource(ImportSource[OrderRow]):
             positions.get(normalised(layout.cancelled_at)) if layout.cancelled_at else None
         )
         currency_at = positions.get(normalised(layout.currency)) if layout.currency else None
+        refunded_at = positions.get(normalised(layout.refunded)) if layout.refunded else None
         orders: dict[str, _Order] = {}
         for record in table.records[1:]:
             values = record.cells
@@ -184,6 +187,12 @@ class OrderSource(ImportSource[OrderRow]):
                 for code in re.findall(layout.code_pattern, cell(values, column[layout.codes]))
                 if code.strip()
             ]
+            if total is not None and refunded_at is not None:
+                # A partly refunded order counts for what the customer kept paying.
+                refund = cells.parse_number(
+                    cell(values, refunded_at), decimal_comma=table.decimal_comma
+                )
+                total -= abs(refund or 0)
             if order is None:
                 orders[ref] = _Order(
                     row=record.row,

@@ -25,5 +25,6 @@ class Shopify(OrderSource):
             skipped_statuses=frozenset({"refunded", "voided"}),
             cancelled_at="Cancelled at",
             currency="Currency",
+            refunded="Refunded Amount",
         ),
     )

@@ -106,6 +106,29 @@ def test_an_order_number_longer_than_we_keep_is_named_in_the_preview():
     assert message.endswith("…” is longer than 60 characters: is it the right column?")
 
 
+def test_a_partly_refunded_shopify_order_counts_what_the_customer_kept_paying():
+    orders = [
+        exports.Order(
+            "2101",
+            exports.CAMPAIGN_START,
+            Decimal("50.00"),
+            "BREADLOVER",
+            status="partially_refunded",
+            refunded=Decimal("30.00"),
+        ),
+        exports.Order("2102", exports.CAMPAIGN_START, Decimal("20.00"), "BREADLOVER"),
+    ]
+
+    _source, result = read(exports.render(*exports.shopify(orders)))
+
+    assert result.errors == []
+    assert (
+        totals_by_code(result)
+        == exports.counted_revenue(orders)
+        == {"BREADLOVER": (2, Decimal("40.00"))}
+    )
+
+
 def test_orders_imported_before_are_not_counted_again():
     _source, result = read(exports.render(*exports.shopify()), known_orders=frozenset({"#1001"}))
 

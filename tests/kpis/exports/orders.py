@@ -17,17 +17,19 @@ class Order:
     status: str = "paid"  # paid, refunded, voided, cancelled
     items: tuple = ("Country sourdough loaf",)
     currency: str = "GBP"
+    refunded: Decimal = Decimal(0)  # part of the total given back (Shopify: partially_refunded)
 
     @property
     def counts(self):
-        """Whether the campaign counts it: a partner's code, paid, within the campaign."""
+        """Whether the campaign counts it: a partner's code, paid, from the start to the end."""
         return (
             self.code in PARTNERS
-            and self.status == "paid"
-            and CAMPAIGN_START - datetime.timedelta(days=7) <= self.date <= CAMPAIGN_END
+            and self.status in PAID
+            and CAMPAIGN_START <= self.date <= CAMPAIGN_END
         )
 
 
+PAID = {"paid", "partially_refunded"}
 ORDERS = (
     Order("1001", datetime.date(2026, 11, 3), Decimal("6.82"), "BREADLOVER"),
     Order("1002", datetime.date(2026, 11, 4), Decimal("12.94"), "MAYA10", items=("Bun", "Loaf")),
@@ -50,7 +52,7 @@ def counted_revenue(orders=ORDERS):
     for order in orders:
         if order.counts:
             count, revenue = totals.get(order.code, (0, Decimal(0)))
-            totals[order.code] = (count + 1, revenue + order.total)
+            totals[order.code] = (count + 1, revenue + order.total - order.refunded)
     return totals
 
 
@@ -138,6 +140,7 @@ def shopify(orders=ORDERS):
                         if order.number == "1002"
                         else "",
                         "Cancelled at": stamp if order.status == "cancelled" else "",
+                        "Refunded Amount": order.refunded or "",
                         "Id": f"55510{order.number}",
                     }
                 )
