@@ -107,7 +107,7 @@ ISO = re.compile(
 )
 COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,].*)?")
-WORDS = re.compile(r"[^\W\d_]+\.?|\d+(?::\d+)*|[+-]\d{4}", re.UNICODE)
+WORDS = re.compile(r"[^\W\d_]+\.?|\d+(?::\d+)*|(?<!\S)[+-]\d{4}", re.UNICODE)
 
 
 @dataclass(frozen=True)

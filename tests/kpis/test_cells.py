@@ -77,6 +77,9 @@ def test_every_written_form_of_a_day_is_that_day(day):
         "Nov 14, 2026",
         "14. Nov. 2026",
         "sábado, 14 de noviembre de 2026",
+        "14-Nov-2026",  # Excel's dd-mmm-yyyy
+        "14-Nov-2026 10:00",
+        "Nov 14, 2026 10:00 AM -0500",  # an offset after a time is still an offset
     ],
 )
 def test_month_names_in_four_languages(value):
