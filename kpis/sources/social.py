@@ -374,3 +374,8 @@ class YouTube(SocialSource):
             "shares": "Shares",
         },
     )
+
+    def recognises(self, positions: dict[str, int]) -> bool:
+        # Chart data split by content has the same columns per video and day, and a Date:
+        # that file is ``social_days.YouTubeChart``'s (one row per video and day, added up).
+        return super().recognises(positions) and "date" not in positions

@@ -389,7 +389,3 @@ class YouTubeChart(AccountDaySource):
         gains=("Subscribers", "Subscribers gained"),
         required=("Views",),
     )
-
-    def recognises(self, positions: dict[str, int]) -> bool:
-        # YouTube's Table data (per video, ``social.YouTube``) has Content and no Date.
-        return super().recognises(positions) and "video publish time" not in positions

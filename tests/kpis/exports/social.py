@@ -191,17 +191,31 @@ def tiktok_followers(days=ACCOUNT_DAYS):
 
 def youtube_chart(days=ACCOUNT_DAYS):
     """YouTube Studio's Chart data.csv split by content: a row per day and video (a day's
-    numbers shared between two videos), under a Total row."""
-    header = ["Date", "Content", "Video title", "Views", "Likes", "Comments added", "Shares"]
-    total = ["Total", "", ""] + [
+    numbers shared between two videos), each with the video's publish time and length as
+    Studio writes them, under a Total row."""
+    header = [
+        "Date",
+        "Content",
+        "Video title",
+        "Video publish time",
+        "Duration",
+        "Views",
+        "Likes",
+        "Comments added",
+        "Shares",
+    ]
+    total = ["Total", "", "", "", ""] + [
         sum(getattr(day, part) for day in days) for part in ("views", "likes", "comments", "shares")
     ]
     rows = [total]
-    videos = (("dQw4w9WgXcQ", "Sourdough at home, part 2"), ("kJQP7kiw5Fk", "Our bakery tour"))
+    videos = (
+        ("dQw4w9WgXcQ", "Sourdough at home, part 2", "Nov 1, 2026", 612),
+        ("kJQP7kiw5Fk", "Our bakery tour", "Oct 28, 2026", 241),
+    )
     for day in days:
         numbers = [day.views, day.likes, day.comments, day.shares]
         second = [number // 3 for number in numbers]
         first = [number - share for number, share in zip(numbers, second, strict=True)]
-        for (video, title), part in zip(videos, (first, second), strict=True):
-            rows.append([day.date.isoformat(), video, title, *part])
+        for (video, title, published, seconds), part in zip(videos, (first, second), strict=True):
+            rows.append([day.date.isoformat(), video, title, published, seconds, *part])
     return header, rows
