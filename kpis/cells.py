@@ -53,6 +53,18 @@ def parse_number(value, *, decimal_comma=False):
     return -number if negative else number
 
 
+def parse_count(value, *, decimal_comma=False):
+    """A count from a cell, as ``parse_number`` reads it, except that a count has no fraction:
+    '9.100' in a file whose decimal mark is a point (Excel's tab-separated "Unicode Text"
+    from a German Excel, say, where nothing else tells) is 9,100, not nine and a tenth."""
+    number = parse_number(value, decimal_comma=decimal_comma)
+    if number is not None and number != number.to_integral_value():
+        grouped = parse_number(value, decimal_comma=not decimal_comma)
+        if grouped is not None and grouped == grouped.to_integral_value():
+            return grouped
+    return number
+
+
 def _plain_digits(text, *, decimal_comma):
     if not re.fullmatch(r"\d[\d.,]*", text):
         return None

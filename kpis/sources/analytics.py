@@ -179,11 +179,11 @@ class Analytics(ImportSource[VisitRow]):
         ] = {}  # {source / medium: influencer id or None}, slugified once each
         for record in records:
             raw_sessions = cell(record.cells, at_sessions)
-            sessions = cells.parse_number(raw_sessions, decimal_comma=table.decimal_comma)
+            sessions = cells.parse_count(raw_sessions, decimal_comma=table.decimal_comma)
             raw_date = cell(record.cells, at_date) if at_date is not None else ""
             day = read_date(raw_date)
             problems = []
-            if sessions is None or sessions < 0:
+            if sessions is None or sessions < 0 or sessions != sessions.to_integral_value():
                 problems.append(
                     _("“%(value)s” is not a number of sessions") % {"value": raw_sessions}
                 )

@@ -202,7 +202,7 @@ class ShopifyDiscounts(ImportSource[CodeTotalRow]):
             return None
         problems = []
         raw_orders, raw_revenue = cell(values, at["orders"]), cell(values, at["revenue"])
-        orders = cells.parse_number(raw_orders, decimal_comma=decimal_comma)
+        orders = cells.parse_count(raw_orders, decimal_comma=decimal_comma)
         revenue = cells.parse_number(raw_revenue, decimal_comma=decimal_comma)
         if orders is None or orders < 0 or orders != orders.to_integral_value():
             problems.append(_("“%(value)s” is not a number of orders") % {"value": raw_orders})

@@ -149,8 +149,13 @@ class SocialSource(ImportSource[PostRow]):
             counts = {}
             for field_name, column in layout.numbers.items():
                 raw = cell(values, positions[normalised(column)])
-                number = cells.parse_number(raw, decimal_comma=table.decimal_comma) if raw else None
-                if raw and (number is None or number < 0 or number > LARGEST_COUNT):
+                number = cells.parse_count(raw, decimal_comma=table.decimal_comma) if raw else None
+                if raw and (
+                    number is None
+                    or number < 0
+                    or number > LARGEST_COUNT
+                    or number != number.to_integral_value()
+                ):
                     problems.append(
                         _("%(column)s “%(value)s” is not a count")
                         % {"column": column, "value": raw}

@@ -222,7 +222,7 @@ class AccountDaySource(ImportSource[DayRow]):
                 raw = cell(record.cells, at.get(column))
                 if at.get(column) is None or not raw:
                     continue
-                number = cells.parse_number(raw, decimal_comma=decimal_comma)
+                number = cells.parse_count(raw, decimal_comma=decimal_comma)
                 if number is None or number < 0 or number > LARGEST_COUNT:
                     problems.append(
                         _("%(column)s “%(value)s” is not a count")

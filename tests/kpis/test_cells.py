@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpis.cells import decide_order, parse_date, parse_number
+from kpis.cells import decide_order, parse_count, parse_date, parse_number
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,20 @@ def test_the_file_settles_the_order_when_it_can_else_the_country_says_so():
 def test_numbers_no_real_reading_has_are_not_numbers():
     assert parse_number("99999999999999999999999") is None
     assert parse_number("1,000,000,000") == Decimal(1_000_000_000)
+
+
+@pytest.mark.parametrize(
+    ("written", "decimal_comma", "count"),
+    [
+        ("9.100", False, 9100),  # a German Excel's tab-separated file: nothing else tells
+        ("9,100", False, 9100),
+        ("1.502", True, 1502),
+        ("12.3K", False, 12300),
+        ("18,400", False, 18400),
+        ("45.5", False, Decimal("45.5")),  # a fraction either way: left for the caller
+    ],
+)
+def test_a_count_has_no_fraction_so_a_lone_mark_before_three_digits_groups(
+    written, decimal_comma, count
+):
+    assert parse_count(written, decimal_comma=decimal_comma) == count

@@ -24,7 +24,7 @@ def visits_by_day(result):
     return {(row.date, names[row.influencer_id]): row.sessions for row in result.rows}
 
 
-@pytest.mark.parametrize("variant", exports.VARIANTS)
+@pytest.mark.parametrize("variant", [*exports.VARIANTS, "utf16_de"])
 @pytest.mark.parametrize("language", exports.GA4_NAMES)
 def test_source_medium_with_a_date_dimension_counts_per_influencer_per_day(language, variant):
     header, rows, preamble = exports.ga4_source_by_date(language)

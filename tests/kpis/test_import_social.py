@@ -49,7 +49,7 @@ def typed_in(campaign, post, url):
     )
 
 
-@pytest.mark.parametrize("variant", ["plain", "utf16", "semicolon"])
+@pytest.mark.parametrize("variant", ["plain", "utf16", "utf16_de", "semicolon"])
 def test_meta_business_suite_posts_are_each_partners_posts(owner_client, campaign, variant):
     data = exports.render(*exports.instagram(), variant=variant)
 
