@@ -7,6 +7,7 @@ confirms the preview, and then ``save`` writes all of a file's rows in one trans
 
 import datetime
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -368,6 +369,38 @@ def read_dates(
         result.facts.append(order.decided)
     zone = timezone.get_current_timezone()
     return lambda value: cells.parse_date(value, day_first=order.day_first, zone=zone)
+
+
+def read_dates_without_year(
+    *,
+    result: ImportResult[Any],
+    values: Sequence[str],
+    context: ImportContext,
+    day_first: bool | None = None,
+) -> Callable[[str], datetime.date | None]:
+    """As ``read_dates``, for a product that may write its days without the year (TikTok:
+    "September 25"): such a day is the latest one up to today, said in the preview."""
+    read = read_dates(result=result, values=values, context=context, day_first=day_first)
+    if not any(value and not re.search(r"\d{4}", value) for value in values):
+        return read
+    today = context.today
+    result.facts.append(
+        _(
+            "TikTok writes its days without the year: each is taken as the latest such day "
+            "up to today (%(today)s)."
+        )
+        % {"today": today.isoformat()}
+    )
+
+    def with_year(value: str) -> datetime.date | None:
+        if re.search(r"\d{4}", value):
+            return read(value)
+        day = read(f"{value} {today.year}")
+        if day is not None and day > today:
+            day = read(f"{value} {today.year - 1}")
+        return day
+
+    return with_year
 
 
 def note_replaced(

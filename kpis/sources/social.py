@@ -32,6 +32,7 @@ from .base import (
     ImportSource,
     PreviewRow,
     read_dates,
+    read_dates_without_year,
     require_columns,
 )
 
@@ -82,6 +83,9 @@ class SocialSource(ImportSource[PostRow]):
     layout: PostLayout  # each platform's
     row_noun = "posts"
 
+    # How the file's post dates are read (``read_dates_without_year`` for TikTok).
+    date_reader = staticmethod(read_dates)
+
     def recognises(self, positions: dict[str, int]) -> bool:
         layout = self.layout
         required = (layout.post_id, layout.date, layout.account, *layout.numbers.values())
@@ -101,7 +105,7 @@ class SocialSource(ImportSource[PostRow]):
             if normalised(cell(r.cells, 0)) not in layout.skip_first_cells
         ]
         result: ImportResult[PostRow] = ImportResult()
-        read_date = read_dates(
+        read_date = self.date_reader(
             result=result,
             values=[cell(r.cells, positions[normalised(layout.date)]) for r in records],
             context=context,
@@ -359,6 +363,8 @@ class TikTok(SocialSource):
             "shares": "Total shares",
         },
     )
+    # The Content download writes "November 12", without the year, in some versions.
+    date_reader = staticmethod(read_dates_without_year)
 
 
 class YouTube(SocialSource):

@@ -39,6 +39,7 @@ from .base import (
     PreviewRow,
     Reading,
     read_dates,
+    read_dates_without_year,
     require_columns,
 )
 
@@ -346,27 +347,7 @@ class TikTokOverview(AccountDaySource):
     def _date_reader(
         self, result: ImportResult[DayRow], values: Sequence[str], context: ImportContext
     ) -> Callable[[str], datetime.date | None]:
-        read = read_dates(result=result, values=values, context=context)
-        if not any(value and not re.search(r"\d{4}", value) for value in values):
-            return read
-        today = context.today
-        result.facts.append(
-            _(
-                "TikTok writes its days without the year: each is taken as the latest such day "
-                "up to today (%(today)s)."
-            )
-            % {"today": today.isoformat()}
-        )
-
-        def with_year(value: str) -> datetime.date | None:
-            if re.search(r"\d{4}", value):
-                return read(value)
-            day = read(f"{value} {today.year}")
-            if day is not None and day > today:
-                day = read(f"{value} {today.year - 1}")
-            return day
-
-        return with_year
+        return read_dates_without_year(result=result, values=values, context=context)
 
 
 class YouTubeChart(AccountDaySource):

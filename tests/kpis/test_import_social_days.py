@@ -3,6 +3,8 @@ History, YouTube Studio's Chart data), as the platforms write them and as Excel 
 again: each day's views or reach, engagement and followers; expected numbers come from the
 records."""
 
+import datetime
+
 import pytest
 
 from accounts import reader
@@ -140,3 +142,21 @@ def test_a_bad_count_names_its_spreadsheet_row_and_day():
     _source, result = read(exports.render(header, rows))
 
     assert result.errors == [(4, "November 3: Likes “lots” is not a count")]
+
+
+def test_tiktok_video_days_without_a_year_are_the_latest_up_to_today():
+    """Some versions of TikTok Studio's Content download (per video) write "November 12"."""
+    data = (
+        b"Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n"
+        b"Best buns,https://www.tiktok.com/@mayacooks/video/7311234567890123456,November 12,"
+        b'"1,2K",48,31,"18,400"\n'
+    )
+    source, result = read(
+        data, today=datetime.date(2026, 12, 1), handles={("tiktok", "mayacooks"): 2}
+    )
+
+    assert source.key == "tiktok"
+    assert result.errors == []
+    assert any("without the year" in fact for fact in result.facts)
+    [post] = result.rows
+    assert (post.date, post.likes, post.views) == (datetime.date(2026, 11, 12), 1200, 18400)
