@@ -140,7 +140,14 @@ class Analytics(ImportSource[VisitRow]):
         at_sessions = self._column(positions, self.sessions_columns)
         at_source = self._column(positions, self.source_columns)
         at_date = self._column(positions, self.date_columns)
-        records = [r for r in chosen.records[1:] if normalised(cell(r.cells, 0)) not in TOTAL_ROWS]
+        dimensions = [at for at in (at_source, at_date) if at is not None]
+        records = [
+            r
+            for r in chosen.records[1:]
+            if normalised(cell(r.cells, 0)) not in TOTAL_ROWS
+            # A totals row may carry no label at all (Universal Analytics): no date, no source.
+            and any(cell(r.cells, at) for at in dimensions)
+        ]
         read_date: Callable[[str], datetime.date | None]
         if at_date is not None:
             read_date = read_dates(

@@ -116,3 +116,14 @@ def test_a_bad_row_is_named_by_its_spreadsheet_row_source_and_date():
             f"{visit.source} · {visit.date:%Y%m%d}: “lots” is not a number of sessions",
         )
     ]
+
+
+def test_a_totals_row_without_a_label_is_not_a_day():
+    """Universal Analytics' Audience → Overview by day ends with the total under no label."""
+    data = b"Day Index,Sessions\n2026-11-10,120\n2026-11-11,95\n,215\n"
+
+    source, result = read(data)
+
+    assert source.key == "ga_universal"
+    assert result.errors == []
+    assert sum(row.sessions for row in result.rows) == 215
