@@ -54,6 +54,14 @@ class PostLayout:
     kind: str = ""
     day_first: bool | None = None
     skip_first_cells: tuple[str, ...] = ("total",)  # YouTube's "Total" row
+    # Numbers the export holds only when the owner chose them (YouTube Studio's columns):
+    # a file without one still gets in, and the post has no such number.
+    optional: frozenset[str] = frozenset()
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        numbers = [column for name, column in self.numbers.items() if name not in self.optional]
+        return (self.post_id, self.date, *numbers)
 
 
 @dataclass(frozen=True)
@@ -88,16 +96,14 @@ class SocialSource(ImportSource[PostRow]):
 
     def recognises(self, positions: dict[str, int]) -> bool:
         layout = self.layout
-        required = (layout.post_id, layout.date, layout.account, *layout.numbers.values())
+        required = (*layout.required_columns, layout.account)
         return all(normalised(name) in positions for name in required if name)
 
     def parse(
         self, table: Table, context: ImportContext, *, mapping: dict[str, str] | None = None
     ) -> ImportResult[PostRow]:
         layout = self.layout
-        positions = require_columns(
-            table=table, required=(layout.post_id, layout.date, *layout.numbers.values())
-        )
+        positions = require_columns(table=table, required=layout.required_columns)
         at = {name: positions.get(normalised(name)) for name in (layout.link, layout.account)}
         records = [
             r
@@ -152,7 +158,7 @@ class SocialSource(ImportSource[PostRow]):
                 problems.append(_("“%(value)s” is not a date") % {"value": raw_date})
             counts = {}
             for field_name, column in layout.numbers.items():
-                raw = cell(values, positions[normalised(column)])
+                raw = cell(values, positions.get(normalised(column)))
                 number = cells.parse_count(raw, decimal_comma=table.decimal_comma) if raw else None
                 if raw and (
                     number is None
@@ -384,6 +390,7 @@ class YouTube(SocialSource):
             "comments": "Comments added",
             "shares": "Shares",
         },
+        optional=frozenset({"likes", "comments", "shares"}),
     )
 
     def recognises(self, positions: dict[str, int]) -> bool:

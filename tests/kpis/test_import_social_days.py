@@ -160,3 +160,23 @@ def test_tiktok_video_days_without_a_year_are_the_latest_up_to_today():
     assert any("without the year" in fact for fact in result.facts)
     [post] = result.rows
     assert (post.date, post.likes, post.views) == (datetime.date(2026, 11, 12), 1200, 18400)
+
+
+def test_youtube_table_data_with_only_some_engagement_columns_gets_in():
+    """YouTube Studio exports the columns the owner chose: views and likes, say."""
+    data = (
+        b"Content,Video title,Video publish time,Duration,Views,Average view duration,"
+        b"Subscribers,Likes\n"
+        b"Total,,,,2900,,12,140\n"
+        b'dQw4w9WgXcQ,Sourdough at home,"Nov 11, 2026",612,2100,0:02:10,9,101\n'
+        b'kJQP7kiw5Fk,Our bakery tour,"Nov 14, 2026",241,800,0:01:02,3,39\n'
+    )
+
+    source, result = read(data, handles={("youtube", "rosie"): 2})
+
+    assert source.key == "youtube"
+    assert result.errors == []
+    assert [(row.views, row.likes, row.comments) for row in result.rows] == [
+        (2100, 101, None),
+        (800, 39, None),
+    ]
