@@ -178,6 +178,12 @@ class OrderSource(ImportSource[OrderRow]):
                 )
                 continue
             order = orders.get(ref)
+            if order is not None:
+                # A later line saying the order was refunded or voided (Square's Refund row,
+                # which may come after its payment) leaves the whole order out.
+                status = cell(values, status_at).lower()
+                if status in layout.skipped_statuses:
+                    order.status = status
             if order is not None and not layout.sum_lines:
                 continue  # the order's first line carried its totals, status and codes
             total_text = " + ".join(cell(values, column[name]) for name in layout.total)
@@ -233,6 +239,7 @@ class OrderSource(ImportSource[OrderRow]):
             return
         whose = context.partner_names.get(context.codes[code], "")
         status = order.status.removeprefix("wc-")
+        status = {"refund": "refunded"}.get(status, status)  # Square's event, said as a state
         if order.cancelled or status in order.skipped:
             status = status or _("cancelled")
             result.leave_out(

@@ -129,6 +129,21 @@ def test_a_partly_refunded_shopify_order_counts_what_the_customer_kept_paying():
     )
 
 
+def test_a_square_refund_row_after_its_payment_leaves_the_payment_out():
+    """Sorted oldest first, Square's Refund row of a transaction comes after its Payment."""
+    header, rows = exports.square(
+        [exports.Order("3001", exports.CAMPAIGN_START, Decimal("6.82"), "BREADLOVER")]
+    )
+    refund = list(rows[0])
+    refund[header.index("Event Type")] = "Refund"
+    refund[header.index("Total Collected")] = "-6.82"
+
+    _source, result = read(exports.render(header, [rows[0], refund]))
+
+    assert result.rows == []
+    assert ["was refunded: not counted" in item.reason for item in result.left_out] == [True]
+
+
 def test_orders_imported_before_are_not_counted_again():
     _source, result = read(exports.render(*exports.shopify()), known_orders=frozenset({"#1001"}))
 
@@ -253,4 +268,4 @@ def test_square_item_sales_add_up_each_payments_lines():
     assert source.key == "square"
     paid = [(net + tax) for payment, net, tax, event, code in lines if payment == "p1"]
     assert totals_by_code(result) == {"MAYA10": (1, sum(paid))}
-    assert [item.group for item in result.left_out] == ["refund"]
+    assert [item.group for item in result.left_out] == ["refunded"]
