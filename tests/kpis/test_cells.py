@@ -119,3 +119,8 @@ def test_a_count_has_no_fraction_so_a_lone_mark_before_three_digits_groups(
     written, decimal_comma, count
 ):
     assert parse_count(written, decimal_comma=decimal_comma) == count
+
+
+@pytest.mark.parametrize("written", ["2026/11/03", "2026.11.03", "2026/11/03 10:15"])
+def test_year_first_dates_with_slashes_or_points(written):
+    assert parse_date(written) == datetime.date(2026, 11, 3)
