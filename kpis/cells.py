@@ -174,10 +174,11 @@ def decide_order(values, *, day_first):
 
 
 def parse_date(value, *, day_first=True, zone=None):
-    """A date from a cell: 2026-11-14 or 2026/11/14 (with a time and a time zone, turned into the local
-    day of ``zone``, the current time zone by default), 20261114 (Google Analytics), 14/11/2026
-    or 11/14/2026 (by ``day_first``), 14.11.2026, '14 Nov 2026', 'Nov 14, 2026', '14 nov.
-    2026', '14. November 2026', '14 de noviembre de 2026'. None when it is none of these."""
+    """A date from a cell: 2026-11-14 or 2026/11/14 (with a time and a time zone, turned into
+    the local day of ``zone``, the current time zone by default), 20261114 (Google Analytics),
+    14/11/2026 or 11/14/2026 (by ``day_first``), 14.11.2026, '14 Nov 2026', 'Nov 14, 2026',
+    '14 nov. 2026', '14. November 2026', '14 de noviembre de 2026', '14-Nov-2026'. None when
+    it is none of these."""
     text = value.strip()
     if not text:
         return None
