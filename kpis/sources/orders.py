@@ -39,6 +39,13 @@ from .base import (
 ORDER_REF_LENGTH = cast(int, Redemption._meta.get_field("order_ref").max_length)
 
 
+def order_state(status: str) -> str:
+    """An order's status as the shop wrote it, in one form: WooCommerce's ``wc-`` dropped,
+    Square's Refund event said as the state it leaves ("refunded")."""
+    state = status.lower().removeprefix("wc-")
+    return {"refund": "refunded"}.get(state, state)
+
+
 @dataclass(frozen=True)
 class OrderLayout:
     """Where one shop's export keeps an order's number, date, total, codes and status."""
@@ -182,7 +189,7 @@ class OrderSource(ImportSource[OrderRow]):
                 # A later line saying the order was refunded or voided (Square's Refund row,
                 # which may come after its payment) leaves the whole order out.
                 status = cell(values, status_at).lower()
-                if status in layout.skipped_statuses:
+                if order_state(status) in layout.skipped_statuses:
                     order.status = status
             if order is not None and not layout.sum_lines:
                 continue  # the order's first line carried its totals, status and codes
@@ -238,8 +245,7 @@ class OrderSource(ImportSource[OrderRow]):
             )
             return
         whose = context.partner_names.get(context.codes[code], "")
-        status = order.status.removeprefix("wc-")
-        status = {"refund": "refunded"}.get(status, status)  # Square's event, said as a state
+        status = order_state(order.status)
         if order.cancelled or status in order.skipped:
             status = status or _("cancelled")
             result.leave_out(
