@@ -105,18 +105,9 @@ def clicks_of(rows: Iterable[ClickDayRow]) -> Iterator[tuple[int, date, int]]:
 def is_result_day(*, day: date, start: date | None) -> bool:
     """True when what happened on ``day`` counts as the campaign's results: from its start on.
     Readings from the week before are its baseline (what a normal week brings); code uses,
-    posts and clicks from before it (the owner trying their links, say) are neither. The
-    daily click counts are read by the same rule (``rows.click_days``)."""
+    posts and clicks from before it (the owner trying their links, say) are neither, and are
+    read by the same rule in the database (``rows.from_start``)."""
     return start is None or day >= start
-
-
-def counted_code_uses(*, campaign: Campaign, rows: CampaignRows) -> list[dict]:
-    """The campaign's code uses per influencer and day (``CampaignRows.code_uses``) that
-    count as its results."""
-    start = campaign.start_date
-    return [
-        row for row in rows.code_uses[campaign.pk] if is_result_day(day=row["date"], start=start)
-    ]
 
 
 @dataclass(frozen=True)
@@ -137,7 +128,7 @@ def counted_for_partnership(*, partnership: Partnership) -> CountedForPartnershi
     rows = CampaignRows([campaign])
     uses = [
         row
-        for row in counted_code_uses(campaign=campaign, rows=rows)
+        for row in rows.code_uses[campaign.pk]
         if row["partnership__influencer_id"] == partnership.influencer_id
     ]
     return CountedForPartnership(
@@ -180,7 +171,7 @@ def campaign_figures(
             for (partnership_id, day), count in clicks.items()
         )
 
-    code_uses = counted_code_uses(campaign=campaign, rows=rows)
+    code_uses = rows.code_uses[campaign.pk]
     if code_uses:
         parts = [
             (kind, part) for kind, part in metrics.FIGURE_PARTS.items() if part in code_uses[0]
@@ -195,8 +186,6 @@ def campaign_figures(
     # hand: then their typed totals already hold the posts' numbers.
     typed = {kpi.kind for kpi in rows.kpis[campaign.pk] if kpi.source != Source.SOCIAL}
     for influencer_id, day, engagement, reach in rows.posts[campaign.pk]:
-        if not is_result_day(day=day, start=start):
-            continue
         if KPIKind.ENGAGEMENT not in typed:
             figures.add(KPIKind.ENGAGEMENT, influencer_id, day, Decimal(engagement))
         if KPIKind.REACH not in typed:

@@ -22,6 +22,15 @@ def _grouped(rows, key):
     return groups
 
 
+def from_start(*, day: str, campaign: str) -> Q:
+    """Rows dated from their campaign's start day on (``day`` and ``campaign`` are lookups):
+    what the app counts itself (clicks, code uses, posts) is a campaign's result from then.
+    Readings are read whole: the week before is their baseline (``figures.is_result_day``)."""
+    return Q(**{f"{campaign}__start_date__isnull": True}) | Q(
+        **{f"{day}__gte": F(f"{campaign}__start_date")}
+    )
+
+
 # (campaign id, partnership id, influencer id, day, clicks by people)
 ClickDayRow = tuple[int, int, int, date, int]
 
@@ -33,8 +42,7 @@ def click_days(
     their results (from each campaign's start day: ``is_result_day``), from the day ``since``
     on and of the days before ``before``, when given."""
     rows = ClickDay.objects.filter(
-        Q(link__partnership__campaign__start_date__isnull=True)
-        | Q(day__gte=F("link__partnership__campaign__start_date")),
+        from_start(day="day", campaign="link__partnership__campaign"),
         link__partnership__campaign__in=campaigns,
         people__gt=0,
     )
@@ -111,9 +119,13 @@ class CampaignRows:
 
     @cached_property
     def code_uses(self):
-        """{campaign id: [{partnership__influencer_id, date, uses, revenue, first_time}]}."""
+        """{campaign id: [{partnership__influencer_id, date, uses, revenue, first_time}]}, from
+        each campaign's start day (``from_start``)."""
         rows = (
-            Redemption.objects.filter(partnership__campaign__in=self.campaigns)
+            Redemption.objects.filter(
+                from_start(day="date", campaign="partnership__campaign"),
+                partnership__campaign__in=self.campaigns,
+            )
             .values("partnership__campaign_id", "partnership__influencer_id", "date")
             .annotate(
                 uses=Count("id"),
@@ -126,8 +138,12 @@ class CampaignRows:
 
     @cached_property
     def posts(self):
-        """{campaign id: [(influencer id, day, interactions, views)]}, one per post."""
-        rows = Post.objects.filter(partnership__campaign__in=self.campaigns).values_list(
+        """{campaign id: [(influencer id, day, interactions, views)]}, one per post from each
+        campaign's start day (``from_start``)."""
+        rows = Post.objects.filter(
+            from_start(day="posted_on", campaign="partnership__campaign"),
+            partnership__campaign__in=self.campaigns,
+        ).values_list(
             "partnership__campaign_id",
             "partnership__influencer_id",
             "posted_on",
