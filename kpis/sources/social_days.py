@@ -27,6 +27,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.bounds import is_row_id
 from accounts.formatting import format_whole
 from accounts.reader import BadFile, Record, Table, cell, header_positions, normalised
 
@@ -186,7 +187,7 @@ class AccountDaySource(ImportSource[DayRow]):
         """The influencer whose account the file is, as the owner chose, or None: the
         business's own account."""
         chosen = (mapping or {}).get("account") or ""
-        influencer_id = int(chosen) if chosen.isdigit() else None
+        influencer_id = int(chosen) if is_row_id(chosen) else None
         if influencer_id not in context.influencer_names:
             influencer_id = None
         result.facts.append(

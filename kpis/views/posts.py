@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.bounds import is_row_id
 from accounts.owned import get_owned_or_404, owned
 from campaigns.models import Partnership
 from campaigns.partnerships import page_url
@@ -70,7 +71,7 @@ def post_create(request, pk):
     campaign = owned_campaign(request, pk)
     initial = {}
     chosen = request.GET.get("partnership", "")
-    if chosen.isdigit():
+    if is_row_id(chosen):
         initial["partnership"] = chosen
     form = OwnerPostForm(
         request.POST or None,

@@ -180,3 +180,12 @@ def test_youtube_table_data_with_only_some_engagement_columns_gets_in():
         (2100, 101, None),
         (800, 39, None),
     ]
+
+
+@pytest.mark.parametrize("chosen", ["²", "99999999999999999999999", "abc"])
+def test_an_account_choice_that_is_no_influencer_is_the_businesss_own(chosen):
+    """ "²" passes str.isdigit() but is no number int() reads: never an error."""
+    _source, result = read(exports.render(*exports.tiktok_overview()), mapping={"account": chosen})
+
+    assert result.errors == []
+    assert any("your business's own" in fact for fact in result.facts)
