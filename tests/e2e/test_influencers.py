@@ -74,6 +74,24 @@ def test_add_another_platform_and_switch_the_offer(page, live_server):
     page.locator("#outreach-message").filter(has_text="pay you").wait_for()
 
 
+def test_add_another_platform_stops_at_what_the_server_takes(page, live_server):
+    """By keyboard alone: Enter on the button adds a profile and moves there, until the
+    form holds as many as one request may send (``MAX_PROFILES``)."""
+    from influencers.forms import MAX_PROFILES
+
+    sign_in(page, UserFactory())
+    page.goto(f"{live_server.url}/influencers/new/")
+    button = page.get_by_role("button", name="Add another platform")
+    presses = 0
+    while button.is_visible() and presses <= MAX_PROFILES:
+        button.focus()
+        page.keyboard.press("Enter")
+        presses += 1
+
+    assert page.locator("#profile-forms .profile-form").count() == MAX_PROFILES
+    assert page.evaluate("document.activeElement.name") == f"profiles-{MAX_PROFILES - 1}-platform"
+
+
 def test_roster_and_profile_on_a_phone(phone_page, live_server):
     owner = UserFactory()
     demo.load(owner)
