@@ -23,8 +23,8 @@ from .spreadsheets import safe_cell
 
 # The user's own columns worth giving back; never the password hash.
 ACCOUNT_COLUMNS = ("email", "first_name", "last_name", "date_joined", "last_login")
-# Bookkeeping, not the owner's data: a count of their requests, for the dashboard's cache.
-NOT_EXPORTED = {"data_version"}
+# Bookkeeping, not the owner's data: counts of their changes, for the dashboard's cache.
+NOT_EXPORTED = {"data_version", "readings_version"}
 
 
 def owned_models() -> list[type[models.Model]]:

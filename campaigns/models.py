@@ -137,6 +137,10 @@ class Campaign(models.Model):
     launched_at = models.DateTimeField(_("launched"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by the database itself at every change to the campaign's readings or check-ins
+    # (``kpis`` migration 0016), however it is written: the dashboard keeps what they feed
+    # by it (``reports.caching``).
+    readings_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

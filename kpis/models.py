@@ -43,6 +43,8 @@ class CampaignKPI(models.Model):
         default=Source.MANUAL,
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # Raised by the database itself at every change to this KPI's readings (migration 0016).
+    readings_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["position", "id"]

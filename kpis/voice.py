@@ -39,7 +39,7 @@ class CampaignVoice:
     """What customers said about a campaign. Each part is gathered the first time it is
     read, so a page that shows only the feedback runs only the feedback's queries.
     ``results`` and ``roi`` are the campaign's counted figures, ``rows`` the readings they
-    were added up from."""
+    were added up from, ``counts`` what the survey and the till counted (``voice_counts``)."""
 
     def __init__(
         self,
@@ -49,13 +49,15 @@ class CampaignVoice:
         roi: Callable[[], ROISummary],
         today: date,
         rows: CampaignRows | None = None,
+        counts: Callable[[], VoiceCounts] | None = None,
     ) -> None:
         self.campaign, self.today, self.rows = campaign, today, rows
         self._results, self._roi = results, roi
+        self._counts = counts or (lambda: voice_counts(campaign=campaign))
 
     @cached_property
     def counts(self) -> VoiceCounts:
-        return voice_counts(campaign=self.campaign)
+        return self._counts()
 
     @cached_property
     def rise(self) -> BaselineRise:

@@ -8,33 +8,40 @@ change they make, see ``accounts.middleware``), the campaign's last change, toda
 and the timeline move with it), the language, the currency and, for the comparison table, its
 sorting.
 
+Readings and check-ins are the owner's most frequent change, and the database versions them
+itself, per campaign and per KPI (``Campaign.readings_version``, ``CampaignKPI``'s, kept by
+triggers whatever writes them); the check-in page's views leave the data version alone. A
+section that shows what they feed has the campaign's version in its key
+(``Section.moves_with_readings``); the others are kept. A redraw after a reading reads again
+the readings of the KPIs whose version moved, and nothing else of the owner's.
+
 Clicks come from visitors, not the owner, and may arrive every second, so they do not raise
-the version. A click is counted on the day it happens, into that link's daily count
+a version. A click is counted on the day it happens, into that link's daily count
 (``kpis.ClickDay``), so only the counts of today and yesterday (a click made just before
 midnight may be saved just after) can still grow while a key holds. Each visit reads those
 few rows (one per link and day) and adds up the clicks by people in them: the sections that
 show figures clicks feed (``Section.moves_with_clicks``) are kept with that sum and drawn
 again when it has grown; the others stay as they are.
 
-A redraw after a click reads only those recent counts: what only the owner's side can change
-(every such change raises the data version) is kept under the page's key, already worked out:
-the figures of the settled days, the statuses and cards of the KPIs clicks do not feed, the
-partnerships and posts (``KeptDashboard``). The comparison table's frame is kept per sorting
-(``reports.tables``).
+What a redraw needs is kept already worked out (``KeptRows``, ``KeptDashboard``): the KPIs and
+partnerships, what the app counted on the settled days, each KPI's readings, status and drawn
+card, the posts. The comparison table's frame is kept per sorting (``reports.tables``).
 
-Changes made outside the site's pages (a Django shell) show within ``CACHE_SECONDS``.
+Changes made outside the site's pages (a Django shell) to anything but readings and check-ins
+show within ``CACHE_SECONDS``.
 """
 
 import hashlib
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from datetime import timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -43,20 +50,25 @@ from django.utils.translation import get_language
 
 from accounts.models import Business, business_of
 from campaigns.models import Campaign
-from kpis.models import Post
+from kpis.models import CampaignKPI, Post
+from kpis.results_range import VoiceCounts
 from kpis.services import (
     CampaignFigures,
     CampaignRows,
     ClickDayRow,
     KPIStatus,
-    campaign_figures,
     campaign_kpi_statuses,
     click_days,
     clicks_of,
+    counted_figures,
     fed_by_clicks,
+    reading_figures,
+    snapshot_levels,
+    summed_readings,
 )
+from kpis.services.rows import Row
 
-from .charts import kpi_chart
+from .charts import cached_chart, kpi_chart
 from .sections import DASHBOARD_SECTIONS, Section
 from .services import Dashboard, KPIPanel, chart_id
 
@@ -125,46 +137,103 @@ class ProcessMemory:
             self.slots.clear()
 
 
-# Six kept values per campaign (the latest version of each): room for a few busy owners.
-in_process = ProcessMemory(size=256)
-
-
-def kept_read(name: str) -> cached_property:
-    """``CampaignRows``' read of that name, kept in the cache (``KeptRows.kept``)."""
-    read = getattr(CampaignRows, name).func
-    return cached_property(lambda rows: rows.kept(name, lambda: read(rows)))
+# About twenty kept values per campaign (the latest version of each): room for a dozen busy
+# owners' campaigns.
+in_process = ProcessMemory(size=1024)
 
 
 class KeptRows(CampaignRows):
-    """A campaign's ``CampaignRows`` whose KPIs and partnerships, which only a change raising
-    the data version can alter, are taken from the cache under ``key`` (each kept the first
-    time it is needed), and whose click counts of the recent days are those read for this
-    visit. What a redraw after a click needs of the rest is kept already worked out (the
-    figures, statuses and panels of ``KeptDashboard``): the rows themselves are only read
-    when the version is new, and not kept."""
+    """A campaign's ``CampaignRows`` whose rows only the owner's side can change are taken
+    from the cache (each kept the first time it is needed), and whose click counts of the
+    recent days are those read for this visit.
 
-    def __init__(self, *, campaign: Campaign, key: str, recent: list[ClickDayRow]) -> None:
+    ``key`` names this version of the owner's data, and ``readings`` the campaign's version of
+    its readings and check-ins (``Campaign.readings_version``). The KPIs and their readings
+    are kept by both, and each KPI's readings also by its own version, so a reading typed in
+    reads that KPI's readings again and none of the others. What a redraw needs of the rest is
+    kept already worked out (the figures, statuses and panels of ``KeptDashboard``)."""
+
+    def __init__(
+        self, *, campaign: Campaign, key: str, readings: int, recent: list[ClickDayRow]
+    ) -> None:
         super().__init__([campaign])
         self.campaign, self.key, self.recent = campaign, key, recent
-        self.read_now: set[str] = set()  # kept values this draw had to work out itself
+        self.readings_version = readings
 
-    def kept(self, name: str, read: Callable[[], Any]) -> Any:
-        """What ``read()`` returns, kept under this page's key: read once per version.
-        Kept values are shared between requests: read them, never change them."""
-        key = f"{self.key}:{name}"
-        slot = f"{self.campaign.pk}:{name}"
+    def lookup(self, name: str, version: object = "", *, shared: bool = True) -> Any:
+        """The value kept under ``name`` for ``version`` of it, or None. Kept values are
+        shared between requests: read them, never change them."""
+        key, slot = f"{self.key}:{name}:{version}", f"{self.campaign.pk}:{name}"
         value = in_process.get(slot, key)
-        if value is None:
+        if value is None and shared:
             value = cache.get(key)
-            if value is None:
-                value = read()
-                self.read_now.add(name)
-                cache.set(key, value, CACHE_SECONDS)
-            in_process.set(slot, value, key)
+            if value is not None:
+                in_process.set(slot, value, key)
         return value
 
-    kpis = kept_read("kpis")
-    partnerships = kept_read("partnerships")
+    def keep(self, name: str, value: Any, version: object = "", *, shared: bool = True) -> None:
+        """Keeps ``value`` in this process's memory and, when ``shared``, in the cache all
+        processes share. A value quicker to work out again than to read back from the cache
+        (figures added up from kept rows, say) is not shared: pickling it costs more."""
+        key, slot = f"{self.key}:{name}:{version}", f"{self.campaign.pk}:{name}"
+        if shared:
+            cache.set(key, value, CACHE_SECONDS)
+        in_process.set(slot, value, key)
+
+    def kept(
+        self, name: str, read: Callable[[], Any], version: object = "", *, shared: bool = True
+    ) -> Any:
+        """What ``read()`` returns, kept under ``name`` for ``version``: read once each."""
+        value = self.lookup(name, version, shared=shared)
+        if value is None:
+            value = read()
+            self.keep(name, value, version, shared=shared)
+        return value
+
+    @cached_property
+    def kpis(self):
+        """The KPIs, with the version of each one's readings as the database has it now."""
+        read = vars(CampaignRows)["kpis"].func
+        return self.kept("kpis", lambda: read(self), self.readings_version)
+
+    @cached_property
+    def partnerships(self):
+        read = vars(CampaignRows)["partnerships"].func
+        return self.kept("partnerships", lambda: read(self))
+
+    def per_kpi(
+        self, name: str, read: Callable[[list[int]], list[Row]], kpis: list[CampaignKPI]
+    ) -> dict[int, list[Row]]:
+        """{KPI id: its rows}: each KPI's rows kept by its readings' version, those not kept
+        read together by ``read(KPI ids)`` (rows with a ``kpi_id``)."""
+        found = {kpi.pk: self.lookup(f"{name}:{kpi.pk}", kpi.readings_version) for kpi in kpis}
+        missing = [kpi for kpi in kpis if found[kpi.pk] is None]
+        if missing:
+            fresh = defaultdict(list)
+            for row in read([kpi.pk for kpi in missing]):
+                fresh[row["kpi_id"]].append(row)
+            for kpi in missing:
+                found[kpi.pk] = fresh[kpi.pk]
+                self.keep(f"{name}:{kpi.pk}", fresh[kpi.pk], kpi.readings_version)
+        return found
+
+    @cached_property
+    def readings_by_kpi(self) -> dict[int, list[Row]]:
+        return self.per_kpi(
+            "readings",
+            lambda kpis: summed_readings(Q(kpi__in=kpis)),
+            self.kpis[self.campaign.pk],
+        )
+
+    @cached_property
+    def readings(self):
+        return {self.campaign.pk: [row for rows in self.readings_by_kpi.values() for row in rows]}
+
+    @cached_property
+    def levels(self):
+        snapshot = [kpi for kpi in self.kpis[self.campaign.pk] if not kpi.cumulative]
+        levels = self.per_kpi("levels", lambda kpis: snapshot_levels(kpis=kpis), snapshot)
+        return {self.campaign.pk: [row for rows in levels.values() for row in rows]}
 
     @cached_property
     def settled_clicks(self) -> list[ClickDayRow]:
@@ -179,9 +248,12 @@ def gathered(dashboard: Dashboard, part: str) -> Any:
 
 
 class KeptDashboard(Dashboard):
-    """A ``Dashboard`` drawn from ``KeptRows``, whose figures are those of the settled days
-    (kept) with the recent clicks added. Its kept KPI cards are drawn for ``request`` as the
-    page is (the owner's currency, language and the rest of the page's context)."""
+    """A ``Dashboard`` drawn from ``KeptRows``. Its figures are kept in parts: what the app
+    counts on the settled days, and each KPI's readings, added together and with the recent
+    clicks. Each KPI's status and drawn card are kept by the version of its readings, and
+    worked out afresh after a click when clicks feed it. Kept cards are drawn for
+    ``request`` as the page is (the owner's currency, language and the rest of the page's
+    context)."""
 
     rows: KeptRows
 
@@ -190,65 +262,109 @@ class KeptDashboard(Dashboard):
         self.request = request
 
     @cached_property
+    def kpis(self) -> list[CampaignKPI]:
+        return self.rows.kpis[self.campaign.pk]
+
+    @cached_property
     def figures(self) -> CampaignFigures:
-        def settled() -> CampaignFigures:
-            figures = campaign_figures(campaign=self.campaign, clicks={}, rows=self.rows)
+        def counted() -> CampaignFigures:
+            figures = counted_figures(campaign=self.campaign, clicks={}, rows=self.rows)
             figures.add_clicks(clicks_of(self.rows.settled_clicks))
             return figures
 
-        return self.rows.kept("figures", settled).with_clicks(clicks_of(self.rows.recent))
+        def readings_of(kpi: CampaignKPI) -> CampaignFigures:
+            rows = self.rows.readings_by_kpi[kpi.pk]
+            return reading_figures(campaign=self.campaign, readings=rows)
+
+        def settled() -> CampaignFigures:
+            parts = [self.rows.kept("counted", counted)] + [
+                self.rows.kept(
+                    f"figures:{kpi.pk}",
+                    partial(readings_of, kpi),
+                    kpi.readings_version,
+                    shared=False,
+                )
+                for kpi in self.kpis
+            ]
+            return CampaignFigures.combined(parts)
+
+        figures = self.rows.kept("figures", settled, self.rows.readings_version, shared=False)
+        return figures.with_clicks(clicks_of(self.rows.recent))
 
     @cached_property
     def posts(self) -> dict[int, list[Post]]:
         return self.rows.kept("posts_by_partnership", lambda: gathered(self, "posts"))
 
+    def kpi_version(self, kpi: CampaignKPI) -> object:
+        """The version of what a KPI's status is worked out from: its readings, and for a KPI
+        clicks feed, the clicks by people seen in the recent days too."""
+        if fed_by_clicks(kpi):
+            return f"{kpi.readings_version}-{clicks_seen(self.rows.recent)}"
+        return kpi.readings_version
+
+    def kept_per_kpi(
+        self, name: str, work_out: Callable[[list[CampaignKPI]], list], *, shared: bool
+    ) -> list:
+        """One value per KPI, in order: kept by ``kpi_version``, worked out by
+        ``work_out(KPIs)`` for those not kept."""
+        versions = {kpi.pk: self.kpi_version(kpi) for kpi in self.kpis}
+        found = {
+            kpi.pk: self.rows.lookup(f"{name}:{kpi.pk}", versions[kpi.pk], shared=shared)
+            for kpi in self.kpis
+        }
+        missing = [kpi for kpi in self.kpis if found[kpi.pk] is None]
+        for kpi, value in zip(missing, work_out(missing) if missing else [], strict=True):
+            found[kpi.pk] = value
+            self.rows.keep(f"{name}:{kpi.pk}", value, versions[kpi.pk], shared=shared)
+        return [found[kpi.pk] for kpi in self.kpis]
+
     @cached_property
     def statuses(self) -> list[KPIStatus]:
-        """Each KPI's status: worked out afresh for the KPIs clicks feed, kept for the
-        others (clicks cannot move them)."""
-        kept = self.rows.kept("statuses", lambda: gathered(self, "statuses"))
-        fed = [status.kpi for status in kept if fed_by_clicks(status.kpi)]
-        if not fed or "statuses" in self.rows.read_now:  # none, or all just worked out
-            return kept
-        fresh = campaign_kpi_statuses(
-            campaign=self.campaign, today=self.today, figures=self.figures, rows=self.rows, kpis=fed
+        return self.kept_per_kpi(
+            "status",
+            lambda kpis: campaign_kpi_statuses(
+                campaign=self.campaign,
+                today=self.today,
+                figures=self.figures,
+                rows=self.rows,
+                kpis=kpis,
+            ),
+            shared=False,  # worked out from the figures quicker than read back
         )
-        by_kpi = {status.kpi.pk: status for status in fresh}
-        return [by_kpi.get(status.kpi.pk, status) for status in kept]
 
     @cached_property
     def panels(self) -> list[KPIPanel]:
-        """Each KPI's status and chart: drawn afresh for the KPIs clicks feed, kept for
-        the others."""
-        kept = self.rows.kept("panels", self.drawn_panels)
-        if "panels" in self.rows.read_now:  # all just drawn from this draw's statuses
-            return kept
+        """Each KPI's status with its chart and card (the markup kept, the status not)."""
+        by_kpi = {status.kpi.pk: status for status in self.statuses}
+        drawn = self.kept_per_kpi(
+            "panel", lambda kpis: [self.drawn(by_kpi[kpi.pk]) for kpi in kpis], shared=True
+        )
         return [
-            # Drawn without the chart cache: a redraw here comes with a new click, so the
-            # chart's inputs have changed and its name would be new.
-            KPIPanel(status, kpi_chart(status=status, chart_id=chart_id(status)))
-            if fed_by_clicks(status.kpi)
-            else panel
-            for status, panel in zip(self.statuses, kept, strict=True)
+            KPIPanel(status, chart, card)
+            for status, (chart, card) in zip(self.statuses, drawn, strict=True)
         ]
 
-    def drawn_panels(self) -> list[KPIPanel]:
-        """The panels with each card drawn, to keep: a kept card is not drawn again."""
-        panels = gathered(self, "panels")
-        for panel in panels:
-            panel.card = render_to_string(CARD_TEMPLATE, {"panel": panel}, self.request)
-        return panels
+    def drawn(self, status: KPIStatus) -> tuple[SafeString, str]:
+        """A KPI's chart and card, drawn."""
+        if fed_by_clicks(status.kpi):
+            # Drawn without the chart cache: it is drawn again only after a new click or
+            # reading, which gives its chart a new name.
+            chart = kpi_chart(status=status, chart_id=chart_id(status))
+        else:
+            chart = cached_chart(status=status, chart_id=chart_id(status))
+        card = render_to_string(CARD_TEMPLATE, {"panel": KPIPanel(status, chart)}, self.request)
+        return chart, card
+
+    def counted_voice(self) -> VoiceCounts:
+        return self.rows.kept("voice_counts", super().counted_voice)
 
 
 def kept_dashboard(
     *, request: HttpRequest, campaign: Campaign, business: Business, recent: list[ClickDayRow]
 ) -> KeptDashboard:
     key = cache_key(campaign=campaign, business=business, variant="rows")
-    return KeptDashboard(
-        campaign=campaign,
-        request=request,
-        rows=KeptRows(campaign=campaign, key=key, recent=recent),
-    )
+    rows = KeptRows(campaign=campaign, key=key, readings=campaign.readings_version, recent=recent)
+    return KeptDashboard(campaign=campaign, request=request, rows=rows)
 
 
 def cached_dashboard(
@@ -270,7 +386,11 @@ def cached_dashboard(
     recent = recent_click_days(campaign=campaign)
     seen = clicks_seen(recent)
     keys = {
-        section: cache_key(campaign=campaign, business=business, variant=section.variant(sort))
+        section: cache_key(
+            campaign=campaign,
+            business=business,
+            variant=section.variant(sort, campaign.readings_version),
+        )
         for section in DASHBOARD_SECTIONS
     }
     kept = cache.get_many(keys.values())

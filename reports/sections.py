@@ -5,6 +5,9 @@ Clicks on tracked links come from visitors at any moment, without a change on th
 side. A section that shows a figure clicks feed (link clicks, cost per click, sales per
 click, and whatever is worked out from them) says so for the dashboard it was drawn from, and
 is drawn again after a new click by a person; the others only after a change the owner makes.
+Of the owner's changes, readings and check-ins are versioned on their own
+(``Campaign.readings_version``): a section that shows none of what they feed says so, and is
+kept when only they change.
 """
 
 from collections.abc import Callable
@@ -39,14 +42,17 @@ class Section:
     name: str
     moves_with_clicks: Callable[[Dashboard], bool] = never
     sorted: bool = False  # drawn in the comparison table's sorting
+    moves_with_readings: bool = True  # shows what readings or check-ins feed
+
+    def variant(self, sort: str, readings_version: int) -> str:
+        """The section's name in the cache: with the table's sorting when it shows it, and
+        the version of the readings and check-ins when it shows what they feed."""
+        name = f"{self.name}:{sort}" if self.sorted else self.name
+        return f"{name}:{readings_version}" if self.moves_with_readings else name
 
     @property
     def template(self) -> str:
         return f"reports/sections/{self.name}.html"
-
-    def variant(self, sort: str) -> str:
-        """The section's name in the cache: with the table's sorting when it shows it."""
-        return f"{self.name}:{sort}" if self.sorted else self.name
 
 
 DASHBOARD_SECTIONS = (
@@ -54,10 +60,10 @@ DASHBOARD_SECTIONS = (
     Section("timeline"),  # day X of Y, the next check-in, the page's actions
     Section("numbers", kpis_fed_by_clicks),  # a card and a chart per KPI
     Section("next", kpis_fed_by_clicks),  # what to try for a KPI behind plan
-    Section("posts"),  # new posts, follow-ups, each influencer's posts
+    Section("posts", moves_with_readings=False),  # new posts, follow-ups, each one's posts
     Section("checkins"),  # the latest check-in notes
     Section("influencers", always, sorted=True),  # side by side, with their link clicks
     Section("roi", always),  # is it worth the money: cost per click, sales per click
     Section("range", range_moves_with_clicks),  # results as a range, keep or stop
-    Section("said"),  # what customers said
+    Section("said", moves_with_readings=False),  # what customers said
 )

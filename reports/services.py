@@ -24,6 +24,7 @@ from kpis import metrics
 from kpis.catalogue import KPIKind
 from kpis.models import CampaignKPI, CheckIn, Post
 from kpis.posts import campaign_posts
+from kpis.results_range import VoiceCounts, voice_counts
 from kpis.services import (
     CampaignFigures,
     CampaignRows,
@@ -336,9 +337,14 @@ class Dashboard:
             campaign=self.campaign,
             results=lambda: self.results,
             roi=lambda: self.roi,
+            counts=self.counted_voice,
             today=self.today,
             rows=self.rows,
         )
+
+    def counted_voice(self) -> VoiceCounts:
+        """What the survey and the till counted for each influencer."""
+        return voice_counts(campaign=self.campaign)
 
     @cached_property
     def panels(self) -> list[KPIPanel]:

@@ -77,8 +77,8 @@ def walk(patterns=None, prefix="", converters=None, namespace=""):
             yield Walked(route, f"{namespace}{entry.name or '?'}", {**converters, **own})
 
 
-# Counts requests rather than holding data: owner B's own requests raise B's version.
-NOT_DATA = {"data_version"}
+# Count changes rather than hold data: owner B's own requests raise B's versions.
+NOT_DATA = {"data_version", "readings_version"}
 
 
 def snapshot():

@@ -148,7 +148,7 @@ INTENTS = {
 WORDS = {"step": [str(n) for n in range(1, 8)]}
 # Bookkeeping, not data: when a row was saved, how many writes an account has seen, and the
 # wizard's own note of the step it is on.
-NOT_DATA = {"updated_at", "data_version", "plan_data", "last_login"}
+NOT_DATA = {"updated_at", "data_version", "readings_version", "plan_data", "last_login"}
 ERROR_MARKERS = ("is-invalid", "invalid-feedback", "alert-danger", "errorlist")
 
 

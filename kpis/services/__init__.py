@@ -12,12 +12,14 @@ from .figures import (
     Clicks,
     campaign_figures,
     clicks_of,
+    counted_figures,
     counted_for_partnership,
     daily_values,
     fed_by_clicks,
     human_clicks,
     is_automatic,
     is_result_day,
+    reading_figures,
 )
 from .pace import (
     KPIStatus,
@@ -38,7 +40,7 @@ from .returns import (
     comparison_rows,
     partnership_results,
 )
-from .rows import CampaignRows, ClickDayRow, click_days
+from .rows import CampaignRows, ClickDayRow, click_days, snapshot_levels, summed_readings
 
 __all__ = [
     "CampaignFigures",
@@ -57,6 +59,7 @@ __all__ = [
     "checkin_dates",
     "click_days",
     "clicks_of",
+    "counted_figures",
     "counted_for_partnership",
     "comparison_rows",
     "daily_values",
@@ -67,6 +70,9 @@ __all__ = [
     "is_result_day",
     "kpi_status",
     "partnership_results",
+    "reading_figures",
     "results_due",
     "running_series",
+    "snapshot_levels",
+    "summed_readings",
 ]

@@ -2,9 +2,10 @@
 thirty cost the same queries."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 
@@ -61,6 +62,33 @@ def click_days(
     )
 
 
+# A row of ``values()``: {column: value}.
+Row = Mapping[str, Any]
+
+
+def summed_readings(where: Q) -> list[Row]:
+    """[{kpi_id, kpi__campaign_id, kpi__kind, influencer_id, date, total}]: the readings
+    ``where`` selects, summed per KPI (one per kind and campaign), influencer and day."""
+    rows: Iterable[Row] = (
+        Measurement.objects.filter(where)
+        .values("kpi_id", "kpi__campaign_id", "kpi__kind", "influencer_id", "date")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    return list(rows)
+
+
+def snapshot_levels(*, kpis: Iterable[int]) -> list[Row]:
+    """[{kpi__campaign_id, kpi_id, date, value}]: every reading of the snapshot KPIs ``kpis``
+    (ids), oldest first."""
+    rows: Iterable[Row] = (
+        Measurement.objects.filter(kpi__in=kpis)
+        .order_by("date", "id")
+        .values("kpi__campaign_id", "kpi_id", "date", "value")
+    )
+    return list(rows)
+
+
 class CampaignRows:
     """The rows a set of campaigns' figures are worked out from. Each kind is read once for
     all the campaigns together, the first time a figure needs it, and each campaign then
@@ -84,23 +112,13 @@ class CampaignRows:
         snapshot_kpis = [
             kpi.pk for kpis in self.kpis.values() for kpi in kpis if not kpi.cumulative
         ]
-        rows = (
-            Measurement.objects.filter(kpi__in=snapshot_kpis)
-            .order_by("date", "id")
-            .values("kpi__campaign_id", "kpi_id", "date", "value")
-        )
-        return _grouped(rows, lambda row: row["kpi__campaign_id"])
+        return _grouped(snapshot_levels(kpis=snapshot_kpis), lambda row: row["kpi__campaign_id"])
 
     @cached_property
     def readings(self):
         """{campaign id: [{kpi__kind, influencer_id, date, total}]}: readings summed per kind,
         influencer and day."""
-        rows = (
-            Measurement.objects.filter(kpi__campaign__in=self.campaigns)
-            .values("kpi__campaign_id", "kpi__kind", "influencer_id", "date")
-            .annotate(total=Sum("value"))
-            .order_by()
-        )
+        rows = summed_readings(Q(kpi__campaign__in=self.campaigns))
         return _grouped(rows, lambda row: row["kpi__campaign_id"])
 
     @cached_property

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.middleware import versioned_by_the_database
 from accounts.once import already_submitted
 from accounts.owned import get_owned_or_404, owned
 
@@ -57,6 +58,7 @@ def page_context(request, campaign, checkin_form=None, redemption_form=None):
     }
 
 
+@versioned_by_the_database  # writes readings and check-ins only
 @login_required
 @require_http_methods(["GET", "POST"])
 def measurements(request, pk):
@@ -89,6 +91,7 @@ def owned_measurement(request, campaign, measurement_pk):
     )
 
 
+@versioned_by_the_database  # writes readings and check-ins only
 @login_required
 @require_http_methods(["GET", "POST"])
 def measurement_edit(request, pk, measurement_pk):
@@ -104,6 +107,7 @@ def measurement_edit(request, pk, measurement_pk):
     )
 
 
+@versioned_by_the_database  # writes readings and check-ins only
 @login_required
 @require_http_methods(["GET", "POST"])
 def measurement_delete(request, pk, measurement_pk):
@@ -120,6 +124,7 @@ def measurement_delete(request, pk, measurement_pk):
     )
 
 
+@versioned_by_the_database  # writes readings and check-ins only
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin_edit(request, pk, checkin_pk):

@@ -67,6 +67,8 @@ def test_export_holds_every_owned_row_and_nothing_of_anyone_else(owner_client, o
             str(pk) for pk in queryset.values_list("pk", flat=True)
         }
     assert "data_version" not in files["accounts-business.csv"][0]  # bookkeeping, not data
+    assert "readings_version" not in files["campaigns-campaign.csv"][0]
+    assert "readings_version" not in files["kpis-campaignkpi.csv"][0]
     assert files["accounts-business.csv"][0]["name"] == owner.business.name
     everything = str(files)
     assert "Someone Else" not in everything

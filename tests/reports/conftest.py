@@ -1,11 +1,15 @@
 """A running campaign with numbers in every place the dashboard reads from."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
+from reports import caching
+from reports.caching import in_process
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
 from tests.factories.kpis import (
@@ -88,3 +92,37 @@ def pdf_text(content):
 
     reader = PdfReader(BytesIO(content))
     return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def drawn_sections(monkeypatch):
+    """The names of the sections drawn (not served from the cache), in order."""
+    names = []
+    render = caching.render_to_string
+
+    def spy(template_name, *args, **kwargs):
+        if template_name.startswith("reports/sections/"):
+            names.append(template_name.rsplit("/", 1)[-1].removesuffix(".html"))
+        return render(template_name, *args, **kwargs)
+
+    monkeypatch.setattr(caching, "render_to_string", spy)
+    return names
+
+
+def forget_everything():
+    """As after a restart: the cache emptied, and nothing kept in this process's memory."""
+    cache.clear()
+    in_process.clear()
+
+
+def now_values(html):
+    """The "Now" figure of every KPI card, in order (customers, link clicks, revenue)."""
+    return re.findall(r'<dd class="kpi-now">([^<]*)</dd>', html)
+
+
+def visit(client, campaign, query=""):
+    """The dashboard's own content, without the layout (whose form token changes each time)."""
+    response = client.get(f"/campaigns/{campaign.pk}/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index("</header>") : html.index("</main>")]

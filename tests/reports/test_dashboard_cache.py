@@ -2,7 +2,6 @@
 a change the owner makes, a click, a new day, another language or sorting."""
 
 import datetime
-import re
 from unittest import mock
 
 import pytest
@@ -14,11 +13,10 @@ from django.utils import timezone
 
 from kpis.models import Click, TrackedLink
 from reports import caching, views
-from reports.caching import in_process
 from tests.factories.accounts import UserFactory
 from tests.factories.kpis import CampaignKPIFactory, ClickFactory, MeasurementFactory
 
-from .conftest import build_campaign
+from .conftest import build_campaign, forget_everything, now_values, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -29,40 +27,6 @@ def draws(monkeypatch):
     spy = mock.Mock(wraps=views.dashboard_context)
     monkeypatch.setattr(views, "dashboard_context", spy)
     return spy
-
-
-@pytest.fixture
-def drawn_sections(monkeypatch):
-    """The names of the sections drawn (not served from the cache), in order."""
-    names = []
-    render = caching.render_to_string
-
-    def spy(template_name, *args, **kwargs):
-        if template_name.startswith("reports/sections/"):
-            names.append(template_name.rsplit("/", 1)[-1].removesuffix(".html"))
-        return render(template_name, *args, **kwargs)
-
-    monkeypatch.setattr(caching, "render_to_string", spy)
-    return names
-
-
-def forget_everything():
-    """As after a restart: the cache emptied, and nothing kept in this process's memory."""
-    cache.clear()
-    in_process.clear()
-
-
-def now_values(html):
-    """The "Now" figure of every KPI card, in order (customers, link clicks, revenue)."""
-    return re.findall(r'<dd class="kpi-now">([^<]*)</dd>', html)
-
-
-def visit(client, campaign, query=""):
-    """The dashboard's own content, without the layout (whose form token changes each time)."""
-    response = client.get(f"/campaigns/{campaign.pk}/{query}")
-    assert response.status_code == 200
-    html = response.content.decode()
-    return html[html.index("</header>") : html.index("</main>")]
 
 
 def test_a_second_visit_is_served_without_drawing_again(owner_client, campaign, draws):
