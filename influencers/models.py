@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from accounts.labels import choice_label
+
 from .metrics import profile_engagement, profile_warnings, size_tier
 
 
@@ -162,6 +164,9 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"@{self.handle} ({self.get_platform_display()})"
+
+    def get_platform_display(self):  # type: ignore[no-redef]  # Django keeps a class's own
+        return choice_label(Platform, self.platform)
 
     @cached_property
     def engagement(self):

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bounds import COUNT_VALIDATORS, DATE_VALIDATORS, GOAL_VALIDATORS, MONEY_VALIDATORS
+from accounts.labels import choice_label
 from campaigns.models import PostKind
 from influencers.models import Platform
 
@@ -56,6 +57,9 @@ class CampaignKPI(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+    def get_kind_display(self):  # type: ignore[no-redef]  # Django keeps a class's own
+        return choice_label(KPIKind, self.kind)
 
     @property
     def definition(self):
