@@ -99,9 +99,13 @@ class Visitor:
         return self.open(server, form["action"] or path, {**form["fields"], **changes})
 
 
+def now_values(html):
+    """The "Now" figure of every KPI card: customers, link clicks, revenue."""
+    return re.findall(r'<dd class="kpi-now">([^<]*)</dd>', html)
+
+
 def clicks_now(html):
-    """The "Now" figure of the link-clicks card (customers, clicks, revenue)."""
-    return re.findall(r'<dd class="kpi-now">([^<]*)</dd>', html)[1]
+    return now_values(html)[1]
 
 
 def test_a_change_through_one_server_is_seen_at_once_on_the_other(redis_cache):
@@ -133,6 +137,16 @@ def test_a_change_through_one_server_is_seen_at_once_on_the_other(redis_cache):
         assert status == 302 and headers["Location"].startswith(link.destination.split("?")[0])
         assert clicks_now(owner_browser.open(one, dashboard)[2]) == "10"
         assert clicks_now(owner_browser.open(two, dashboard)[2]) == "10"
+
+        # A check-in leaves the owner's data version: the readings' own versions, kept by
+        # the database, tell the other server.
+        assert now_values(owner_browser.open(two, dashboard)[2])[0] == "8"
+        customers = campaign.kpis.get(kind="customers")
+        status, _headers, _html = owner_browser.submit(
+            one, f"/campaigns/{campaign.pk}/measurements/", **{f"value_{customers.pk}": "4"}
+        )
+        assert status == 302, "the check-in was not saved"
+        assert now_values(owner_browser.open(two, dashboard)[2])[0] == "12"
 
         edit = f"/campaigns/{campaign.pk}/links/{link.pk}/edit/"
         status, _headers, _html = owner_browser.submit(
