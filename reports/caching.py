@@ -59,6 +59,7 @@ from kpis.services import (
     KPIStatus,
     campaign_kpi_statuses,
     click_days,
+    click_days_since,
     clicks_of,
     counted_figures,
     fed_by_clicks,
@@ -94,7 +95,7 @@ def cache_key(*, campaign: Campaign, business: Business, variant: str) -> str:
 def recent_click_days(*, campaign: Campaign) -> list[ClickDayRow]:
     """The campaign's daily click counts of the days new clicks can still land on."""
     since = timezone.localdate() - timedelta(days=RECENT_DAYS - 1)
-    return click_days(campaigns=[campaign.pk], since=since)
+    return click_days_since(campaign=campaign.pk, since=since)
 
 
 def clicks_seen(recent: list[ClickDayRow]) -> int:

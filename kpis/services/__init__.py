@@ -40,7 +40,14 @@ from .returns import (
     comparison_rows,
     partnership_results,
 )
-from .rows import CampaignRows, ClickDayRow, click_days, snapshot_levels, summed_readings
+from .rows import (
+    CampaignRows,
+    ClickDayRow,
+    click_days,
+    click_days_since,
+    snapshot_levels,
+    summed_readings,
+)
 
 __all__ = [
     "CampaignFigures",
@@ -58,6 +65,7 @@ __all__ = [
     "campaign_roi",
     "checkin_dates",
     "click_days",
+    "click_days_since",
     "clicks_of",
     "counted_figures",
     "counted_for_partnership",

@@ -104,6 +104,22 @@ class TestKPIStatuses:
         assert figures.total(KPIKind.LINK_CLICKS) == 2
         assert services.counted_for_partnership(partnership=partnership).clicks == 2
 
+    def test_the_recent_counts_read_at_every_visit_are_those_of_the_orm(self, campaign):
+        # The dashboard reads them through SQL the ORM compiled once per process.
+        other = CampaignFactory(owner=campaign.owner, start_date=START)
+        for partnership in (
+            PartnershipFactory(campaign=campaign),
+            PartnershipFactory(campaign=other),
+        ):
+            link = TrackedLinkFactory(partnership=partnership)
+            for offset in (-1, 0, 3, 4, 4):
+                click_on(link, day(offset))
+
+        for since in (START - datetime.timedelta(days=5), day(1), day(4), day(9)):
+            expected = services.click_days(campaigns=[campaign.pk], since=since)
+            assert services.click_days_since(campaign=campaign.pk, since=since) == expected
+        assert len(services.click_days_since(campaign=campaign.pk, since=START)) == 3
+
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
             campaign=campaign, kind="followers", baseline=D(1000), target=D(1200)
