@@ -139,7 +139,9 @@ class Campaign(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Raised by the database itself at every change to the campaign's readings or check-ins
     # (``kpis`` migration 0016), however it is written: the dashboard keeps what they feed
-    # by it (``reports.caching``).
+    # by it (``reports.caching``). A save() of an older copy may write back an older number;
+    # it also moves ``updated_at`` and the owner's data version, which the dashboard's keys
+    # hold too, so nothing kept is read under the older number again.
     readings_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:

@@ -44,7 +44,8 @@ class CampaignKPI(models.Model):
         default=Source.MANUAL,
     )
     position = models.PositiveSmallIntegerField(default=0)
-    # Raised by the database itself at every change to this KPI's readings (migration 0016).
+    # Raised by the database itself at every change to this KPI's readings (migration 0016;
+    # what an older copy's save() writes back: see ``Campaign.readings_version``).
     readings_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:

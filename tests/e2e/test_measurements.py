@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from campaigns.models import Campaign, CampaignStatus
 from kpis.models import CheckIn
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
@@ -53,8 +54,16 @@ def campaign():
     return campaign
 
 
+def kpi_now(page):
+    """The "Now" figure of each KPI card on the dashboard, in order."""
+    return page.locator("dd.kpi-now").all_inner_texts()
+
+
 def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, campaign):
+    Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.ACTIVE)
     sign_in(page, campaign.owner)
+    page.goto(f"/campaigns/{campaign.pk}/")
+    assert kpi_now(page) == ["0", "8", "1,200"]  # drawn now, and kept for the next visit
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
     assert page.get_by_text("8 clicks").is_visible()  # counted for you, read-only
 
@@ -75,6 +84,12 @@ def test_owner_records_a_check_in_and_sees_it_in_the_log(page, live_server, camp
     assert CheckIn.objects.get().measurements.count() == 2
     assert_main_accessible(page)
     screenshot(page, "kpis-checkin-log")
+
+    # The dashboard drawn before the check-in shows it at the next visit.
+    page.goto(f"/campaigns/{campaign.pk}/")
+    assert kpi_now(page) == ["6", "8", "1,260"]
+    assert page.get_by_text("Asked her for a second story.").is_visible()
+    screenshot(page, "reports-dashboard-after-checkin")
 
 
 def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
