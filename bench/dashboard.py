@@ -6,8 +6,8 @@ Django's test client in this process:
 
 - the dashboard's query count and median server time, beside a bare page that only renders
   the site layout (base.html), and their ratio: served again unchanged, then drawn again
-  after one more click by a person, after one more reading typed in, and with nothing kept
-  (the cache emptied: a restart);
+  after one more click by a person, after a check-in of one more reading (the check-in form
+  sent as the page sends it), and with nothing kept (the cache emptied: a restart);
 - the portfolio's query count with 1 and with 30 campaigns (the same);
 - the warm render time (median) of each PDF.
 
@@ -367,7 +367,7 @@ def main():
                 measure_page(client, dashboard, args.runs, a_click(campaign), bare),
             ),
             (
-                "dashboard, after a reading",
+                "dashboard, after a check-in",
                 measure_page(client, dashboard, args.runs, a_reading(client, campaign), bare),
             ),
             (

@@ -138,8 +138,8 @@ class ProcessMemory:
             self.slots.clear()
 
 
-# About twenty kept values per campaign (the latest version of each): room for a dozen busy
-# owners' campaigns.
+# About twenty kept values per campaign (the latest version of each): room for some fifty
+# campaigns at once.
 in_process = ProcessMemory(size=1024)
 
 
