@@ -1,5 +1,6 @@
 """Reading a campaign's numbers from measurements, clicks and promo codes."""
 
+import copy
 import datetime
 from decimal import Decimal
 
@@ -119,6 +120,35 @@ class TestKPIStatuses:
             expected = services.click_days(campaigns=[campaign.pk], since=since)
             assert services.click_days_since(campaign=campaign.pk, since=since) == expected
         assert len(services.click_days_since(campaign=campaign.pk, since=START)) == 3
+
+    def test_figures_added_up_in_parts_are_the_campaigns_figures(self, campaign):
+        # The dashboard keeps each KPI's readings and what the app counted apart, and adds
+        # them up at each redraw: the same cells, and the kept parts left as they were.
+        partnership = PartnershipFactory(campaign=campaign)
+        click_on(TrackedLinkFactory(partnership=partnership), day(2))
+        RedemptionFactory(
+            partnership=partnership, date=day(2), revenue=D("20.00"), new_customer=True
+        )
+        customers = CampaignKPIFactory(campaign=campaign, kind="customers")
+        MeasurementFactory(kpi=customers, date=day(2), value=3, influencer=partnership.influencer)
+        MeasurementFactory(kpi=customers, date=day(3), value=2)
+        rows = services.CampaignRows([campaign])
+        parts = [services.counted_figures(campaign=campaign, rows=rows)] + [
+            services.reading_figures(campaign=campaign, readings=[row])
+            for row in rows.readings[campaign.pk]
+        ]
+        before = copy.deepcopy(parts)
+
+        combined = services.CampaignFigures.combined(parts).with_clicks([(None, day(4), 1)])
+
+        whole = services.campaign_figures(campaign=campaign)
+        whole.add_clicks([(None, day(4), 1)])
+        for kind in (KPIKind.NEW_CUSTOMERS, KPIKind.LINK_CLICKS, KPIKind.REVENUE):
+            assert combined.by_day(kind) == whole.by_day(kind), kind
+            assert combined.by_influencer(kind) == whole.by_influencer(kind), kind
+        assert combined.by_influencer(KPIKind.NEW_CUSTOMERS)[partnership.influencer_id] == 4
+        assert combined.tracked_clicks == whole.tracked_clicks
+        assert parts == before
 
     def test_a_snapshot_is_the_latest_level_not_a_sum(self, campaign):
         kpi = CampaignKPIFactory(
