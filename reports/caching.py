@@ -143,6 +143,18 @@ class ProcessMemory:
 in_process = ProcessMemory(size=1024)
 
 
+def kept_read(name: str, *, by_readings: bool = False) -> cached_property:
+    """``CampaignRows``' read of that name, kept (``KeptRows.kept``) under the owner's data
+    version and, when ``by_readings``, the campaign's readings' version."""
+    read = vars(CampaignRows)[name].func
+
+    def kept(rows: "KeptRows") -> Any:
+        version = rows.readings_version if by_readings else ""
+        return rows.kept(name, lambda: read(rows), version)
+
+    return cached_property(kept)
+
+
 class KeptRows(CampaignRows):
     """A campaign's ``CampaignRows`` whose rows only the owner's side can change are taken
     from the cache (each kept the first time it is needed), and whose click counts of the
@@ -191,16 +203,10 @@ class KeptRows(CampaignRows):
             self.keep(name, value, version, shared=shared)
         return value
 
-    @cached_property
-    def kpis(self):
-        """The KPIs, with the version of each one's readings as the database has it now."""
-        read = vars(CampaignRows)["kpis"].func
-        return self.kept("kpis", lambda: read(self), self.readings_version)
-
-    @cached_property
-    def partnerships(self):
-        read = vars(CampaignRows)["partnerships"].func
-        return self.kept("partnerships", lambda: read(self))
+    # The KPIs are kept by the readings' version too: each carries its own readings' version
+    # as the database had it when they were read.
+    kpis = kept_read("kpis", by_readings=True)
+    partnerships = kept_read("partnerships")
 
     def per_kpi(
         self, name: str, read: Callable[[list[int]], list[Row]], kpis: list[CampaignKPI]
