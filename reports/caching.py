@@ -15,6 +15,11 @@ section that shows what they feed has the campaign's version in its key
 (``Section.moves_with_readings``); the others are kept. A redraw after a reading reads again
 the readings of the KPIs whose version moved, and nothing else of the owner's.
 
+A section that says what it shows (``Section.shows``) is also kept under the fingerprint of
+that content (``reports.fingerprint``), with the rest of the key but not the versions of
+readings and clicks: a reading that leaves its content as it was (the range after customers
+typed in, the timeline after a second check-in in a day) finds it drawn already.
+
 Clicks come from visitors, not the owner, and may arrive every second, so they do not raise
 a version. A click is counted on the day it happens, into that link's daily count
 (``kpis.ClickDay``), so only the counts of today and yesterday (a click made just before
@@ -412,12 +417,32 @@ def cached_dashboard(
         dashboard = kept_dashboard(
             request=request, campaign=campaign, business=business, recent=recent
         )
-        fresh = draw_sections(missing, context(dashboard), request)
-        drawn.update(zip(missing, fresh, strict=True))
+        # A section that says what it shows may have been drawn already with the same content.
+        by_content = {
+            section: cache_key(
+                campaign=campaign,
+                business=business,
+                variant=section.content_variant(sort, dashboard),
+            )
+            for section in missing
+            if section.shows is not None
+        }
+        same = cache.get_many(by_content.values())
+        drawn.update((section, same[key]) for section, key in by_content.items() if key in same)
+        to_draw = [section for section in missing if section not in drawn]
+        fresh = draw_sections(to_draw, context(dashboard), request)
+        drawn.update(zip(to_draw, fresh, strict=True))
         cache.set_many(
             {
-                keys[section]: (seen, section.moves_with_clicks(dashboard), html)
-                for section, html in zip(missing, fresh, strict=True)
+                **{
+                    keys[section]: (seen, section.moves_with_clicks(dashboard), drawn[section])
+                    for section in missing
+                },
+                **{
+                    by_content[section]: drawn[section]
+                    for section in to_draw
+                    if section in by_content
+                },
             },
             CACHE_SECONDS,
         )

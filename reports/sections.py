@@ -7,7 +7,9 @@ click, and whatever is worked out from them) says so for the dashboard it was dr
 is drawn again after a new click by a person; the others only after a change the owner makes.
 Of the owner's changes, readings and check-ins are versioned on their own
 (``Campaign.readings_version``): a section that shows none of what they feed says so, and is
-kept when only they change.
+kept when only they change. A section that says what it shows of them (``shows``: the
+values it is drawn from, apart from what the owner's data version covers) is also kept by
+that content, so a reading that leaves it as it was finds it drawn already.
 """
 
 from collections.abc import Callable
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from kpis.services import fed_by_clicks
 
+from .fingerprint import fingerprint
 from .services import Dashboard
 
 
@@ -37,12 +40,25 @@ def range_moves_with_clicks(dashboard: Dashboard) -> bool:
     return dashboard.voice.rise.moves_with_clicks
 
 
+def timeline_shown(dashboard: Dashboard) -> object:
+    """The timeline and the alerts: the day, the check-ins planned and the last one."""
+    return dashboard.timeline
+
+
+def range_shown(dashboard: Dashboard) -> object:
+    """The range of results and each influencer's keep-or-stop line."""
+    voice = dashboard.voice
+    return dashboard.roi.running, voice.range, voice.keep_or_stop
+
+
 @dataclass(frozen=True)
 class Section:
     name: str
     moves_with_clicks: Callable[[Dashboard], bool] = never
     sorted: bool = False  # drawn in the comparison table's sorting
     moves_with_readings: bool = True  # shows what readings or check-ins feed
+    # What it shows of what readings, check-ins and clicks feed (``reports.fingerprint``).
+    shows: Callable[[Dashboard], object] | None = None
 
     def variant(self, sort: str, readings_version: int) -> str:
         """The section's name in the cache: with the table's sorting when it shows it, and
@@ -50,20 +66,28 @@ class Section:
         name = f"{self.name}:{sort}" if self.sorted else self.name
         return f"{name}:{readings_version}" if self.moves_with_readings else name
 
+    def content_variant(self, sort: str, dashboard: Dashboard) -> str:
+        """The section's name in the cache by what it shows (it has ``shows``)."""
+        assert self.shows is not None
+        name = f"{self.name}:{sort}" if self.sorted else self.name
+        return f"{name}:shows:{fingerprint(self.shows(dashboard))}"
+
     @property
     def template(self) -> str:
         return f"reports/sections/{self.name}.html"
 
 
 DASHBOARD_SECTIONS = (
-    Section("alerts"),  # a check-in due or overdue, the deadline passed
-    Section("timeline"),  # day X of Y, the next check-in, the page's actions
+    Section("alerts", shows=timeline_shown),  # a check-in due or overdue, the deadline passed
+    Section("timeline", shows=timeline_shown),  # day X of Y, the next check-in, the page's actions
     Section("numbers", kpis_fed_by_clicks),  # a card and a chart per KPI
     Section("next", kpis_fed_by_clicks),  # what to try for a KPI behind plan
     Section("posts", moves_with_readings=False),  # new posts, follow-ups, each one's posts
     Section("checkins"),  # the latest check-in notes
     Section("influencers", always, sorted=True),  # side by side, with their link clicks
     Section("roi", always),  # is it worth the money: cost per click, sales per click
-    Section("range", range_moves_with_clicks),  # results as a range, keep or stop
+    Section(
+        "range", range_moves_with_clicks, shows=range_shown
+    ),  # results as a range, keep or stop
     Section("said", moves_with_readings=False),  # what customers said
 )

@@ -66,12 +66,51 @@ def test_a_check_in_draws_again_only_what_readings_feed(
     assert now_values(html)[0] == "12"
     assert "Fair stall" in html
     everything = [section.name for section in caching.DASHBOARD_SECTIONS]
-    assert drawn_sections == [name for name in everything if name not in NOT_FED_BY_READINGS]
+    # The range shows no typed-in customers: found drawn by its content. The timeline moved
+    # (today's check-in is done).
+    kept = [*NOT_FED_BY_READINGS, "range"]
+    assert drawn_sections == [name for name in everything if name not in kept]
     # The customers KPI's readings are read again (theirs alone); those of the others are kept.
     (read,) = readings_read(queries)
     assert re.search(rf"\bIN \({customers.pk}\)", read), read
     forget_everything()
     assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+
+
+def test_a_section_a_check_in_leaves_as_it_was_is_not_drawn_again(
+    owner_client, campaign, drawn_sections
+):
+    customers = campaign.kpis.get(kind="customers")
+    check_in(owner_client, campaign, **{f"value_{customers.pk}": "4", "note": "Fair stall"})
+    visit(owner_client, campaign)
+    drawn_sections.clear()
+    # A second check-in today: the timeline and the alerts are as they were, the range too.
+    check_in(owner_client, campaign, **{f"value_{customers.pk}": "5", "note": "Market day"})
+
+    html = visit(owner_client, campaign)
+
+    assert now_values(html)[0] == "17"  # 8, and 4 and 5 typed in today
+    assert "alerts" not in drawn_sections and "timeline" not in drawn_sections
+    assert "range" not in drawn_sections
+    assert {"numbers", "checkins"} <= set(drawn_sections)
+    forget_everything()
+    assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+
+
+def test_a_section_whose_content_a_check_in_changes_is_drawn_again(
+    owner_client, campaign, drawn_sections
+):
+    orders = CampaignKPIFactory(campaign=campaign, kind="orders", target=Decimal("40"))
+    visit(owner_client, campaign)
+    drawn_sections.clear()
+    # Sales typed in count among the campaign's sales: the range moves.
+    check_in(owner_client, campaign, **{f"value_{orders.pk}": "7"})
+
+    html = visit(owner_client, campaign)
+
+    assert "range" in drawn_sections
+    forget_everything()
+    assert visit(owner_client, campaign) == html
 
 
 def test_a_reading_changed_on_its_page_is_shown_at_the_next_visit(owner_client, campaign):
