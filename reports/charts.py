@@ -7,6 +7,7 @@ deadline), with dates along the bottom and values up the side. No JavaScript nee
 
 import hashlib
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -56,6 +57,20 @@ class Scale:
         inner = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         share = (float(value) - self.low) / (self.high - self.low)
         return round(HEIGHT - MARGIN_BOTTOM - share * inner, 1)
+
+    def polyline(self, points: Iterable[tuple[date, float | Decimal]]) -> str:
+        """ "x,y x,y ..." for an SVG polyline, each point placed as ``x`` and ``y`` place it,
+        with what they work out per call worked out once (a year of readings is 365 points,
+        a third of a chart's drawing)."""
+        span = max((self.end - self.start).days, 1)
+        inner_x = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+        inner_y = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+        first, low, height = self.start.toordinal(), self.low, self.high - self.low
+        return " ".join(
+            f"{round(MARGIN_LEFT + (day.toordinal() - first) / span * inner_x, 1)},"
+            f"{round(HEIGHT - MARGIN_BOTTOM - (float(value) - low) / height * inner_y, 1)}"
+            for day, value in points
+        )
 
 
 def nice_ticks(*, low: float, high: float, count: int = 4) -> list[float]:
@@ -159,7 +174,7 @@ def kpi_chart(*, status: KPIStatus, chart_id: str) -> SafeString:
         value_line = format_html(
             '<polyline class="chart-value" points="{}" fill="none" stroke="{}" '
             'stroke-width="2.5" stroke-linejoin="round"/>',
-            " ".join(f"{scale.x(day)},{scale.y(value)}" for day, value in points),
+            scale.polyline(points),
             VALUE_COLOUR,
         )
     legend = format_html(

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpis.models import Redemption
 from kpis.services import campaign_kpi_statuses
@@ -88,3 +90,21 @@ def test_scale_maps_start_and_end_to_the_plot_edges():
     assert scale.x(date(2026, 1, 31)) == charts.WIDTH - charts.MARGIN_RIGHT
     assert scale.y(0) == charts.HEIGHT - charts.MARGIN_BOTTOM
     assert scale.y(100) == charts.MARGIN_TOP
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    days=st.lists(st.integers(min_value=-30, max_value=400), min_size=1, max_size=40),
+    values=st.lists(
+        st.decimals(min_value=-1000, max_value=100_000, places=2, allow_nan=False), min_size=1
+    ),
+    span=st.integers(min_value=0, max_value=365),
+)
+def test_a_polyline_places_each_point_as_x_and_y_do(days, values, span):
+    start = date(2026, 1, 1)
+    scale = charts.Scale(start, start + timedelta(days=span), -1000, 100_000)
+    points = [
+        (start + timedelta(days=d), v) for d, v in zip(days, values * len(days), strict=False)
+    ]
+    expected = " ".join(f"{scale.x(day)},{scale.y(value)}" for day, value in points)
+    assert scale.polyline(points) == expected
