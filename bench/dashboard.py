@@ -307,10 +307,12 @@ def forget_everything():
     emptied, as after a restart."""
     from django.core.cache import cache
 
+    from reports import tables
     from reports.caching import in_process
 
     cache.clear()
-    in_process.clear()
+    for memory in (in_process, tables.frames, tables.drawn_rows):
+        memory.clear()
 
 
 def clicks_time(campaign):

@@ -19,9 +19,12 @@ from accounts.models import DEFAULT_CURRENCY
 from campaigns.plan.tables import CampaignTable
 
 from .caching import ProcessMemory
+from .fingerprint import fingerprint
 
 # The comparison table's frames, per sorting, language and currency (InfluencerResultsTable.frame).
 frames = ProcessMemory(size=64)
+# Its rows, by what they show (InfluencerResultsTable.body_rows): some campaigns' worth.
+drawn_rows = ProcessMemory(size=1024)
 
 
 class MoneyColumn(tables.Column):
@@ -111,30 +114,44 @@ class InfluencerResultsTable(CurrencyTable):
         """[(row class, its cells' HTML)] in the table's order: the cells django-tables2
         would draw, with each column's attributes and render arguments worked out once
         rather than once per cell (its per-cell machinery was a quarter of the dashboard's
-        drawing), joined here rather than in a template loop (a tenth of a redraw). Drawn by
-        ``reports/partials/influencer_table.html``."""
+        drawing), joined here rather than in a template loop. Drawn by
+        ``reports/partials/influencer_table.html``.
+
+        A row is drawn from its columns' values alone (no column here reads the whole
+        record), so each is kept by those values (``drawn_rows``): after a check-in, most
+        influencers' rows are as they were."""
         columns = []
         for bound in self.columns:
             wanted = inspect.signature(bound.render).parameters
             columns.append((bound, bound.attrs["td"].as_html(), wanted, str(bound.accessor)))
+        by_values = not any("record" in wanted for _, _, wanted, _ in columns)
+        shown = (get_language(), self.currency, [bound.name for bound, *_ in columns])
         rows = []
         for number, record in enumerate(self.data):
-            cells = []
-            for bound, attributes, wanted, name in columns:
-                # The rows are results with plain attributes: read them as such, not through
-                # django-tables2's general path lookup (half the cells' cost).
-                value = getattr(record, name)
-                if value in bound.column.empty_values:
-                    cell = bound.default
-                else:
-                    given = {"value": value, "record": record, "table": self}
-                    cell = bound.render(**{name: given[name] for name in wanted})
-                cells.append((attributes, cell))
+            # The rows are results with plain attributes: read them as such, not through
+            # django-tables2's general path lookup (half the cells' cost).
+            values = [getattr(record, name) for *_, name in columns]
+            key = fingerprint((shown, values)) if by_values else ""
+            html = drawn_rows.get(key) if key else None
+            if html is None:
+                html = self.row_html(record, values, columns)
+                if key:
+                    drawn_rows.set(key, html)
+            rows.append(("odd" if number % 2 else "even", html))
+        return rows
+
+    def row_html(self, record: object, values: list, columns: list) -> SafeString:
+        cells = []
+        for value, (bound, attributes, wanted, _name) in zip(values, columns, strict=True):
+            if value in bound.column.empty_values:
+                cell = bound.default
+            else:
+                given = {"value": value, "record": record, "table": self}
+                cell = bound.render(**{name: given[name] for name in wanted})
             # Each cell escaped unless it is safe already, as a template would; the
             # attributes are django-tables2's own markup.
-            html = "".join(f"<td {attrs}>{conditional_escape(cell)}</td>" for attrs, cell in cells)
-            rows.append(("odd" if number % 2 else "even", mark_safe(html)))
-        return rows
+            cells.append(f"<td {attributes}>{conditional_escape(cell)}</td>")
+        return mark_safe("".join(cells))
 
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from reports import caching
+from reports import caching, tables
 from reports.caching import in_process
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import InfluencerFactory, ProfileFactory
@@ -112,7 +112,8 @@ def drawn_sections(monkeypatch):
 def forget_everything():
     """As after a restart: the cache emptied, and nothing kept in this process's memory."""
     cache.clear()
-    in_process.clear()
+    for memory in (in_process, tables.frames, tables.drawn_rows):
+        memory.clear()
 
 
 def now_values(html):

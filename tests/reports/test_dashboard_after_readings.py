@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Business
 from kpis.models import CheckIn, Measurement
-from reports import caching
+from reports import caching, tables
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 from tests.site_walk import page_forms
 
@@ -95,6 +95,27 @@ def test_a_section_a_check_in_leaves_as_it_was_is_not_drawn_again(
     assert {"numbers", "checkins"} <= set(drawn_sections)
     forget_everything()
     assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+
+
+def test_a_check_in_draws_again_only_the_table_rows_it_changes(owner_client, campaign, monkeypatch):
+    visit(owner_client, campaign)
+    drawn = []
+    row_html = tables.InfluencerResultsTable.row_html
+
+    def spy(table, record, *args):
+        drawn.append(str(record.name))
+        return row_html(table, record, *args)
+
+    monkeypatch.setattr(tables.InfluencerResultsTable, "row_html", spy)
+    customers = campaign.kpis.get(kind="customers")
+    # Customers typed in for the whole campaign: the influencers' own rows are as they were.
+    check_in(owner_client, campaign, **{f"value_{customers.pk}": "4"})
+
+    html = visit(owner_client, campaign)
+
+    assert drawn == ["The whole campaign (not one influencer)"]
+    forget_everything()
+    assert visit(owner_client, campaign) == html
 
 
 def test_a_section_whose_content_a_check_in_changes_is_drawn_again(
