@@ -46,7 +46,6 @@ from functools import cached_property, partial
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -68,9 +67,9 @@ from kpis.services import (
     clicks_of,
     counted_figures,
     fed_by_clicks,
+    kpi_readings,
     reading_figures,
     snapshot_levels,
-    summed_readings,
 )
 from kpis.services.rows import Row
 
@@ -214,15 +213,15 @@ class KeptRows(CampaignRows):
     partnerships = kept_read("partnerships")
 
     def per_kpi(
-        self, name: str, read: Callable[[list[int]], list[Row]], kpis: list[CampaignKPI]
+        self, name: str, read: Callable[[list[CampaignKPI]], list[Row]], kpis: list[CampaignKPI]
     ) -> dict[int, list[Row]]:
         """{KPI id: its rows}: each KPI's rows kept by its readings' version, those not kept
-        read together by ``read(KPI ids)`` (rows with a ``kpi_id``)."""
+        read together by ``read(KPIs)`` (rows with a ``kpi_id``)."""
         found = {kpi.pk: self.lookup(f"{name}:{kpi.pk}", kpi.readings_version) for kpi in kpis}
         missing = [kpi for kpi in kpis if found[kpi.pk] is None]
         if missing:
             fresh = defaultdict(list)
-            for row in read([kpi.pk for kpi in missing]):
+            for row in read(missing):
                 fresh[row["kpi_id"]].append(row)
             for kpi in missing:
                 found[kpi.pk] = fresh[kpi.pk]
@@ -233,7 +232,7 @@ class KeptRows(CampaignRows):
     def readings_by_kpi(self) -> dict[int, list[Row]]:
         return self.per_kpi(
             "readings",
-            lambda kpis: summed_readings(Q(kpi__in=kpis)),
+            kpi_readings,
             self.kpis[self.campaign.pk],
         )
 
@@ -244,7 +243,9 @@ class KeptRows(CampaignRows):
     @cached_property
     def levels(self):
         snapshot = [kpi for kpi in self.kpis[self.campaign.pk] if not kpi.cumulative]
-        levels = self.per_kpi("levels", lambda kpis: snapshot_levels(kpis=kpis), snapshot)
+        levels = self.per_kpi(
+            "levels", lambda kpis: snapshot_levels(kpis=[kpi.pk for kpi in kpis]), snapshot
+        )
         return {self.campaign.pk: [row for rows in levels.values() for row in rows]}
 
     @cached_property

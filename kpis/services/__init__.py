@@ -45,6 +45,7 @@ from .rows import (
     ClickDayRow,
     click_days,
     click_days_since,
+    kpi_readings,
     snapshot_levels,
     summed_readings,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "reading_figures",
     "results_due",
     "running_series",
+    "kpi_readings",
     "snapshot_levels",
     "summed_readings",
 ]

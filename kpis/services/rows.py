@@ -110,6 +110,27 @@ def summed_readings(where: Q) -> list[Row]:
     return list(rows)
 
 
+def kpi_readings(kpis: Iterable[CampaignKPI]) -> list[Row]:
+    """``summed_readings`` of these KPIs' readings, for KPIs already read: each row's kind and
+    campaign are taken from its KPI rather than joined in (the join took a third of the
+    read, most of it in building the query)."""
+    by_id = {kpi.pk: kpi for kpi in kpis}
+    rows: Iterable[Row] = (
+        Measurement.objects.filter(kpi__in=list(by_id))
+        .values("kpi_id", "influencer_id", "date")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    return [
+        {
+            **row,
+            "kpi__campaign_id": by_id[row["kpi_id"]].campaign_id,
+            "kpi__kind": by_id[row["kpi_id"]].kind,
+        }
+        for row in rows
+    ]
+
+
 def snapshot_levels(*, kpis: Iterable[int]) -> list[Row]:
     """[{kpi__campaign_id, kpi_id, date, value}]: every reading of the snapshot KPIs ``kpis``
     (ids), oldest first."""

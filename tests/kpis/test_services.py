@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db.models import Q
 
 from kpis import services
 from kpis.catalogue import KPIKind
@@ -120,6 +121,29 @@ class TestKPIStatuses:
             expected = services.click_days(campaigns=[campaign.pk], since=since)
             assert services.click_days_since(campaign=campaign.pk, since=since) == expected
         assert len(services.click_days_since(campaign=campaign.pk, since=START)) == 3
+
+    def test_readings_of_kpis_already_read_are_those_the_join_reads(self, campaign):
+        # The dashboard reads a changed KPI's readings without joining the KPI back in.
+        partnership = PartnershipFactory(campaign=campaign)
+        customers = CampaignKPIFactory(campaign=campaign, kind="customers")
+        revenue = CampaignKPIFactory(campaign=campaign, kind="revenue", position=1)
+        other = CampaignKPIFactory(campaign=CampaignFactory(owner=campaign.owner))
+        for kpi, offset, value, influencer in (
+            (customers, 0, "2", None),
+            (customers, 0, "3", None),  # two on one day: summed
+            (customers, 2, "1", partnership.influencer),
+            (revenue, 2, "45.50", partnership.influencer),
+            (other, 2, "9", None),
+        ):
+            MeasurementFactory(kpi=kpi, date=day(offset), value=D(value), influencer=influencer)
+
+        def by_row(rows):
+            return sorted(sorted(row.items()) for row in rows)
+
+        ours = [customers, revenue]
+        joined = services.summed_readings(Q(kpi__in=[kpi.pk for kpi in ours]))
+        assert len(joined) == 3
+        assert by_row(services.kpi_readings(ours)) == by_row(joined)
 
     def test_figures_added_up_in_parts_are_the_campaigns_figures(self, campaign):
         # The dashboard keeps each KPI's readings and what the app counted apart, and adds
