@@ -51,6 +51,13 @@ def range_shown(dashboard: Dashboard) -> object:
     return dashboard.roi.running, voice.range, voice.keep_or_stop
 
 
+def suggestions_shown(dashboard: Dashboard) -> object:
+    """What to try next: each KPI behind plan, how far behind, its tips, the owner's plan."""
+    return dashboard.owner_rule, [
+        (s.status.kpi, s.status.percent_of_pace, s.tips) for s in dashboard.suggestions
+    ]
+
+
 @dataclass(frozen=True)
 class Section:
     name: str
@@ -78,16 +85,24 @@ class Section:
 
 
 DASHBOARD_SECTIONS = (
-    Section("alerts", shows=timeline_shown),  # a check-in due or overdue, the deadline passed
-    Section("timeline", shows=timeline_shown),  # day X of Y, the next check-in, the page's actions
-    Section("numbers", kpis_fed_by_clicks),  # a card and a chart per KPI
-    Section("next", kpis_fed_by_clicks),  # what to try for a KPI behind plan
-    Section("posts", moves_with_readings=False),  # new posts, follow-ups, each one's posts
-    Section("checkins"),  # the latest check-in notes
-    Section("influencers", always, sorted=True),  # side by side, with their link clicks
-    Section("roi", always),  # is it worth the money: cost per click, sales per click
-    Section(
-        "range", range_moves_with_clicks, shows=range_shown
-    ),  # results as a range, keep or stop
-    Section("said", moves_with_readings=False),  # what customers said
+    # A check-in due or overdue, the deadline passed.
+    Section("alerts", shows=timeline_shown),
+    # Day X of Y, the next check-in, the page's actions.
+    Section("timeline", shows=timeline_shown),
+    # A card and a chart per KPI.
+    Section("numbers", kpis_fed_by_clicks),
+    # What to try for a KPI behind plan.
+    Section("next", kpis_fed_by_clicks, shows=suggestions_shown),
+    # New posts, follow-ups, each one's posts.
+    Section("posts", moves_with_readings=False),
+    # The latest check-in notes.
+    Section("checkins"),
+    # Side by side, with their link clicks.
+    Section("influencers", always, sorted=True),
+    # Is it worth the money: cost per click, sales per click.
+    Section("roi", always),
+    # Results as a range, keep or stop.
+    Section("range", range_moves_with_clicks, shows=range_shown),
+    # What customers said.
+    Section("said", moves_with_readings=False),
 )

@@ -97,6 +97,24 @@ def test_a_section_a_check_in_leaves_as_it_was_is_not_drawn_again(
     assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
 
 
+def test_what_to_try_next_is_not_drawn_again_while_the_pace_stays(
+    owner_client, campaign, drawn_sections
+):
+    customers = campaign.kpis.get(kind="customers")
+    check_in(owner_client, campaign, **{f"value_{customers.pk}": "1"})
+    assert "What to try next" in visit(owner_client, campaign)  # customers behind plan
+    drawn_sections.clear()
+    # A reading of none: the same pace, the same tips.
+    check_in(owner_client, campaign, **{f"value_{customers.pk}": "0", "note": "Rainy week"})
+
+    html = visit(owner_client, campaign)
+
+    assert "next" not in drawn_sections
+    assert "Rainy week" in html
+    forget_everything()
+    assert visit(owner_client, campaign) == html
+
+
 def test_a_check_in_draws_again_only_the_table_rows_it_changes(owner_client, campaign, monkeypatch):
     visit(owner_client, campaign)
     drawn = []
