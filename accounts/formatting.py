@@ -27,9 +27,10 @@ def as_decimal(value: object) -> Decimal | None:
     if not isinstance(value, Decimal | int | str):
         return None
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return None
+    return number if number.is_finite() else None  # "NaN" and "Infinity" are not amounts
 
 
 def rounded(number: Decimal, *, places: int = 0) -> Decimal:

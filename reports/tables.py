@@ -118,14 +118,20 @@ class InfluencerResultsTable(CurrencyTable):
         ``reports/partials/influencer_table.html``.
 
         A row is drawn from its columns' values alone (no column here reads the whole
-        record), so each is kept by those values (``drawn_rows``): after a check-in, most
-        influencers' rows are as they were."""
+        record, and of the table only its currency), so each is kept by those values
+        (``drawn_rows``): after a check-in, most influencers' rows are as they were."""
         columns = []
         for bound in self.columns:
             wanted = inspect.signature(bound.render).parameters
             columns.append((bound, bound.attrs["td"].as_html(), wanted, str(bound.accessor)))
         by_values = not any("record" in wanted for _, _, wanted, _ in columns)
-        shown = (get_language(), self.currency, [bound.name for bound, *_ in columns])
+        kind = type(self)
+        shown = (
+            f"{kind.__module__}.{kind.__qualname__}",
+            get_language(),
+            self.currency,
+            [bound.name for bound, *_ in columns],
+        )
         rows = []
         for number, record in enumerate(self.data):
             # The rows are results with plain attributes: read them as such, not through

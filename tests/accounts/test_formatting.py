@@ -26,6 +26,8 @@ def test_counts_group_thousands_and_show_decimals_only_when_there_are_some():
     assert format_count(None) == "—"
     assert format_count("") == "—"
     assert format_count("not a number") == "—"
+    assert format_count("NaN") == "—"
+    assert format_count(Decimal("-Infinity")) == "—"
 
 
 def test_whole_counts_round_half_up():
@@ -42,6 +44,7 @@ def test_money_rounds_half_up_groups_thousands_and_puts_the_sign_first():
     assert format_money(Decimal("1250"), currency="EUR", places=0) == "€1,250"
     assert format_money(5, currency="CHF") == "CHF 5.00"
     assert format_money(None) == "—"
+    assert format_money("Infinity") == "—"
 
 
 def test_a_currency_without_a_symbol_shows_its_code():

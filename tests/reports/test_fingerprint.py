@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from reports.fingerprint import fingerprint
@@ -35,6 +36,9 @@ def test_equal_values_have_equal_fingerprints_and_any_change_moves_them():
     # Written differently on the page: "45" and "45.00".
     assert fingerprint(Decimal("45")) != fingerprint(Decimal("45.00"))
     assert fingerprint({"a": 1, "b": 2}) == fingerprint({"b": 2, "a": 1})
+    # Markup is drawn as it is, text escaped: not the same content.
+    assert fingerprint(mark_safe("<b>x</b>")) != fingerprint("<b>x</b>")
+    assert fingerprint((1, 2)) != fingerprint([1, 2])
 
 
 def test_a_translated_text_is_named_by_its_words():
@@ -53,6 +57,8 @@ def test_a_value_without_a_fingerprint_is_refused():
         fingerprint([object()])
     with pytest.raises(TypeError):
         fingerprint({1.5})  # a set has no order to name it by
+    with pytest.raises(TypeError, match="unsaved"):
+        fingerprint(CampaignFactory.build())  # no id to name it by
 
 
 @pytest.mark.django_db
