@@ -3,20 +3,25 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from tests.factories.accounts import PASSWORD, UserFactory
 
 # No time limit per example: the suite runs a process per core beside browsers and servers,
 # so how long one example takes measures the machine's load, not the code (a first example
 # once took 300 ms against Hypothesis' default 200 ms and failed the run). Every example is
-# still checked; tests that set their own settings keep them.
+# still checked; tests that set their own settings keep them. Hypothesis keeps what it learns
+# (failing examples, constants read from the code) in the system's temporary folder, not in
+# the checkout: a test run leaves the tree as it was.
 hypothesis_settings.register_profile("suite", deadline=None)
 hypothesis_settings.load_profile("suite")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "microreach-hypothesis")
 
 
 def pytest_configure(config):
