@@ -47,7 +47,6 @@ from .rows import (
     click_days_since,
     kpi_readings,
     snapshot_levels,
-    summed_readings,
 )
 
 __all__ = [
@@ -84,5 +83,4 @@ __all__ = [
     "running_series",
     "kpi_readings",
     "snapshot_levels",
-    "summed_readings",
 ]

@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db.models import Q
 
 from kpis import services
 from kpis.catalogue import KPIKind
@@ -122,8 +121,8 @@ class TestKPIStatuses:
             assert services.click_days_since(campaign=campaign.pk, since=since) == expected
         assert len(services.click_days_since(campaign=campaign.pk, since=START)) == 3
 
-    def test_readings_of_kpis_already_read_are_those_the_join_reads(self, campaign):
-        # The dashboard reads a changed KPI's readings without joining the KPI back in.
+    def test_readings_are_summed_per_kpi_influencer_and_day(self, campaign):
+        # Each row's kind and campaign come from its KPI, not from a join.
         partnership = PartnershipFactory(campaign=campaign)
         customers = CampaignKPIFactory(campaign=campaign, kind="customers")
         revenue = CampaignKPIFactory(campaign=campaign, kind="revenue", position=1)
@@ -140,10 +139,22 @@ class TestKPIStatuses:
         def by_row(rows):
             return sorted(sorted(row.items()) for row in rows)
 
-        ours = [customers, revenue]
-        joined = services.summed_readings(Q(kpi__in=[kpi.pk for kpi in ours]))
-        assert len(joined) == 3
-        assert by_row(services.kpi_readings(ours)) == by_row(joined)
+        def row(kpi, offset, total, influencer=None):
+            return {
+                "kpi_id": kpi.pk,
+                "kpi__campaign_id": campaign.pk,
+                "kpi__kind": kpi.kind,
+                "influencer_id": influencer.pk if influencer else None,
+                "date": day(offset),
+                "total": D(total),
+            }
+
+        expected = [
+            row(customers, 0, "5"),
+            row(customers, 2, "1", partnership.influencer),
+            row(revenue, 2, "45.50", partnership.influencer),
+        ]
+        assert by_row(services.kpi_readings([customers, revenue])) == by_row(expected)
 
     def test_figures_added_up_in_parts_are_the_campaigns_figures(self, campaign):
         # The dashboard keeps each KPI's readings and what the app counted apart, and adds
