@@ -46,9 +46,12 @@ def timeline_shown(dashboard: Dashboard) -> object:
 
 
 def range_shown(dashboard: Dashboard) -> object:
-    """The range of results and each influencer's keep-or-stop line."""
+    """The range of results and each influencer's keep-or-stop line (before the start, only
+    a line saying they come later)."""
+    if not dashboard.roi.running:
+        return False
     voice = dashboard.voice
-    return dashboard.roi.running, voice.range, voice.keep_or_stop
+    return voice.range, voice.keep_or_stop
 
 
 def suggestions_shown(dashboard: Dashboard) -> object:
