@@ -216,8 +216,13 @@ class KeptRows(CampaignRows):
         self, name: str, read: Callable[[list[CampaignKPI]], list[Row]], kpis: list[CampaignKPI]
     ) -> dict[int, list[Row]]:
         """{KPI id: its rows}: each KPI's rows kept by its readings' version, those not kept
-        read together by ``read(KPIs)`` (rows with a ``kpi_id``)."""
-        found = {kpi.pk: self.lookup(f"{name}:{kpi.pk}", kpi.readings_version) for kpi in kpis}
+        read together by ``read(KPIs)`` (rows with a ``kpi_id``). Kept in this process only:
+        a year of one KPI's readings is read again in one query in about the time the cache
+        takes to store it and give it back."""
+        found = {
+            kpi.pk: self.lookup(f"{name}:{kpi.pk}", kpi.readings_version, shared=False)
+            for kpi in kpis
+        }
         missing = [kpi for kpi in kpis if found[kpi.pk] is None]
         if missing:
             fresh = defaultdict(list)
@@ -225,7 +230,7 @@ class KeptRows(CampaignRows):
                 fresh[row["kpi_id"]].append(row)
             for kpi in missing:
                 found[kpi.pk] = fresh[kpi.pk]
-                self.keep(f"{name}:{kpi.pk}", fresh[kpi.pk], kpi.readings_version)
+                self.keep(f"{name}:{kpi.pk}", fresh[kpi.pk], kpi.readings_version, shared=False)
         return found
 
     @cached_property

@@ -5,10 +5,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db.models import Sum
 
 from kpis import services
 from kpis.catalogue import KPIKind
 from kpis.metrics import PaceStatus
+from kpis.models import Measurement
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.influencers import ProfileFactory
 from tests.factories.kpis import (
@@ -155,6 +157,33 @@ class TestKPIStatuses:
             row(revenue, 2, "45.50", partnership.influencer),
         ]
         assert by_row(services.kpi_readings([customers, revenue])) == by_row(expected)
+
+    def test_readings_read_through_sql_compiled_once_are_those_of_the_orm(self, campaign):
+        # Sums SQLite adds up in floating point (0.1 + 0.2) come back as the ORM gives them,
+        # for one KPI and for three, and for the same count of other KPIs.
+        kpis = [
+            CampaignKPIFactory(campaign=campaign, kind=kind, position=position)
+            for position, kind in enumerate(("customers", "revenue", "orders"))
+        ]
+        for kpi, value in zip(kpis * 2, ("0.10", "19.99", "3", "0.20", "0.01", "4"), strict=True):
+            MeasurementFactory(kpi=kpi, date=day(1), value=D(value))
+            MeasurementFactory(kpi=kpi, date=day(2), value=D(value))
+
+        def orm(chosen):
+            rows = (
+                Measurement.objects.filter(kpi__in=chosen)
+                .values_list("kpi_id", "influencer_id", "date")
+                .annotate(total=Sum("value"))
+                .order_by()
+            )
+            return sorted((kpi_id, day_, total) for kpi_id, _, day_, total in rows)
+
+        for chosen in (kpis[:1], kpis, kpis[1:2], kpis[::-1]):
+            rows = services.kpi_readings(chosen)
+            read = sorted((row["kpi_id"], row["date"], row["total"]) for row in rows)
+            assert read == orm(chosen)
+            assert [str(total) for *_, total in read] == [str(t) for *_, t in orm(chosen)]
+        assert services.kpi_readings([]) == []
 
     def test_figures_added_up_in_parts_are_the_campaigns_figures(self, campaign):
         # The dashboard keeps each KPI's readings and what the app counted apart, and adds
