@@ -66,9 +66,10 @@ class Scale:
         inner_x = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
         inner_y = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         first, low, height = self.start.toordinal(), self.low, self.high - self.low
+        # One decimal by the format rather than round(): the same text, in half the time.
         return " ".join(
-            f"{round(MARGIN_LEFT + (day.toordinal() - first) / span * inner_x, 1)},"
-            f"{round(HEIGHT - MARGIN_BOTTOM - (float(value) - low) / height * inner_y, 1)}"
+            f"{MARGIN_LEFT + (day.toordinal() - first) / span * inner_x:.1f},"
+            f"{HEIGHT - MARGIN_BOTTOM - (float(value) - low) / height * inner_y:.1f}"
             for day, value in points
         )
 
