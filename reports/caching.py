@@ -74,7 +74,7 @@ from kpis.services import (
 from kpis.services.rows import Row
 
 from .charts import cached_chart, kpi_chart
-from .sections import DASHBOARD_SECTIONS, Section
+from .sections import DASHBOARD_SECTIONS, Contents, Section
 from .services import Dashboard, KPIPanel, chart_id
 
 CACHE_SECONDS = 600
@@ -83,17 +83,27 @@ CARD_TEMPLATE = "reports/partials/kpi_card.html"
 RECENT_DAYS = 2
 
 
-def cache_key(*, campaign: Campaign, business: Business, variant: str) -> str:
-    parts = [
-        business.data_version,
-        business.currency,
-        campaign.updated_at.isoformat(),
-        timezone.localdate().isoformat(),
-        get_language(),
-        variant,
-    ]
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-    return f"reports:dashboard:{campaign.pk}:{digest}"
+def dashboard_keys(*, campaign: Campaign, business: Business) -> Callable[[str], str]:
+    """The cache key of each variant of the campaign's dashboard (a section, the kept rows),
+    from what every key shares, worked out once per visit."""
+    shared = "|".join(
+        map(
+            str,
+            [
+                business.data_version,
+                business.currency,
+                campaign.updated_at.isoformat(),
+                timezone.localdate().isoformat(),
+                get_language(),
+            ],
+        )
+    )
+
+    def key(variant: str) -> str:
+        digest = hashlib.sha256(f"{shared}|{variant}".encode()).hexdigest()
+        return f"reports:dashboard:{campaign.pk}:{digest}"
+
+    return key
 
 
 def recent_click_days(*, campaign: Campaign) -> list[ClickDayRow]:
@@ -378,9 +388,8 @@ class KeptDashboard(Dashboard):
 
 
 def kept_dashboard(
-    *, request: HttpRequest, campaign: Campaign, business: Business, recent: list[ClickDayRow]
+    *, request: HttpRequest, campaign: Campaign, key: str, recent: list[ClickDayRow]
 ) -> KeptDashboard:
-    key = cache_key(campaign=campaign, business=business, variant="rows")
     rows = KeptRows(campaign=campaign, key=key, readings=campaign.readings_version, recent=recent)
     return KeptDashboard(campaign=campaign, request=request, rows=rows)
 
@@ -403,12 +412,9 @@ def cached_dashboard(
 
     recent = recent_click_days(campaign=campaign)
     seen = clicks_seen(recent)
+    key_of = dashboard_keys(campaign=campaign, business=business)
     keys = {
-        section: cache_key(
-            campaign=campaign,
-            business=business,
-            variant=section.variant(sort, campaign.readings_version),
-        )
+        section: key_of(section.variant(sort, campaign.readings_version))
         for section in DASHBOARD_SECTIONS
     }
     kept = cache.get_many(keys.values())
@@ -421,15 +427,12 @@ def cached_dashboard(
     missing = [section for section in DASHBOARD_SECTIONS if section not in drawn]
     if missing:
         dashboard = kept_dashboard(
-            request=request, campaign=campaign, business=business, recent=recent
+            request=request, campaign=campaign, key=key_of("rows"), recent=recent
         )
         # A section that says what it shows may have been drawn already with the same content.
+        contents = Contents(dashboard)
         by_content = {
-            section: cache_key(
-                campaign=campaign,
-                business=business,
-                variant=section.content_variant(sort, dashboard),
-            )
+            section: key_of(section.content_variant(sort, contents))
             for section in missing
             if section.shows is not None
         }

@@ -61,6 +61,20 @@ def suggestions_shown(dashboard: Dashboard) -> object:
     ]
 
 
+class Contents:
+    """What one dashboard's sections show, fingerprinted once for each ``shows``: the alerts
+    and the timeline show the same values."""
+
+    def __init__(self, dashboard: Dashboard) -> None:
+        self.dashboard = dashboard
+        self.fingerprints: dict[Callable[[Dashboard], object], str] = {}
+
+    def fingerprint(self, shows: Callable[[Dashboard], object]) -> str:
+        if shows not in self.fingerprints:
+            self.fingerprints[shows] = fingerprint(shows(self.dashboard))
+        return self.fingerprints[shows]
+
+
 @dataclass(frozen=True)
 class Section:
     name: str
@@ -76,11 +90,11 @@ class Section:
         name = f"{self.name}:{sort}" if self.sorted else self.name
         return f"{name}:{readings_version}" if self.moves_with_readings else name
 
-    def content_variant(self, sort: str, dashboard: Dashboard) -> str:
+    def content_variant(self, sort: str, contents: "Contents") -> str:
         """The section's name in the cache by what it shows (it has ``shows``)."""
         assert self.shows is not None
         name = f"{self.name}:{sort}" if self.sorted else self.name
-        return f"{name}:shows:{fingerprint(self.shows(dashboard))}"
+        return f"{name}:shows:{contents.fingerprint(self.shows)}"
 
     @property
     def template(self) -> str:

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from reports.fingerprint import fingerprint
-from reports.sections import DASHBOARD_SECTIONS
+from reports.sections import DASHBOARD_SECTIONS, Contents
 from reports.services import campaign_dashboard
 from tests.factories.campaigns import CampaignFactory
 
@@ -65,7 +65,7 @@ def test_a_value_without_a_fingerprint_is_refused():
 @pytest.mark.parametrize("days_in", [10, -5], ids=["running", "not started"])
 def test_every_section_that_says_what_it_shows_has_a_fingerprint(owner, days_in):
     campaign = build_campaign(owner, days_in=days_in)
-    dashboard = campaign_dashboard(campaign=campaign, today=timezone.localdate())
+    contents = Contents(campaign_dashboard(campaign=campaign, today=timezone.localdate()))
     for section in DASHBOARD_SECTIONS:
         if section.shows is not None:
-            assert section.content_variant("", dashboard).startswith(f"{section.name}:shows:")
+            assert section.content_variant("", contents).startswith(f"{section.name}:shows:")
