@@ -69,6 +69,7 @@ from kpis.services import (
     fed_by_clicks,
     kpi_readings,
     reading_figures,
+    readings_versions,
     snapshot_levels,
 )
 from kpis.services.rows import Row
@@ -157,14 +158,13 @@ class ProcessMemory:
 in_process = ProcessMemory(size=1024)
 
 
-def kept_read(name: str, *, by_readings: bool = False) -> cached_property:
+def kept_read(name: str) -> cached_property:
     """``CampaignRows``' read of that name, kept (``KeptRows.kept``) under the owner's data
-    version and, when ``by_readings``, the campaign's readings' version."""
+    version."""
     read = vars(CampaignRows)[name].func
 
     def kept(rows: "KeptRows") -> Any:
-        version = rows.readings_version if by_readings else ""
-        return rows.kept(name, lambda: read(rows), version)
+        return rows.kept(name, lambda: read(rows))
 
     return cached_property(kept)
 
@@ -175,10 +175,11 @@ class KeptRows(CampaignRows):
     recent days are those read for this visit.
 
     ``key`` names this version of the owner's data, and ``readings`` the campaign's version of
-    its readings and check-ins (``Campaign.readings_version``). The KPIs and their readings
-    are kept by both, and each KPI's readings also by its own version, so a reading typed in
-    reads that KPI's readings again and none of the others. What a redraw needs of the rest is
-    kept already worked out (the figures, statuses and panels of ``KeptDashboard``)."""
+    its readings and check-ins (``Campaign.readings_version``). The KPIs are kept by the
+    first, the versions of their readings (``version_of``) by the second, and each KPI's
+    readings by its own version, so a reading typed in reads that KPI's readings again and
+    none of the others. What a redraw needs of the rest is kept already worked out (the
+    figures, statuses and panels of ``KeptDashboard``)."""
 
     def __init__(
         self, *, campaign: Campaign, key: str, readings: int, recent: list[ClickDayRow]
@@ -217,10 +218,25 @@ class KeptRows(CampaignRows):
             self.keep(name, value, version, shared=shared)
         return value
 
-    # The KPIs are kept by the readings' version too: each carries its own readings' version
-    # as the database had it when they were read.
-    kpis = kept_read("kpis", by_readings=True)
+    # Only the owner's changes change the KPIs themselves. Each also carries the version of
+    # its readings as it was when they were read: ``version_of`` tells the current one.
+    kpis = kept_read("kpis")
     partnerships = kept_read("partnerships")
+
+    @cached_property
+    def versions(self) -> dict[int, int]:
+        """{KPI id: the version of its readings}, which move with the campaign's version."""
+        return self.kept(
+            "versions",
+            lambda: readings_versions(campaign=self.campaign.pk),
+            self.readings_version,
+            shared=False,  # one small query
+        )
+
+    def version_of(self, kpi: CampaignKPI) -> int | None:
+        """The version of the KPI's readings (None for a KPI deleted since its page was read,
+        whose readings are read again, and found gone)."""
+        return self.versions.get(kpi.pk)
 
     def per_kpi(
         self, name: str, read: Callable[[list[CampaignKPI]], list[Row]], kpis: list[CampaignKPI]
@@ -230,7 +246,7 @@ class KeptRows(CampaignRows):
         a year of one KPI's readings is read again in one query in about the time the cache
         takes to store it and give it back."""
         found = {
-            kpi.pk: self.lookup(f"{name}:{kpi.pk}", kpi.readings_version, shared=False)
+            kpi.pk: self.lookup(f"{name}:{kpi.pk}", self.version_of(kpi), shared=False)
             for kpi in kpis
         }
         missing = [kpi for kpi in kpis if found[kpi.pk] is None]
@@ -240,7 +256,7 @@ class KeptRows(CampaignRows):
                 fresh[row["kpi_id"]].append(row)
             for kpi in missing:
                 found[kpi.pk] = fresh[kpi.pk]
-                self.keep(f"{name}:{kpi.pk}", fresh[kpi.pk], kpi.readings_version, shared=False)
+                self.keep(f"{name}:{kpi.pk}", fresh[kpi.pk], self.version_of(kpi), shared=False)
         return found
 
     @cached_property
@@ -309,7 +325,7 @@ class KeptDashboard(Dashboard):
                 self.rows.kept(
                     f"figures:{kpi.pk}",
                     partial(readings_of, kpi),
-                    kpi.readings_version,
+                    self.rows.version_of(kpi),
                     shared=False,
                 )
                 for kpi in self.kpis
@@ -327,8 +343,8 @@ class KeptDashboard(Dashboard):
         """The version of what a KPI's status is worked out from: its readings, and for a KPI
         clicks feed, the clicks by people seen in the recent days too."""
         if fed_by_clicks(kpi):
-            return f"{kpi.readings_version}-{clicks_seen(self.rows.recent)}"
-        return kpi.readings_version
+            return f"{self.rows.version_of(kpi)}-{clicks_seen(self.rows.recent)}"
+        return self.rows.version_of(kpi)
 
     def kept_per_kpi(
         self, name: str, work_out: Callable[[list[CampaignKPI]], list], *, shared: bool

@@ -46,6 +46,7 @@ from .rows import (
     click_days,
     click_days_since,
     kpi_readings,
+    readings_versions,
     snapshot_levels,
 )
 
@@ -82,5 +83,6 @@ __all__ = [
     "results_due",
     "running_series",
     "kpi_readings",
+    "readings_versions",
     "snapshot_levels",
 ]

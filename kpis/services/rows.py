@@ -159,6 +159,24 @@ def kpi_readings(kpis: Iterable[CampaignKPI], *, alias: str = "default") -> list
     ]
 
 
+@cache
+def _readings_versions_query(alias: str) -> CompiledQuery:
+    query = (
+        CampaignKPI.objects.using(alias)
+        .filter(campaign=SOME_CAMPAIGN)
+        .values_list("pk", "readings_version")
+        .order_by()
+    )
+    return CompiledQuery(query, [SOME_CAMPAIGN])
+
+
+def readings_versions(*, campaign: int, alias: str = "default") -> dict[int, int]:
+    """{KPI id: the version of its readings} of a campaign's KPIs (``readings_version``, which
+    the database raises at every change to them), from SQL compiled once: a redraw after a
+    check-in needs these versions, not the KPIs again."""
+    return dict(_readings_versions_query(alias).rows([campaign]))
+
+
 def snapshot_levels(*, kpis: Iterable[int]) -> list[Row]:
     """[{kpi__campaign_id, kpi_id, date, value}]: every reading of the snapshot KPIs ``kpis``
     (ids), oldest first."""

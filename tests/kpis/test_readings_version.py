@@ -8,6 +8,7 @@ import pytest
 
 from campaigns.models import Campaign
 from kpis.models import CampaignKPI, CheckIn, Measurement
+from kpis.services import readings_versions
 from tests.factories.campaigns import CampaignFactory
 from tests.factories.kpis import CampaignKPIFactory, MeasurementFactory
 
@@ -112,3 +113,22 @@ def test_a_campaign_with_readings_can_be_deleted(kpis):
 
     assert not Measurement.objects.exists()
     assert not CampaignKPI.objects.exists()
+
+
+def test_the_versions_read_at_each_redraw_are_the_kpis_own(kpis):
+    # The dashboard reads them through SQL compiled once, instead of the KPIs again.
+    customers, orders = kpis
+    other = CampaignKPIFactory(campaign=CampaignFactory(owner=customers.owner))
+    MeasurementFactory(kpi=customers, date=datetime.date(2026, 11, 2), value=3)
+    MeasurementFactory(kpi=customers, date=datetime.date(2026, 11, 3), value=1)
+    MeasurementFactory(kpi=other, date=datetime.date(2026, 11, 3), value=1)
+
+    assert (
+        readings_versions(campaign=customers.campaign_id)
+        == {
+            kpi.pk: kpi.readings_version
+            for kpi in CampaignKPI.objects.filter(campaign=customers.campaign_id)
+        }
+        == {customers.pk: 2, orders.pk: 0}
+    )
+    assert readings_versions(campaign=-1) == {}
