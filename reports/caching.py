@@ -158,6 +158,11 @@ class ProcessMemory:
 in_process = ProcessMemory(size=1024)
 
 
+def versions_of(kpis: dict[int, list[CampaignKPI]]) -> dict[int, int]:
+    """{KPI id: the version of its readings} of KPIs read just now (``CampaignRows.kpis``)."""
+    return {kpi.pk: kpi.readings_version for group in kpis.values() for kpi in group}
+
+
 def kept_read(name: str) -> cached_property:
     """``CampaignRows``' read of that name, kept (``KeptRows.kept``) under the owner's data
     version."""
@@ -218,14 +223,24 @@ class KeptRows(CampaignRows):
             self.keep(name, value, version, shared=shared)
         return value
 
-    # Only the owner's changes change the KPIs themselves. Each also carries the version of
-    # its readings as it was when they were read: ``version_of`` tells the current one.
-    kpis = kept_read("kpis")
     partnerships = kept_read("partnerships")
 
     @cached_property
+    def kpis(self):
+        """The KPIs, kept by the owner's data version: only the owner's changes change them.
+        Each also carries the version of its readings as it was when they were read:
+        ``version_of`` tells the current one."""
+        kpis = self.lookup("kpis")
+        if kpis is None:
+            kpis = CampaignRows.kpis.func(self)
+            self.keep("kpis", kpis)
+            self.keep("versions", versions_of(kpis), self.readings_version, shared=False)
+        return kpis
+
+    @cached_property
     def versions(self) -> dict[int, int]:
-        """{KPI id: the version of its readings}, which move with the campaign's version."""
+        """{KPI id: the version of its readings}, which move with the campaign's version (read
+        after ``kpis``, which keeps those of KPIs read just now)."""
         return self.kept(
             "versions",
             lambda: readings_versions(campaign=self.campaign.pk),

@@ -50,6 +50,11 @@ def readings_read(queries):
     ]
 
 
+def kpis_read(queries):
+    """The SQL of the queries that read the campaign's KPIs."""
+    return [query["sql"] for query in queries if 'FROM "kpis_campaignkpi"' in query["sql"]]
+
+
 def test_a_check_in_draws_again_only_what_readings_feed(
     owner, owner_client, campaign, drawn_sections
 ):
@@ -73,8 +78,14 @@ def test_a_check_in_draws_again_only_what_readings_feed(
     # The customers KPI's readings are read again (theirs alone); those of the others are kept.
     (read,) = readings_read(queries)
     assert re.search(rf"\bIN \({customers.pk}\)", read), read
+    # The KPIs themselves are kept: only the versions of their readings are read again.
+    (versions,) = kpis_read(queries)
+    assert '"kind"' not in versions, versions
     forget_everything()
-    assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+    with CaptureQueriesContext(connection) as queries:
+        assert visit(owner_client, campaign) == html  # the same page as drawn from scratch
+    (kpis,) = kpis_read(queries)  # read whole, with their versions: not read again for them
+    assert '"kind"' in kpis, kpis
 
 
 def test_a_section_a_check_in_leaves_as_it_was_is_not_drawn_again(
