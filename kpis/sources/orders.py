@@ -247,7 +247,8 @@ class OrderSource(ImportSource[OrderRow]):
         whose = context.partner_names.get(context.codes[code], "")
         status = order_state(order.status)
         if order.cancelled or status in order.skipped:
-            status = status or _("cancelled")
+            # A cancelled order may still say it was paid (its money not given back yet).
+            status = _("cancelled") if order.cancelled else status
             result.leave_out(
                 order.row,
                 _("order %(order)s was %(status)s: not counted")

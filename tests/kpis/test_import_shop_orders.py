@@ -269,3 +269,14 @@ def test_square_item_sales_add_up_each_payments_lines():
     paid = [(net + tax) for payment, net, tax, event, code in lines if payment == "p1"]
     assert totals_by_code(result) == {"MAYA10": (1, sum(paid))}
     assert [item.group for item in result.left_out] == ["refunded"]
+
+
+def test_a_cancelled_order_is_left_out_as_cancelled_even_when_it_says_paid():
+    # Shopify keeps "paid" on an order cancelled before its money was given back.
+    header, rows = exports.shopify()
+    (row,) = [row for row in rows if row[0] == "#1008"]
+    assert row[header.index("Financial Status")] == "paid" and row[header.index("Cancelled at")]
+
+    _source, result = read(exports.render(header, rows))
+
+    assert "order #1008 was cancelled: not counted" in [item.reason for item in result.left_out]
