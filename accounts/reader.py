@@ -7,6 +7,7 @@ breaks, comment lines (Google Analytics' ``#`` preamble, also when Excel padded 
 separators) kept apart. Every record carries the **spreadsheet row** the owner sees in Excel:
 one row per record, however many lines its cells span, blank rows counted.
 
+An Excel workbook (.xlsx) is read as the CSV text of its open sheet (``accounts.workbooks``).
 Shapes no real export has (hundreds of columns, giant lines, binary data) are refused before
 any expensive work. Reading the values in the cells (numbers, dates) is ``kpis.cells``.
 """
@@ -24,19 +25,22 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import workbooks
 from accounts.formatting import format_whole
 
 MAX_COLUMNS = 300
 MAX_LINE_CHARACTERS = 100_000
 DELIMITERS = (",", ";", "\t")
+# What the upload fields offer to choose: text files and Excel workbooks.
+WORKBOOK_AND_TEXT_FILES = (
+    ".csv,.txt,.tsv,.xlsx,text/csv,"
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
 EXCEL_SEPARATOR = re.compile(r"\"?sep=([,;\t])\"?[,;\t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
-# What an owner's file may be instead of text, by its first bytes.
+# What an owner's file may be instead of text, by its first bytes (an Excel workbook is read:
+# ``accounts.workbooks``).
 BINARY_SIGNATURES = {
-    b"PK\x03\x04": gettext_lazy(
-        "This is an Excel workbook (.xlsx) or another zipped file, not a CSV file. In Excel, "
-        "choose File → Save as → “CSV UTF-8 (comma delimited)” and upload that."
-    ),
     b"\xd0\xcf\x11\xe0": gettext_lazy(
         "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File → Save as "
         "→ “CSV UTF-8 (comma delimited)” and upload that."
@@ -66,6 +70,7 @@ class Table:
     comments: list[str] = field(default_factory=list)  # comment lines' text, "#" included
     encoding: str = ""  # how the text was read, in words, when it was not UTF-8
     delimiter: str = ","
+    workbook: bool = False  # read from an Excel workbook's sheet (``encoding`` names it)
 
     @property
     def header(self) -> list[str]:
@@ -82,14 +87,20 @@ def megabytes(size: int) -> str:
 
 
 def decode(data: bytes, *, max_bytes: int | None = None) -> tuple[str, str]:
-    """(text, encoding in words or "" for UTF-8) of an upload's bytes; BadFile when it is not
-    text."""
+    """(text, how it was read in words: its encoding, or "" for UTF-8) of an upload's bytes;
+    an Excel workbook's open sheet as CSV text; BadFile when it is neither."""
     max_bytes = settings.MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise BadFile(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
             % {"size": megabytes(len(data)), "limit": megabytes(max_bytes)}
         )
+    if workbooks.is_workbook(data):
+        try:
+            # Its text is bounded as a CSV file's bytes are.
+            return workbooks.sheet_text(data, max_characters=max_bytes, max_columns=MAX_COLUMNS)
+        except workbooks.UnreadableWorkbook as error:
+            raise BadFile(str(error)) from error
     for signature, message in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise BadFile(str(message))
@@ -170,6 +181,7 @@ def read_table(
     file opens with one (as Google Analytics files do); an order number such as ``#1001`` in
     the first column of a shop's export is not a comment.
     """
+    workbook = isinstance(data, bytes) and workbooks.is_workbook(data)
     if isinstance(data, bytes):
         text, encoding = decode(data, max_bytes=max_bytes)
     else:
@@ -192,7 +204,7 @@ def read_table(
         delimiter = sniff_delimiter(text)
     if comments is None:
         comments = _is_comment_text(text.lstrip())
-    table = Table(records=[], encoding=encoding, delimiter=delimiter)
+    table = Table(records=[], encoding=encoding, delimiter=delimiter, workbook=workbook)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     row = 0
     try:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.bounds import AT_MOST_MAX_COUNT
 from accounts.layout import FormHelper
 from accounts.owned import owned
+from accounts.reader import WORKBOOK_AND_TEXT_FILES
 
 from .importers import COUNT_COLUMNS, ImportFileError, read_count, read_upload
 from .models import Influencer, Platform, Profile
@@ -201,13 +202,14 @@ class OutreachForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("CSV file or Excel workbook"),
         help_text=_(
             "One line per platform profile. Columns: name, platform, handle, and any of "
             "profile_url, followers, following, avg_likes, avg_comments, avg_shares, avg_reach, "
-            "niche, location, email, notes, status."
+            "niche, location, email, notes, status. From a workbook (.xlsx) we read the sheet "
+            "that was open when it was saved."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        widget=forms.ClearableFileInput(attrs={"accept": WORKBOOK_AND_TEXT_FILES}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -307,7 +307,9 @@ def parse_roster_csv(raw: bytes) -> ParsedRoster:
     except BadFile as error:
         result.errors.append(RowError(None, str(error)))
         return result
-    if table.encoding:
+    if table.workbook:
+        result.notices.append(_("We read %(sheet)s.") % {"sheet": table.encoding})
+    elif table.encoding:
         result.notices.append(
             _(
                 "This file is not saved as UTF-8, so we read it as %(encoding)s. Check that "

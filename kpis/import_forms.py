@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import reader
+from accounts.reader import WORKBOOK_AND_TEXT_FILES
 
 from . import sources
 from .sources import generic
@@ -14,13 +15,14 @@ from .sources import generic
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("CSV file"),
+        label=gettext_lazy("CSV file or Excel workbook"),
         help_text=gettext_lazy(
             "A .csv or .txt file, up to %(size)s MB, as the shop, Google Analytics or your "
-            "spreadsheet saved it."
+            "spreadsheet saved it, or an Excel workbook (.xlsx): we read the sheet that was "
+            "open when it was saved."
         )
         % {"size": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.tsv,text/csv"}),
+        widget=forms.ClearableFileInput(attrs={"accept": WORKBOOK_AND_TEXT_FILES}),
     )
 
     kind = forms.ChoiceField(

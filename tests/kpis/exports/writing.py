@@ -4,8 +4,11 @@ the invented records belong to."""
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
+
+import openpyxl
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 CAMPAIGN_START = datetime.date(2026, 11, 1)
@@ -17,10 +20,13 @@ def render(header, rows, *, variant="plain", preamble=(), quote_all=False):
     """Bytes of a file as the product writes it (``plain``: UTF-8, commas, LF, the comment
         lines bare) or as Excel saves it again: ``bom`` (CSV UTF-8: BOM, CRLF, comment lines
         padded with commas), ``cp1252`` (CSV on Windows), ``semicolon`` (CSV in countries with a
-        decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs), ``utf16_de`` (the same
+        decimal comma), ``utf16`` (Unicode Text: UTF-16 with BOM, tabs), ``xlsx`` (opened in
+        Excel and saved as a workbook: ``excel_workbook``), ``utf16_de`` (the same
     from a German Excel: decimal commas, and whole numbers grouped with points, 9.100: nothing in
     a tab-separated file says which mark is which). ``quote_all``: every
         cell in quotes, as TikTok and Meta write them (Excel drops them when it saves again)."""
+    if variant == "xlsx":
+        return excel_workbook(header, rows, preamble=preamble)
     delimiter = {"semicolon": ";", "utf16": "\t", "utf16_de": "\t"}.get(variant, ",")
     decimal = "," if variant in ("semicolon", "utf16_de") else "."
     grouped = variant == "utf16_de"
@@ -47,7 +53,58 @@ def render(header, rows, *, variant="plain", preamble=(), quote_all=False):
     return text.encode(encoding)
 
 
-VARIANTS = ("plain", "bom", "cp1252", "semicolon", "utf16")
+VARIANTS = ("plain", "bom", "cp1252", "semicolon", "utf16", "xlsx")
+
+# How Excel types the text of a CSV cell when it opens the file (English, UK), and the number
+# format it gives the cell: what a workbook saved from it then holds.
+EXCEL_WHOLE = re.compile(r"-?\d{1,15}")  # longer numbers are ids Excel would round: kept as text
+EXCEL_DECIMAL = re.compile(r"-?\d+\.\d+")
+EXCEL_GROUPED = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+EXCEL_MONEY = re.compile(r"(-?)£(\d[\d,]*(?:\.\d+)?)")
+EXCEL_PERCENT = re.compile(r"(-?\d+(?:\.\d+)?)%")
+EXCEL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXCEL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?")
+
+
+def excel_typed(text):
+    """(value, number format) of a CSV cell as Excel reads it on opening the file."""
+    if not text:
+        return None, "General"
+    if EXCEL_WHOLE.fullmatch(text) and not (len(text) > 1 and text.startswith("0")):
+        return int(text), "General"
+    if EXCEL_DECIMAL.fullmatch(text):
+        return float(text), "General"
+    if EXCEL_GROUPED.fullmatch(text):
+        return float(text.replace(",", "")), "#,##0.00"
+    if money := EXCEL_MONEY.fullmatch(text):
+        return float(money.group(1) + money.group(2).replace(",", "")), '"£"#,##0.00'
+    if percent := EXCEL_PERCENT.fullmatch(text):
+        return float(percent.group(1)) / 100, "0.0%"
+    if EXCEL_DATE.fullmatch(text):
+        return datetime.datetime.fromisoformat(text), "yyyy-mm-dd"
+    if EXCEL_DATE_TIME.fullmatch(text):
+        return datetime.datetime.fromisoformat(text), "yyyy-mm-dd hh:mm:ss"
+    return text, "General"  # text Excel does not read as a number or a date (a time zone, a code)
+
+
+def excel_workbook(header, rows, *, preamble=()):
+    """Bytes of a workbook as Excel saves one it opened from the product's CSV file: one sheet,
+    named after the file, each cell typed as Excel types it (``excel_typed``), the comment
+    lines in the first column."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "export"
+    for line in preamble:
+        sheet.append([line])
+    sheet.append(header)
+    for row in rows:
+        typed = [excel_typed(_format(value, ".")) for value in row]
+        sheet.append([value for value, _ in typed])
+        for cell, (_, number_format) in zip(sheet[sheet.max_row], typed, strict=False):
+            cell.number_format = number_format
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _format(value, decimal, *, grouped=False):
