@@ -35,7 +35,7 @@ def totals_by_code(result):
     return totals
 
 
-@pytest.mark.parametrize("variant", exports.VARIANTS)
+@pytest.mark.parametrize("variant", [*exports.VARIANTS, "utf16_de"])
 @pytest.mark.parametrize("key", SHOPS)
 def test_each_campaign_order_counts_once_with_its_total(key, variant):
     data = exports.render(*SHOPS[key](), variant=variant)
