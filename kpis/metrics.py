@@ -355,14 +355,18 @@ def break_even_sales(
 # Results as a range: what was counted for sure, what is likely, and what it is at most.
 
 
-def value_of_sales(*, sales: Number | None, average_order_value: Number | None) -> Decimal | None:
-    """What ``sales`` are worth at the average order counted so far (survey answers and till
-    taps carry no amount). None when no order value is known yet."""
+def value_of_sales(
+    *, sales: Number | None, revenue: Number | None, orders: Number | None
+) -> Decimal | None:
+    """What ``sales`` are worth at the average order counted so far, ``revenue`` over
+    ``orders`` (survey answers and till taps carry no amount), rounded once: three sales at an
+    average of £33.333... are £100.00, not three times £33.33. None when no order value is
+    known yet."""
     if not sales:
         return Decimal(0)
-    if average_order_value is None:
+    if revenue is None or not orders:
         return None
-    return _round(Decimal(sales) * Decimal(average_order_value))
+    return _round(Decimal(sales) * Decimal(revenue) / Decimal(orders))
 
 
 def rise_over_baseline(

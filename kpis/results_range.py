@@ -243,7 +243,6 @@ def baseline_rise(
     rises = baseline_rises(campaign=campaign, today=today, rows=rows)
     if not rises:
         return BaselineRise(known=False)
-    average = roi.average_order_value
     rise = rises.get(KPIKind.ORDERS)
     visits = rises.get(KPIKind.WEBSITE_VISITS)
     from_visits = rise is None and visits is not None
@@ -252,7 +251,7 @@ def baseline_rise(
     sales = int(rise or 0)
     revenue = rises.get(KPIKind.REVENUE)
     if revenue is None:
-        revenue = metrics.value_of_sales(sales=sales, average_order_value=average)
+        revenue = metrics.value_of_sales(sales=sales, revenue=roi.revenue, orders=roi.orders)
     return BaselineRise(known=True, sales=sales, revenue=revenue, moves_with_clicks=from_visits)
 
 
@@ -317,7 +316,7 @@ def campaign_range(
         sales=sure.sales + extra,
         revenue=_add(
             sure.revenue,
-            metrics.value_of_sales(sales=extra, average_order_value=roi.average_order_value),
+            metrics.value_of_sales(sales=extra, revenue=roi.revenue, orders=roi.orders),
         ),
         cost=roi.cost,
         gross_margin=roi.gross_margin,
@@ -388,6 +387,8 @@ def keep_or_stop_lines(
     for result in results:
         own_average = metrics.average_order(revenue=result.revenue, orders=result.orders)
         average = own_average or roi.average_order_value
+        # Their extra sales are worth their own average order, else the campaign's.
+        worth = (result.revenue, result.orders) if own_average else (roi.revenue, roi.orders)
         extra = counts.likely_extra(result.partnership.pk)
         sure = ResultEnd(
             sales=result.orders,
@@ -398,7 +399,8 @@ def keep_or_stop_lines(
         likely = ResultEnd(
             sales=result.orders + extra,
             revenue=_add(
-                result.revenue, metrics.value_of_sales(sales=extra, average_order_value=average)
+                result.revenue,
+                metrics.value_of_sales(sales=extra, revenue=worth[0], orders=worth[1]),
             ),
             cost=result.cost,
             gross_margin=roi.gross_margin,

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from kpis import metrics
-from kpis.results_range import baseline_rise, campaign_range, voice_counts
-from kpis.services import campaign_roi
+from kpis.results_range import baseline_rise, campaign_range, keep_or_stop_lines, voice_counts
+from kpis.services import campaign_roi, partnership_results
 from tests.factories.campaigns import CampaignFactory, PartnershipFactory
 from tests.factories.kpis import (
     CampaignKPIFactory,
@@ -25,9 +25,12 @@ TODAY = timezone.localdate()
 
 
 def test_value_of_sales_at_the_average_order():
-    assert metrics.value_of_sales(sales=3, average_order_value=Decimal("12.50")) == Decimal("37.50")
-    assert metrics.value_of_sales(sales=0, average_order_value=None) == Decimal("0")
-    assert metrics.value_of_sales(sales=2, average_order_value=None) is None
+    assert metrics.value_of_sales(sales=3, revenue=Decimal("50.00"), orders=4) == Decimal("37.50")
+    # The average (33.333...) is not rounded before it is multiplied: not 3 x 33.33 = 99.99.
+    assert metrics.value_of_sales(sales=3, revenue=Decimal("100.00"), orders=3) == Decimal("100.00")
+    assert metrics.value_of_sales(sales=0, revenue=None, orders=0) == Decimal("0")
+    assert metrics.value_of_sales(sales=2, revenue=None, orders=0) is None
+    assert metrics.value_of_sales(sales=2, revenue=Decimal("10.00"), orders=0) is None
 
 
 def test_rise_over_baseline_is_the_extra_over_the_pace_before():
@@ -114,6 +117,30 @@ def test_likely_adds_survey_answers_and_till_taps_at_the_average_order(campaign)
     assert result.likely.profit_roi == Decimal("25.00")
     assert result.at_most.sales == 10  # nothing recorded before the start
     assert result.trust == "likely"
+
+
+def test_the_likely_end_values_its_extra_sales_at_the_unrounded_average(campaign):
+    # Two more code uses make six orders worth 100.00 + 0.01 (16.6683... each); six answers
+    # at that average are worth exactly as much again, not 6 x 16.67.
+    partnership = campaign.partnerships.get()
+    RedemptionFactory(partnership=partnership, revenue=Decimal("0.00"))
+    RedemptionFactory(partnership=partnership, revenue=Decimal("0.01"))
+    survey = SurveyFactory(campaign=campaign)
+    SurveyAnswerFactory.create_batch(6, survey=survey, partnership=partnership)
+
+    result = the_range(campaign)
+    (line,) = keep_or_stop_lines(
+        campaign=campaign,
+        results=partnership_results(campaign=campaign),
+        roi=campaign_roi(campaign=campaign),
+        counts=voice_counts(campaign=campaign),
+        rise=baseline_rise(campaign=campaign, roi=campaign_roi(campaign=campaign), today=TODAY),
+        today=TODAY,
+    )
+
+    assert result.sure.revenue == Decimal("100.01")
+    assert result.likely.revenue == Decimal("200.02")  # the rounded average gave 200.03
+    assert line.likely.revenue == Decimal("200.02")
 
 
 def test_answers_that_used_a_code_or_came_over_the_cap_are_left_out(campaign):
