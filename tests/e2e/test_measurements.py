@@ -109,6 +109,9 @@ def test_a_mistake_keeps_what_was_typed(page, live_server, campaign):
 
 
 def test_links_page_and_an_import_on_a_phone(phone_page, live_server, campaign):
+    # The sample's orders are of November 2026: the campaign runs from before them, whatever
+    # today is.
+    Campaign.objects.filter(pk=campaign.pk).update(start_date=datetime.date(2026, 11, 1))
     page = phone_page
     sign_in(page, campaign.owner)
     page.goto(f"/campaigns/{campaign.pk}/measurements/")
