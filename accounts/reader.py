@@ -41,9 +41,11 @@ EXCEL_SEPARATOR = re.compile(r"\"?sep=([,;\t])\"?[,;\t]*(?:\r\n|\r|\n)", re.IGNO
 # What an owner's file may be instead of text, by its first bytes (an Excel workbook is read:
 # ``accounts.workbooks``).
 BINARY_SIGNATURES = {
+    # Excel also wraps a workbook protected by a password in this old format.
     b"\xd0\xcf\x11\xe0": gettext_lazy(
-        "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File → Save as "
-        "→ “CSV UTF-8 (comma delimited)” and upload that."
+        "This is an old Excel workbook (.xls), or a workbook protected by a password, not a "
+        "CSV file. In Excel, remove the password if it has one, then choose File → Save as → "
+        "“CSV UTF-8 (comma delimited)” and upload that."
     ),
     b"%PDF": gettext_lazy("This is a PDF document, not a CSV file."),
 }
@@ -86,9 +88,15 @@ def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}"
 
 
-def decode(data: bytes, *, max_bytes: int | None = None) -> tuple[str, str]:
-    """(text, how it was read in words: its encoding, or "" for UTF-8) of an upload's bytes;
-    an Excel workbook's open sheet as CSV text; BadFile when it is neither."""
+class Decoded(NamedTuple):
+    text: str
+    how: str  # how it was read, in words: its encoding ("" for UTF-8), or the workbook's sheet
+    delimiter: str | None = None  # known (a workbook's text: commas), else for read_table to tell
+
+
+def decode(data: bytes, *, max_bytes: int | None = None) -> Decoded:
+    """The text of an upload's bytes, or an Excel workbook's open sheet as CSV text; BadFile
+    when it is neither."""
     max_bytes = settings.MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise BadFile(
@@ -98,7 +106,10 @@ def decode(data: bytes, *, max_bytes: int | None = None) -> tuple[str, str]:
     if workbooks.is_workbook(data):
         try:
             # Its text is bounded as a CSV file's bytes are.
-            return workbooks.sheet_text(data, max_characters=max_bytes, max_columns=MAX_COLUMNS)
+            text, sheet = workbooks.sheet_text(
+                data, max_characters=max_bytes, max_columns=MAX_COLUMNS
+            )
+            return Decoded(text, sheet, delimiter=",")
         except workbooks.UnreadableWorkbook as error:
             raise BadFile(str(error)) from error
     for signature, message in BINARY_SIGNATURES.items():
@@ -110,7 +121,7 @@ def decode(data: bytes, *, max_bytes: int | None = None) -> tuple[str, str]:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise BadFile(_("The file is empty."))
-    return text, label
+    return Decoded(text, label)
 
 
 def _decoded(data: bytes) -> tuple[str, str]:
@@ -173,9 +184,14 @@ def _is_comment_text(text: str) -> bool:
 
 
 def read_table(
-    data: bytes | str, *, max_bytes: int | None = None, comments: bool | None = None
+    data: bytes | str,
+    *,
+    max_bytes: int | None = None,
+    comments: bool | None = None,
+    delimiter: str | None = None,
 ) -> Table:
-    """The ``Table`` of an upload (bytes) or of text already decoded.
+    """The ``Table`` of an upload (bytes) or of text already decoded (with its ``delimiter``
+    when ``decode`` knew it: a workbook's text may have a semicolon in its first cell).
 
     ``comments``: whether rows starting with ``#`` are comments. By default they are when the
     file opens with one (as Google Analytics files do); an order number such as ``#1001`` in
@@ -183,7 +199,7 @@ def read_table(
     """
     workbook = isinstance(data, bytes) and workbooks.is_workbook(data)
     if isinstance(data, bytes):
-        text, encoding = decode(data, max_bytes=max_bytes)
+        text, encoding, delimiter = decode(data, max_bytes=max_bytes)
     else:
         text, encoding = data.removeprefix("\ufeff"), ""
         if not text.strip():
@@ -197,11 +213,12 @@ def read_table(
             )
             % {"length": format_whole(longest), "limit": format_whole(MAX_LINE_CHARACTERS)}
         )
-    if hint := EXCEL_SEPARATOR.match(text):
-        # Excel's "sep=," first line (Meta Business Suite writes it) says the separator.
-        delimiter, text = hint.group(1), text[hint.end() :]
-    else:
-        delimiter = sniff_delimiter(text)
+    if delimiter is None:
+        if hint := EXCEL_SEPARATOR.match(text):
+            # Excel's "sep=," first line (Meta Business Suite writes it) says the separator.
+            delimiter, text = hint.group(1), text[hint.end() :]
+        else:
+            delimiter = sniff_delimiter(text)
     if comments is None:
         comments = _is_comment_text(text.lstrip())
     table = Table(records=[], encoding=encoding, delimiter=delimiter, workbook=workbook)

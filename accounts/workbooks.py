@@ -9,26 +9,52 @@ upload. Cells are written as plain text the readers of ``kpis.cells`` take: a da
 (a currency sign, thousands), a percentage as 12.5%, a formula as the value Excel last
 worked out.
 
-A workbook is a zip of XML: its declared size unzipped, its sheet's text and its columns
-are bounded before and while it is read, and its XML is parsed with defusedxml (openpyxl
-uses it when installed).
+A workbook is a zip of XML: its size unzipped (in all and per part read whole), the sheets
+it lists, its rows, columns and text are bounded before and while it is read, and its XML
+is parsed with defusedxml (openpyxl uses it when installed).
 """
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from defusedxml import ElementTree
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from accounts.formatting import format_whole
 
 SIGNATURE = b"PK\x03\x04"
-# Unzipped, a workbook's XML is some ten times its size; more than this is no real export.
+# Unzipped, a real workbook is at most some ten times its size; a zip bomb, thousands. Each
+# of the parts openpyxl reads whole is bounded on its own.
+EXPANSION = 25
+MIN_UNZIPPED_BYTES = 2 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_PART_BYTES = {
+    "xl/workbook.xml": 1024 * 1024,
+    "xl/styles.xml": 5 * 1024 * 1024,
+    "xl/sharedStrings.xml": 30 * 1024 * 1024,
+}
+# Where a workbook keeps its sheets: each listed sheet is opened (read until its size is
+# found) when the workbook is, so a list naming one part many times is refused.
+SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/")
+# More rows than any export within the upload limit has (blank rows count: Excel shows them).
+MAX_ROWS = 200_000
+WORKBOOK_PART = "xl/workbook.xml"
+# Parts of a number format shown as they are, not as a percentage: "%" in quotes or after \\.
+SHOWN_AS_TYPED = re.compile(r'"[^"]*"|\\.')
+
+
+COULD_NOT_OPEN = gettext_lazy(
+    "We could not open this Excel workbook (it may be damaged). In Excel, choose File → Save as "
+    "→ “CSV UTF-8 (comma delimited)” and upload that."
+)
 
 
 class UnreadableWorkbook(ValueError):
@@ -40,11 +66,70 @@ def is_workbook(data: bytes) -> bool:
 
 
 def sheet_text(data: bytes, *, max_characters: int, max_columns: int) -> tuple[str, str]:
-    """(CSV text of the workbook's open sheet, how it was read in words)."""
+    """(CSV text of the workbook's open sheet, how it was read in words). Its columns are
+    separated by commas, whatever its cells hold (pass ``","`` to ``read_table``)."""
+    check_size(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        active = workbook.active  # none open, or a chart: the first sheet of cells
+        sheet = active if isinstance(active, ReadOnlyWorksheet) else workbook.worksheets[0]
+        if not isinstance(sheet, ReadOnlyWorksheet):
+            raise ValueError("not a sheet of cells")  # told as a workbook we could not open
+        # The size a sheet declares may be wrong (too small: rows left out; too wide: each row
+        # padded to it): read the rows it has, and only as many columns as we take.
+        sheet.reset_dimensions()
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        for number, row in enumerate(sheet.iter_rows(max_col=max_columns + 1), start=1):
+            if number > MAX_ROWS:
+                raise UnreadableWorkbook(
+                    _("The sheet “%(sheet)s” has more than %(limit)s rows. Is it the right file?")
+                    % {"sheet": sheet.title, "limit": format_whole(MAX_ROWS)}
+                )
+            if all(cell is EMPTY_CELL for cell in row):
+                writer.writerow([])  # a row the sheet does not hold: blank in Excel
+                continue
+            cells = [cell_text(cell.value, cell.number_format) for cell in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            if len(cells) > max_columns:
+                raise UnreadableWorkbook(
+                    _(
+                        "Row %(row)s has more than %(limit)s columns; we read files of up to "
+                        "%(limit)s. Is it the right file?"
+                    )
+                    % {"row": number, "limit": max_columns}
+                )
+            writer.writerow(cells)
+            if text.tell() > max_characters:
+                raise UnreadableWorkbook(
+                    _(
+                        "The sheet “%(sheet)s” holds more than %(limit)s MB of text; we read "
+                        "sheets of up to that. Is it the right file?"
+                    )
+                    % {"sheet": sheet.title, "limit": f"{max_characters / (1024 * 1024):.1f}"}
+                )
+        title = sheet.title
+        workbook.close()
+    except UnreadableWorkbook:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a damaged or odd workbook
+        raise UnreadableWorkbook(COULD_NOT_OPEN) from error
+    how = _("the sheet “%(sheet)s” of an Excel workbook") % {"sheet": title}
+    return text.getvalue(), how
+
+
+def check_size(data: bytes) -> None:
+    """Refuses, before it is opened, a zip that is no workbook, or one that would take more
+    memory or time than a real export once unzipped."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        unzipped = sum(member.file_size for member in archive.infolist())
+        sizes = {member.filename: member.file_size for member in archive.infolist()}
+        listed = (
+            archive.read(WORKBOOK_PART)
+            if WORKBOOK_PART in sizes and sizes[WORKBOOK_PART] <= MAX_PART_BYTES[WORKBOOK_PART]
+            else b""
+        )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as error:
         raise UnreadableWorkbook(
             _(
@@ -53,60 +138,37 @@ def sheet_text(data: bytes, *, max_characters: int, max_columns: int) -> tuple[s
                 "(comma delimited)” and upload that."
             )
         ) from error
-    if "xl/workbook.xml" not in names:
+    if WORKBOOK_PART not in sizes:
         raise UnreadableWorkbook(
             _(
-                "This is a zipped file, not a CSV file or an Excel workbook. Unzip it and "
-                "upload the CSV file inside."
+                "This zipped file is not a CSV file or an Excel workbook (.xlsx): it may be a "
+                "Numbers, OpenDocument or binary Excel (.xlsb) spreadsheet, or a .zip. Save the "
+                "sheet as “CSV UTF-8” or as an Excel workbook (.xlsx), or unzip it and upload "
+                "the CSV file inside."
             )
-        )
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise UnreadableWorkbook(
-            _("This workbook is too large once opened. Save the sheet as CSV and upload that.")
         )
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        active = workbook.active  # none open, or a chart: the first sheet of cells
-        sheet = active if isinstance(active, ReadOnlyWorksheet) else workbook.worksheets[0]
-        if not isinstance(sheet, ReadOnlyWorksheet):
-            raise ValueError("not a sheet of cells")  # told as a workbook we could not open
-        text = io.StringIO()
-        writer = csv.writer(text, lineterminator="\n")
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            cells = [cell_text(cell.value, cell.number_format) for cell in row]
-            while cells and not cells[-1]:
-                cells.pop()  # the sheet's width is its widest row's, or what it declares
-            if len(cells) > max_columns:
-                raise UnreadableWorkbook(
-                    _(
-                        "Row %(row)s has %(count)s columns; we read files of up to %(limit)s. "
-                        "Is it the right file?"
-                    )
-                    % {"row": number, "count": format_whole(len(cells)), "limit": max_columns}
-                )
-            writer.writerow(cells)
-            if text.tell() > max_characters:
-                raise UnreadableWorkbook(
-                    _(
-                        "The sheet “%(sheet)s” holds more than %(limit)s characters of text; "
-                        "we read sheets of up to that. Is it the right file?"
-                    )
-                    % {"sheet": sheet.title, "limit": format_whole(max_characters)}
-                )
-        title = sheet.title
-        workbook.close()
-    except UnreadableWorkbook:
-        raise
-    except Exception as error:  # openpyxl raises many kinds on a damaged or odd workbook
+        sheets = sheet_count(listed) if listed else 0
+    except (ElementTree.ParseError, ValueError) as error:  # defusedxml's refusals included
+        raise UnreadableWorkbook(COULD_NOT_OPEN) from error
+    limit = min(MAX_UNZIPPED_BYTES, max(MIN_UNZIPPED_BYTES, EXPANSION * len(data)))
+    too_large = sum(sizes.values()) > limit or any(
+        sizes.get(part, 0) > most for part, most in MAX_PART_BYTES.items()
+    )
+    parts = sum(1 for name in sizes if name.startswith(SHEET_FOLDERS) and name.count("/") == 2)
+    if too_large or sheets > parts:
         raise UnreadableWorkbook(
             _(
-                "We could not open this Excel workbook (it may be damaged or password "
-                "protected). In Excel, choose File → Save as → “CSV UTF-8 (comma delimited)” "
-                "and upload that."
+                "This workbook is far larger once opened than a real export. Save the sheet "
+                "you want as CSV and upload that."
             )
-        ) from error
-    how = _("the sheet “%(sheet)s” of an Excel workbook") % {"sheet": title}
-    return text.getvalue(), how
+        )
+
+
+def sheet_count(workbook_xml: bytes) -> int:
+    """How many sheets the workbook lists (each is opened when the workbook is)."""
+    root = ElementTree.fromstring(workbook_xml)
+    return sum(1 for element in root.iter() if element.tag.rsplit("}", 1)[-1] == "sheet")
 
 
 def cell_text(value: object, number_format: str | None) -> str:
@@ -128,7 +190,7 @@ def cell_text(value: object, number_format: str | None) -> str:
     if isinstance(value, int | float):
         # Fifteen significant digits, as Excel shows a number (0.1 + 0.2 is 0.3).
         number = Decimal(f"{value:.15g}") if isinstance(value, float) else Decimal(value)
-        if number_format and "%" in number_format:
+        if number_format and "%" in SHOWN_AS_TYPED.sub("", number_format):
             return f"{plain(number * 100)}%"
         return plain(number)
     return str(value)

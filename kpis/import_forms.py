@@ -43,8 +43,8 @@ class ImportUploadForm(forms.Form):
                 }
             )
         try:
-            self.text, self.encoding = reader.decode(upload.read())
-            self.table = reader.read_table(self.text)
+            self.text, self.encoding, self.delimiter = reader.decode(upload.read())
+            self.table = reader.read_table(self.text, delimiter=self.delimiter)
         except reader.BadFile as error:
             raise forms.ValidationError(str(error)) from error
         return upload

@@ -45,6 +45,7 @@ def upload(request, pk):
             "recognised": form.recognised,
             "text": form.text,
             "encoding": form.encoding,
+            "delimiter": form.delimiter,
             "filename": form.cleaned_data["file"].name,
         }
         return redirect(reverse("kpis:import_preview", args=[campaign.pk]) + f"?token={token}")
@@ -89,7 +90,7 @@ def preview(request, pk):
         "filename": upload["filename"],
     }
     try:
-        table = reader.read_table(upload["text"])
+        table = reader.read_table(upload["text"], delimiter=upload.get("delimiter"))
         table.encoding = upload.get("encoding", "")
         mapping = _mapping(source, table, data, page, context)
         result = source.read(table, context, mapping=mapping)

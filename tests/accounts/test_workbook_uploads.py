@@ -5,6 +5,7 @@ where the owner sees them, cells as plain text, and hostile or odd workbooks ref
 
 import datetime
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -85,7 +86,7 @@ def test_a_workbook_that_unzips_to_more_than_a_real_export_is_refused_unread(mon
     monkeypatch.setattr(workbooks, "MAX_UNZIPPED_BYTES", 1024 * 1024)
     bomb = zipped({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "0" * 2_000_000})
     assert len(bomb) < 10_000
-    with pytest.raises(reader.BadFile, match="too large once opened"):
+    with pytest.raises(reader.BadFile, match="far larger once opened than a real export"):
         reader.read_table(bomb)
 
 
@@ -93,7 +94,7 @@ def test_a_workbook_that_unzips_to_more_than_a_real_export_is_refused_unread(mon
     ("data", "message"),
     [
         (b"PK\x03\x04\x14\x00", "damaged and cannot be opened"),
-        (zipped({"photos/cake.jpg": b"\xff\xd8"}), "zipped file, not a CSV file"),
+        (zipped({"photos/cake.jpg": b"\xff\xd8"}), "zipped file is not a CSV file or an Excel"),
         (zipped({"xl/workbook.xml": "<not a workbook"}), "could not open this Excel workbook"),
     ],
 )
@@ -106,14 +107,14 @@ def test_a_sheet_wider_or_longer_than_a_real_export_is_refused_with_its_row():
     workbook = openpyxl.Workbook()
     workbook.active.append(["Date", "Value"])
     workbook.active.append(["x"] * 301)
-    with pytest.raises(reader.BadFile, match="Row 2 has 301 columns"):
+    with pytest.raises(reader.BadFile, match="Row 2 has more than 300 columns"):
         reader.read_table(workbook_bytes(workbook))
 
     workbook = openpyxl.Workbook()
     for _ in range(2_000):
         workbook.active.append(["2026-11-01", 5, "a note long enough to add up"])
     data = workbook_bytes(workbook)  # small zipped; its text, bounded as a file's bytes are, not
-    with pytest.raises(reader.BadFile, match="holds more than [0-9,]+ characters of text"):
+    with pytest.raises(reader.BadFile, match="holds more than [0-9.]+ MB of text"):
         reader.read_table(data, max_bytes=len(data) + 1)
 
 
@@ -177,3 +178,93 @@ def test_a_damaged_workbook_gets_a_message_never_an_error(at, replacement, cut):
     else:
         assert table.records
         assert table.workbook == workbooks.is_workbook(data)
+
+
+def rewritten(data, changes):
+    """The workbook with some of its parts changed: {part: function of its bytes}."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            content = source.read(member.filename)
+            archive.writestr(member.filename, changes.get(member.filename, bytes)(content))
+    return buffer.getvalue()
+
+
+def with_dimension(data, ref):
+    return rewritten(
+        data,
+        {
+            "xl/worksheets/sheet1.xml": lambda xml: re.sub(
+                rb'<dimension ref="[^"]*" ?/>', f'<dimension ref="{ref}"/>'.encode(), xml
+            )
+        },
+    )
+
+
+def test_a_sheet_that_declares_a_wrong_size_is_read_as_it_is():
+    workbook = openpyxl.Workbook()
+    for number in range(1, 11):
+        workbook.active.append([f"row {number}", number])
+    data = workbook_bytes(workbook)
+
+    # Too small: every row is still read. Too wide and long: nothing padded to it.
+    table = reader.read_table(with_dimension(data, "A1:A3"))
+    assert [record.cells for record in table.records][-1] == ["row 10", "10"]
+    text, _how = workbooks.sheet_text(
+        with_dimension(data, "A1:XFD1048576"), max_characters=10**6, max_columns=300
+    )
+    assert text.splitlines() == [f"row {number},{number}" for number in range(1, 11)]
+
+
+def test_a_sheet_with_more_rows_than_an_export_is_refused():
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Date"
+    workbook.active.cell(row=workbooks.MAX_ROWS + 1, column=1, value="far below")
+    with pytest.raises(reader.BadFile, match="more than 200,000 rows"):
+        reader.read_table(workbook_bytes(workbook))
+
+
+def test_parts_read_whole_and_sheets_listed_twice_are_bounded():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Date", "Value"])
+    data = workbook_bytes(workbook)
+    # A styles part of 6 MB (real ones are a few KB) zips to a few KB.
+    styles = rewritten(data, {"xl/styles.xml": lambda xml: xml + b" " * 6 * 1024 * 1024})
+    # A hundred sheets listed, all one part: each would be read when the workbook opens.
+    listed = b"".join(
+        b'<sheet name="S%d" sheetId="%d" r:id="rId1"/>' % (number, number)
+        for number in range(2, 102)
+    )
+    repeated = rewritten(
+        data, {"xl/workbook.xml": lambda xml: xml.replace(b"</sheets>", listed + b"</sheets>")}
+    )
+    for hostile in (styles, repeated):
+        assert len(hostile) < 50_000
+        with pytest.raises(reader.BadFile, match="far larger once opened than a real export"):
+            reader.read_table(hostile)
+
+
+def test_a_first_cell_with_a_semicolon_does_not_change_the_separator():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Influencers; spring list"])
+    workbook.active.append(["name", "platform", "handle"])
+    workbook.active.append(["Maya", "instagram", "@maya"])
+
+    table = reader.read_table(workbook_bytes(workbook), comments=False)
+
+    assert [record.cells for record in table.records][1:] == [
+        ["name", "platform", "handle"],
+        ["Maya", "instagram", "@maya"],
+    ]
+
+
+def test_a_percent_sign_shown_as_typed_is_not_a_percentage():
+    assert workbooks.cell_text(12.5, '0.0"%"') == "12.5"
+    assert workbooks.cell_text(12.5, "0.0\\%") == "12.5"
+    assert workbooks.cell_text(0.125, '0.0%" of sales"') == "12.5%"
+
+
+def test_a_password_protected_workbook_is_named_as_such():
+    # Excel keeps a workbook protected by a password in the old compound file format.
+    with pytest.raises(reader.BadFile, match="protected by a password"):
+        reader.read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
