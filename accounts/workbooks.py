@@ -86,10 +86,12 @@ def sheet_text(data: bytes, *, max_characters: int, max_columns: int) -> tuple[s
                     _("The sheet “%(sheet)s” has more than %(limit)s rows. Is it the right file?")
                     % {"sheet": sheet.title, "limit": format_whole(MAX_ROWS)}
                 )
-            if all(cell is EMPTY_CELL for cell in row):
-                writer.writerow([])  # a row the sheet does not hold: blank in Excel
-                continue
-            cells = [cell_text(cell.value, cell.number_format) for cell in row]
+            # Each row comes padded to the columns asked for, with cells the sheet does not
+            # hold: those right of its last cell are not read.
+            width = len(row)
+            while width and row[width - 1] is EMPTY_CELL:
+                width -= 1
+            cells = [cell_text(cell.value, cell.number_format) for cell in row[:width]]
             while cells and not cells[-1]:
                 cells.pop()
             if len(cells) > max_columns:

@@ -4,7 +4,8 @@ Builds a throw-away SQLite database with one year-long campaign of 10 influencer
 a promo code and a tracked-link source), then, through Django's test client in this process:
 
 - a Shopify orders export of about 5 MB (about 100,000 lines: orders of one to three items,
-  every column of the real export): upload, preview and confirm times;
+  every column of the real export): upload, preview and confirm times, and the same orders
+  saved as an Excel workbook;
 - a GA4 source / medium download with a secondary Date dimension at about 5 MB: the same;
 - the campaign's measurements CSV and XLSX export with 100,000 readings.
 
@@ -113,6 +114,17 @@ def shopify_file(start):
             rows += 1
 
 
+def as_workbook(data):
+    """A CSV file opened in Excel and saved as a workbook (``tests.kpis.exports``)."""
+    import csv
+    import io
+
+    from tests.kpis.exports.writing import excel_workbook
+
+    header, *rows = csv.reader(io.StringIO(data.decode()))
+    return excel_workbook(header, rows)
+
+
 def ga4_file(start):
     lines = [
         "# ----------------------------------------",
@@ -198,11 +210,15 @@ def main():
         set_up_django(workdir)
         from django.test import Client
 
+        from kpis.models import Redemption
+
         owner, campaign = build_campaign()
         client = Client()
         client.force_login(owner)
         data, rows = shopify_file(campaign.start_date)
         bench_import(client, campaign, "Shopify orders", data, rows)
+        Redemption.objects.all().delete()  # the same orders again, from a workbook
+        bench_import(client, campaign, "the same, as an Excel workbook", as_workbook(data), rows)
         data, rows = ga4_file(campaign.start_date)
         bench_import(client, campaign, "GA4 source / medium by date", data, rows)
         bench_exports(client, owner, campaign)

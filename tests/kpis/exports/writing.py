@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -97,13 +98,66 @@ def excel_workbook(header, rows, *, preamble=()):
     for line in preamble:
         sheet.append([line])
     sheet.append(header)
-    for row in rows:
-        typed = [excel_typed(_format(value, ".")) for value in row]
-        sheet.append([value for value, _ in typed])
-        for cell, (_, number_format) in zip(sheet[sheet.max_row], typed, strict=False):
-            cell.number_format = number_format
+    for number, row in enumerate(rows, start=len(preamble) + 2):
+        for column, value in enumerate(row, start=1):
+            typed, number_format = excel_typed(_format(value, "."))
+            if typed is not None:
+                cell = sheet.cell(row=number, column=column, value=typed)
+                cell.number_format = number_format
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return with_shared_strings(buffer.getvalue())
+
+
+INLINE_TEXT = re.compile(
+    rb'(<c r="[A-Z]+\d+"(?: s="\d+")?) t="inlineStr"><is><t>(.*?)</t></is></c>', re.S
+)
+SPREADSHEET = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SHARED_STRINGS_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+)
+SHARED_STRINGS_RELATION = (
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+)
+
+
+def with_shared_strings(data):
+    """The workbook with its text kept once in a shared strings part, as Excel saves it (the
+    library that writes it here puts text in each cell)."""
+    strings = {}
+
+    def shared(match):
+        index = strings.setdefault(match.group(2), len(strings))
+        return match.group(1) + b' t="s"><v>%d</v></c>' % index
+
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = INLINE_TEXT.sub(shared, parts[sheet])
+    items = b"".join(
+        b'<si><t xml:space="preserve">%s</t></si>' % text
+        if text != text.strip() or b"\n" in text
+        else b"<si><t>%s</t></si>" % text
+        for text in strings
+    )
+    parts["xl/sharedStrings.xml"] = b'<sst xmlns="%s" uniqueCount="%d">%s</sst>' % (
+        SPREADSHEET,
+        len(strings),
+        items,
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/></Types>'
+        % SHARED_STRINGS_TYPE,
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Type="%s" Target="sharedStrings.xml" Id="rIdShared"/></Relationships>'
+        % SHARED_STRINGS_RELATION,
+    )
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
