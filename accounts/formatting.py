@@ -98,3 +98,8 @@ def format_percent(value: object, *, places: int = 0) -> str:
     """A percentage (45.67, not 0.4567) -> "46%"; None -> "—"."""
     number = as_decimal(value)
     return UNKNOWN if number is None else f"{grouped(number, places=int(places))}%"
+
+
+def megabytes(size: int) -> str:
+    """A size in bytes as megabytes to one decimal, as upload limits are told: "5.0"."""
+    return f"{size / (1024 * 1024):.1f}"

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import workbooks
-from accounts.formatting import format_whole
+from accounts.formatting import format_whole, megabytes
 
 MAX_COLUMNS = 300
 MAX_LINE_CHARACTERS = 100_000
@@ -82,10 +82,6 @@ class Table:
     def decimal_comma(self) -> bool:
         """Files separated by semicolons come from countries writing 12,5 for twelve and a half."""
         return self.delimiter == ";"
-
-
-def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"
 
 
 class Decoded(NamedTuple):

@@ -28,7 +28,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from accounts.formatting import format_whole
+from accounts.formatting import format_whole, megabytes
 
 SIGNATURE = b"PK\x03\x04"
 # Unzipped, a real workbook is at most some ten times its size; a zip bomb, thousands. Each
@@ -109,7 +109,7 @@ def sheet_text(data: bytes, *, max_characters: int, max_columns: int) -> tuple[s
                         "The sheet “%(sheet)s” holds more than %(limit)s MB of text; we read "
                         "sheets of up to that. Is it the right file?"
                     )
-                    % {"sheet": sheet.title, "limit": f"{max_characters / (1024 * 1024):.1f}"}
+                    % {"sheet": sheet.title, "limit": megabytes(max_characters)}
                 )
         title = sheet.title
         workbook.close()

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import bounds
+from accounts.formatting import megabytes
 from accounts.owned import owned
 from accounts.reader import BadFile, read_table
 
@@ -148,8 +149,8 @@ def read_upload(uploaded_file: UploadedFile) -> bytes:
         raise ImportFileError(
             _("This file is %(size)s MB; the largest file we accept is %(limit)s MB.")
             % {
-                "size": f"{size / 1_048_576:.1f}",
-                "limit": f"{settings.MAX_UPLOAD_BYTES / 1_048_576:.1f}",
+                "size": megabytes(size),
+                "limit": megabytes(settings.MAX_UPLOAD_BYTES),
             }
         )
     return uploaded_file.read()

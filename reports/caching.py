@@ -163,17 +163,6 @@ def versions_of(kpis: dict[int, list[CampaignKPI]]) -> dict[int, int]:
     return {kpi.pk: kpi.readings_version for group in kpis.values() for kpi in group}
 
 
-def kept_read(name: str) -> cached_property:
-    """``CampaignRows``' read of that name, kept (``KeptRows.kept``) under the owner's data
-    version."""
-    read = vars(CampaignRows)[name].func
-
-    def kept(rows: "KeptRows") -> Any:
-        return rows.kept(name, lambda: read(rows))
-
-    return cached_property(kept)
-
-
 class KeptRows(CampaignRows):
     """A campaign's ``CampaignRows`` whose rows only the owner's side can change are taken
     from the cache (each kept the first time it is needed), and whose click counts of the
@@ -223,7 +212,9 @@ class KeptRows(CampaignRows):
             self.keep(name, value, version, shared=shared)
         return value
 
-    partnerships = kept_read("partnerships")
+    @cached_property
+    def partnerships(self):
+        return self.kept("partnerships", lambda: CampaignRows.partnerships.func(self))
 
     @cached_property
     def kpis(self):
